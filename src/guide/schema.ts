@@ -1,0 +1,167 @@
+import { z } from 'zod';
+
+/** Whole dollars: the guide never deals in cents. */
+const dollars = z.number().int('must be whole dollars').nonnegative('must not be negative');
+
+export const rangeSchema = z
+  .object({ low: dollars, high: dollars })
+  .strict()
+  .refine((range) => range.low <= range.high, { message: 'low must not be above high' });
+
+const percentRangeSchema = z
+  .object({ low: z.number().min(0).max(100), high: z.number().min(0).max(100) })
+  .strict()
+  .refine((range) => range.low <= range.high, { message: 'low must not be above high' });
+
+const nonEmpty = z.string().trim().min(1, 'must not be empty');
+const slug = z.string().regex(/^[a-z0-9-]+$/, 'must be lower-case letters, digits and dashes');
+
+export const bandSchema = z
+  .object({ base: rangeSchema, stock: rangeSchema, bonus: rangeSchema, totalComp: rangeSchema })
+  .strict();
+
+export const regionSchema = z
+  .object({
+    id: slug,
+    name: nonEmpty,
+    shortName: nonEmpty,
+    aliases: z.array(nonEmpty).min(1),
+    band: bandSchema,
+    strategy: z
+      .object({
+        target: rangeSchema,
+        text: nonEmpty,
+        peers: z.array(z.object({ name: nonEmpty, benchmark: rangeSchema.optional() }).strict()),
+      })
+      .strict(),
+  })
+  .strict();
+
+const placeholder = /\{(\w+)\}/g;
+export const SCRIPT_PLACEHOLDERS = [
+  'baseAsk',
+  'stockAsk',
+  'tcAsk',
+  'competingTc',
+  'company',
+  'bonusTargetPercent',
+  'region',
+] as const;
+
+export const leverSchema = z
+  .object({
+    id: slug,
+    number: z.number().int().positive(),
+    name: nonEmpty,
+    asks: z.enum(['base', 'stock', 'bonus', 'totalComp']),
+    rationale: nonEmpty,
+    script: nonEmpty.refine(
+      (script) =>
+        [...script.matchAll(placeholder)].every((match) =>
+          (SCRIPT_PLACEHOLDERS as readonly string[]).includes(match[1] ?? ''),
+        ),
+      { message: `uses an unknown {placeholder}; known: ${SCRIPT_PLACEHOLDERS.join(', ')}` },
+    ),
+  })
+  .strict();
+
+export const companyKinds = ['traditional-bank', 'digital-bank-or-fintech', 'big-tech', 'other'] as const;
+
+export const guideSchema = z
+  .object({
+    id: slug,
+    company: nonEmpty,
+    role: nonEmpty,
+    title: nonEmpty,
+    currency: z.literal('USD'),
+    tags: z.array(nonEmpty),
+    regions: z.array(regionSchema).min(1),
+    stockUnit: z.object({ reading: z.enum(['annual', 'four-year-total']), ambiguity: nonEmpty.optional() }).strict(),
+    levels: z
+      .object({
+        peers: z.array(nonEmpty).min(1),
+        rows: z.array(z.object({ ally: nonEmpty, peers: z.record(z.string(), nonEmpty) }).strict()).min(1),
+        bandsCover: nonEmpty,
+      })
+      .strict(),
+    premiums: z
+      .array(z.object({ id: slug, name: nonEmpty, range: rangeSchema, case: nonEmpty, text: nonEmpty }).strict())
+      .min(1),
+    branchlessPremium: z
+      .object({
+        percent: percentRangeSchema,
+        appliesTo: z.enum(companyKinds),
+        text: nonEmpty,
+        premiumId: slug.optional(),
+      })
+      .strict(),
+    dna: z.array(nonEmpty),
+    levers: z.array(leverSchema).min(1),
+    example: z
+      .object({
+        region: slug,
+        company: nonEmpty,
+        competingTc: dollars,
+        baseAsk: dollars,
+        stockAsk: rangeSchema,
+        tcAsk: rangeSchema,
+        bonusTargetPercent: z.number().positive().max(100),
+      })
+      .strict(),
+    askRules: z.object({ competingUplift: dollars, upliftDerivation: nonEmpty }).strict(),
+    sources: z.array(z.object({ title: nonEmpty, detail: nonEmpty, where: nonEmpty.optional() }).strict()).min(1),
+  })
+  .strict()
+  .superRefine((guide, ctx) => {
+    const seen = new Map<string, string>();
+    guide.regions.forEach((region, index) => {
+      for (const [aliasIndex, alias] of region.aliases.entries()) {
+        const key = normaliseName(alias);
+        const owner = seen.get(key);
+        if (owner && owner !== region.id) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['regions', index, 'aliases', aliasIndex],
+            message: `alias "${alias}" is already used by region ${owner}`,
+          });
+        }
+        seen.set(key, region.id);
+      }
+    });
+    if (!guide.regions.some((region) => region.id === guide.example.region)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['example', 'region'],
+        message: `no region with id "${guide.example.region}"`,
+      });
+    }
+    const premiumId = guide.branchlessPremium.premiumId;
+    if (premiumId && !guide.premiums.some((premium) => premium.id === premiumId)) {
+      ctx.addIssue({ code: 'custom', path: ['branchlessPremium', 'premiumId'], message: `no premium "${premiumId}"` });
+    }
+    guide.levels.rows.forEach((row, index) => {
+      for (const peer of guide.levels.peers) {
+        if (!row.peers[peer]) {
+          ctx.addIssue({ code: 'custom', path: ['levels', 'rows', index, 'peers'], message: `missing "${peer}"` });
+        }
+      }
+    });
+  });
+
+export type Guide = z.infer<typeof guideSchema>;
+export type Region = Guide['regions'][number];
+export type Band = Region['band'];
+export type Range = z.infer<typeof rangeSchema>;
+export type Lever = Guide['levers'][number];
+export type Premium = Guide['premiums'][number];
+export type CompanyKind = (typeof companyKinds)[number];
+export type BandComponent = keyof Band;
+
+/** Case-, space- and punctuation-insensitive form used for every name lookup. */
+export function normaliseName(name: string): string {
+  return name
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
+}
