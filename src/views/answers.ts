@@ -1,0 +1,85 @@
+import { askFor } from '../engine/asks.js';
+import { compareRegions, regionBand } from '../engine/bands.js';
+import type { ParsedCommand } from '../engine/commands.js';
+import { regionById } from '../engine/regions.js';
+import { renderLevers } from '../engine/scripts.js';
+import type { LoadedGuide } from '../guide/load.js';
+import type { Region } from '../guide/schema.js';
+import type { SlackMessage } from './blocks.js';
+import { buildCompareMessage } from './compare.js';
+import { buildErrorMessage } from './errors.js';
+import { buildLevelsMessage, buildLeversMessage, buildPremiumsMessage, buildSourcesMessage } from './guide-parts.js';
+import { buildHelpMessage } from './help.js';
+import { buildMathMessage } from './math.js';
+import { buildLeverReplies, buildRegionMessage } from './region.js';
+
+/**
+ * The answer to a command, independent of how it is delivered.
+ * - `message` is what goes to the channel (or to the person alone when `onlyToRequester`);
+ * - `thread` are replies under it when it could be posted as a real message;
+ * - `standalone` is the same answer in one message, for when a thread is impossible
+ *   (a private answer, or a channel the bot cannot post in).
+ */
+export interface CommandAnswer {
+  message: SlackMessage;
+  thread: SlackMessage[];
+  standalone: SlackMessage;
+  /** Errors and `private` answers are only ever shown to the person who asked. */
+  onlyToRequester: boolean;
+}
+
+function single(message: SlackMessage, onlyToRequester: boolean): CommandAnswer {
+  return { message, thread: [], standalone: message, onlyToRequester };
+}
+
+export function regionAnswer(loaded: LoadedGuide, region: Region, onlyToRequester = false): CommandAnswer {
+  const { guide } = loaded;
+  const band = regionBand(loaded, region);
+  const ask = askFor(guide, region);
+  const levers = renderLevers(guide, ask);
+  return {
+    message: buildRegionMessage(guide, band, ask),
+    thread: buildLeverReplies(levers, ask),
+    standalone: buildRegionMessage(guide, band, ask, { inlineLevers: levers }),
+    onlyToRequester,
+  };
+}
+
+export function mathAnswer(loaded: LoadedGuide, region: Region): SlackMessage {
+  return buildMathMessage(regionBand(loaded, region), askFor(loaded.guide, region));
+}
+
+/**
+ * Answers for every intent that needs no Slack state. Offer, chart and coach intents are handled by their
+ * own flows (modal, upload, card); here they return undefined.
+ */
+export function answerCommand(loaded: LoadedGuide, parsed: ParsedCommand): CommandAnswer | undefined {
+  const { guide } = loaded;
+  const { intent } = parsed;
+  const quiet = parsed.private;
+  switch (intent.kind) {
+    case 'help':
+      return single(buildHelpMessage(guide), true);
+    case 'region':
+      return regionAnswer(loaded, intent.region, quiet);
+    case 'compare':
+      return single(buildCompareMessage(loaded, compareRegions(guide)), quiet);
+    case 'levers': {
+      const region = intent.region ?? regionById(guide, guide.example.region);
+      const ask = askFor(guide, region);
+      return single(buildLeversMessage(loaded, renderLevers(guide, ask), ask), quiet);
+    }
+    case 'levels':
+      return single(buildLevelsMessage(guide), quiet);
+    case 'premiums':
+      return single(buildPremiumsMessage(loaded), quiet);
+    case 'sources':
+      return single(buildSourcesMessage(guide), quiet);
+    case 'math':
+      return single(mathAnswer(loaded, intent.region), true);
+    case 'error':
+      return single(buildErrorMessage(intent.error), true);
+    default:
+      return undefined;
+  }
+}

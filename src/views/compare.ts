@@ -1,0 +1,56 @@
+import type { RegionComparison } from '../engine/bands.js';
+import { formatPercent, formatRange } from '../engine/money.js';
+import type { LoadedGuide } from '../guide/load.js';
+import { escapeMrkdwn, footnoteMark, footnotes, header, type SlackMessage, section, table } from './blocks.js';
+import { regionButtonsBlock } from './help.js';
+
+export function buildCompareMessage({ guide, notes }: LoadedGuide, comparison: RegionComparison): SlackMessage {
+  const { lowest } = comparison;
+  const bandNotes = notes.filter((note) => note.topic === 'band');
+  const rows = comparison.rows.map((row) => {
+    const marks = bandNotes
+      .filter((note) => note.regionId === row.region.id)
+      .map((note) => footnoteMark(bandNotes.indexOf(note)))
+      .join('');
+    const { base, stock, bonus } = row.region.band;
+    const versus =
+      row.region.id === lowest.id
+        ? 'lowest'
+        : `+${formatPercent(row.lowAboveLowest.value, 0)} / +${formatPercent(row.highAboveLowest.value, 0)}`;
+    return [
+      row.region.shortName,
+      formatRange(base),
+      formatRange(stock),
+      formatRange(bonus),
+      `${formatRange(row.totalComp)}${marks}`,
+      formatRange(row.target),
+      versus,
+    ];
+  });
+  const highest = comparison.rows.reduce((max, row) =>
+    row.highAboveLowest.value > max.highAboveLowest.value ? row : max,
+  );
+  const summary = comparison.rows
+    .filter((row) => row.region.id !== lowest.id)
+    .map(
+      (row) =>
+        `${escapeMrkdwn(row.region.shortName)}'s band is ${formatPercent(row.lowAboveLowest.value, 0)} above ` +
+        `${escapeMrkdwn(lowest.shortName)}'s at the low end and ${formatPercent(row.highAboveLowest.value, 0)} at the top`,
+    );
+  return {
+    text:
+      `${guide.role} bands by region: ` +
+      comparison.rows.map((row) => `${row.region.shortName} ${formatRange(row.totalComp)} TC`).join('; ') +
+      `. ${highest.region.shortName}'s top is ${formatPercent(highest.highAboveLowest.value, 0)} above ${lowest.shortName}'s.`,
+    blocks: [
+      header(`${guide.role} at ${guide.company} · all regions`, 'compare_header'),
+      table([
+        ['Region', 'Base', 'RSU / yr', 'Bonus', 'Total comp', 'Target', `vs ${lowest.shortName} (low / top)`],
+        ...rows,
+      ]),
+      section(`${summary.join('. ')}.`, 'compare_summary'),
+      ...footnotes(bandNotes, 'compare_footnotes'),
+      regionButtonsBlock(guide, 'compare_actions'),
+    ],
+  };
+}

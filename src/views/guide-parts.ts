@@ -1,0 +1,85 @@
+import type { KnownBlock } from '@slack/types';
+import type { Ask } from '../engine/asks.js';
+import { notesFor } from '../engine/bands.js';
+import { levelCaveat } from '../engine/levels.js';
+import { formatMoney, formatPercent, formatRange } from '../engine/money.js';
+import { claimPremiums } from '../engine/premiums.js';
+import type { RenderedLever } from '../engine/scripts.js';
+import type { LoadedGuide } from '../guide/load.js';
+import type { Guide } from '../guide/schema.js';
+import { context, escapeMrkdwn, footnotes, header, type SlackMessage, section, table } from './blocks.js';
+import { leverBlocks, regionButtons } from './region.js';
+
+export function buildLeversMessage({ guide, notes }: LoadedGuide, levers: RenderedLever[], ask: Ask): SlackMessage {
+  const blocks: KnownBlock[] = [
+    header(`The ${levers.length} levers · ${ask.region.name}`, 'levers_header'),
+    section(
+      `Ready-to-say scripts with ${escapeMrkdwn(ask.region.shortName)}'s numbers. ` +
+        (ask.fromExample
+          ? `Lever 3 answers an example competing offer of ${formatMoney(ask.competingTc.value)}; use \`/allycomp offer\` for yours.`
+          : ''),
+      'levers_intro',
+    ),
+  ];
+  for (const rendered of levers) blocks.push(...leverBlocks(rendered, levers.length, 'lever'));
+  blocks.push(...footnotes(notesFor(notes, ask.region.id, ['levers']), 'levers_footnotes'));
+  blocks.push(regionButtons(guide, ask.region.id, 'levers_actions'));
+  return {
+    text: `The ${levers.length} negotiation levers for ${ask.region.name}: ${levers.map((l) => l.lever.name).join(', ')}.`,
+    blocks,
+  };
+}
+
+export function buildLevelsMessage(guide: Guide): SlackMessage {
+  const { levels } = guide;
+  return {
+    text: `Level mapping: ${levels.rows.map((row) => `${row.ally} = ${levels.peers.map((p) => `${p} ${row.peers[p]}`).join(', ')}`).join('; ')}.`,
+    blocks: [
+      header(`Level mapping · ${guide.company}`, 'levels_header'),
+      table([
+        [`${guide.company.split(' ')[0]} level`, ...levels.peers],
+        ...levels.rows.map((row) => [row.ally, ...levels.peers.map((p) => row.peers[p] ?? '—')]),
+      ]),
+      context([escapeMrkdwn(levelCaveat(guide))], 'levels_caveat'),
+    ],
+  };
+}
+
+export function buildPremiumsMessage({ guide, notes }: LoadedGuide): SlackMessage {
+  const all = claimPremiums(
+    guide,
+    guide.premiums.map((premium) => premium.id),
+  );
+  const { percent } = guide.branchlessPremium;
+  const blocks: KnownBlock[] = [
+    header(`${guide.company} premiums`, 'premiums_header'),
+    ...guide.premiums.map((premium) =>
+      section(
+        `*${escapeMrkdwn(premium.name)}* — *${formatRange(premium.range)}*\n_Applies if:_ ${escapeMrkdwn(premium.case)}\n${escapeMrkdwn(premium.text)}`,
+        `premium_${premium.id}`,
+      ),
+    ),
+    section(
+      `*All four together:* ${formatRange(all.total.value)} (${escapeMrkdwn(all.total.math)})\n` +
+        `*Branchless premium over traditional banks:* ${formatPercent(percent.low)}–${formatPercent(percent.high)} — ` +
+        `_${escapeMrkdwn(guide.branchlessPremium.text)}_`,
+      'premiums_total',
+    ),
+    ...footnotes(notesFor(notes, undefined, ['premiums']), 'premiums_footnotes'),
+  ];
+  return {
+    text: `Premiums: ${guide.premiums.map((p) => `${p.name} ${formatRange(p.range)}`).join('; ')}; branchless ${percent.low}–${percent.high}% over traditional banks.`,
+    blocks,
+  };
+}
+
+export function buildSourcesMessage(guide: Guide): SlackMessage {
+  const lines = guide.sources.map(
+    (source, index) =>
+      `${index + 1}. *${escapeMrkdwn(source.title)}* — ${escapeMrkdwn(source.detail)}${source.where ? ` (${escapeMrkdwn(source.where)})` : ''}`,
+  );
+  return {
+    text: `The guide's sources: ${guide.sources.map((s) => s.title).join('; ')}.`,
+    blocks: [header('Evidence & sources', 'sources_header'), section(lines.join('\n'), 'sources_list')],
+  };
+}

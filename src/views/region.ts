@@ -1,0 +1,149 @@
+import type { KnownBlock } from '@slack/types';
+import type { Ask } from '../engine/asks.js';
+import { COMPONENT_LABELS, type RegionBand } from '../engine/bands.js';
+import type { Explained } from '../engine/explained.js';
+import { formatMoney, formatRange } from '../engine/money.js';
+import type { RenderedLever } from '../engine/scripts.js';
+import type { Guide } from '../guide/schema.js';
+import {
+  actions,
+  button,
+  context,
+  divider,
+  escapeMrkdwn,
+  footnoteMark,
+  footnotes,
+  header,
+  quote,
+  type SlackMessage,
+  section,
+  table,
+} from './blocks.js';
+import { ACTIONS, withSuffix } from './ids.js';
+
+export function bandTable(band: RegionBand) {
+  const rows = band.rows.map((row) => {
+    const marks = row.notes.map((note) => footnoteMark(band.notes.indexOf(note))).join('');
+    return [
+      `${COMPONENT_LABELS[row.component]}${marks}`,
+      formatMoney(row.figure.value.low),
+      formatMoney(row.figure.value.high),
+    ];
+  });
+  return table([['Per year', 'Low', 'High'], ...rows], [1, 2]);
+}
+
+function bandSummary(band: RegionBand): string {
+  const parts = band.rows.map(
+    (row) => `${COMPONENT_LABELS[row.component].toLowerCase()} ${formatRange(row.figure.value)}`,
+  );
+  return `${band.region.name} PM comp: ${parts.join(', ')}; negotiate-up target ${formatRange(band.target.value)} TC.`;
+}
+
+export function regionButtons(guide: Guide, regionId: string, blockId = 'region_actions') {
+  const others = guide.regions.filter((region) => region.id !== regionId);
+  return actions(blockId, [
+    ...others.map((region) =>
+      button(
+        `See ${region.shortName}`,
+        withSuffix(ACTIONS.showRegion, region.id),
+        region.id,
+        undefined,
+        `Post ${region.shortName}'s band in this thread`,
+      ),
+    ),
+    button('Show the math', withSuffix(ACTIONS.showMath, regionId), regionId),
+    button('Prep with my competing offer', ACTIONS.openOffer, regionId, 'primary'),
+  ]);
+}
+
+/** Short "where this number comes from" line for a lever figure. */
+export function figureSource(figure: Explained<unknown>): string {
+  if (figure.source === 'guide') return `${figure.label}: ${figure.math}`;
+  if (figure.source === 'you') return `${figure.label}: your figure.`;
+  return `${figure.label}: ${figure.math}`;
+}
+
+export function leverBlocks(rendered: RenderedLever, total: number, blockPrefix: string): KnownBlock[] {
+  const { lever } = rendered;
+  return [
+    section(
+      `*Lever ${lever.number} of ${total} · ${escapeMrkdwn(lever.name)}*\n${quote(escapeMrkdwn(rendered.script))}`,
+      `${blockPrefix}_${lever.id}`,
+    ),
+    context(
+      [
+        `_Why it works:_ ${escapeMrkdwn(lever.rationale)}`,
+        ...rendered.figures.map((figure) => escapeMrkdwn(figureSource(figure))),
+      ],
+      `${blockPrefix}_${lever.id}_math`,
+    ),
+  ];
+}
+
+function leverFallback(rendered: RenderedLever): string {
+  return `Lever ${rendered.lever.number}: ${rendered.lever.name}. ${rendered.script}`.slice(0, 3000);
+}
+
+/** One thread reply per lever, so a team can discuss each lever on its own. */
+export function buildLeverReplies(levers: RenderedLever[], ask: Ask): SlackMessage[] {
+  return levers.map((rendered) => ({
+    text: leverFallback(rendered),
+    blocks: [
+      ...leverBlocks(rendered, levers.length, 'lever'),
+      ...(rendered.lever.asks === 'totalComp' && ask.fromExample ? [exampleContext(ask)] : []),
+    ],
+  }));
+}
+
+function exampleContext(ask: Ask) {
+  return context(
+    [
+      `The ${formatMoney(ask.competingTc.value)} competing offer in lever 3 is an example, not yours ` +
+        `(the guide's example offer placed the same way in ${escapeMrkdwn(ask.region.shortName)}'s band). ` +
+        'Use *Prep with my competing offer* for your own numbers.',
+    ],
+    'lever_example',
+  );
+}
+
+export interface RegionMessageOptions {
+  /** Put the lever scripts in this message (private answers, or when threads are not possible). */
+  inlineLevers?: RenderedLever[];
+}
+
+export function buildRegionMessage(
+  guide: Guide,
+  band: RegionBand,
+  ask: Ask,
+  options: RegionMessageOptions = {},
+): SlackMessage {
+  const { region } = band;
+  const blocks: KnownBlock[] = [
+    header(`${region.name} · ${guide.role} at ${guide.company}`, 'region_header'),
+    section(`*Compensation bands, ${escapeMrkdwn(region.name)}* — the guide's figures, per year.`, 'region_intro'),
+    bandTable(band),
+    section(
+      `*Negotiate up:* target *${formatRange(band.target.value)}* total comp.\n_${escapeMrkdwn(band.strategy)}_`,
+      'region_target',
+    ),
+    ...footnotes(band.notes, 'region_footnotes'),
+    regionButtons(guide, region.id),
+  ];
+  const levers = options.inlineLevers;
+  if (levers) {
+    blocks.push(divider());
+    for (const rendered of levers) blocks.push(...leverBlocks(rendered, levers.length, 'lever'));
+    if (ask.fromExample) blocks.push(exampleContext(ask));
+  } else {
+    blocks.push(
+      context(
+        [
+          `The ${guide.levers.length} lever scripts, with ${escapeMrkdwn(region.shortName)}'s numbers, follow in this thread: one reply per lever.`,
+        ],
+        'region_thread_hint',
+      ),
+    );
+  }
+  return { text: bandSummary(band), blocks };
+}
