@@ -1,0 +1,26 @@
+import type { AllMiddlewareArgs, BlockButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
+import type { ListenerDeps } from '../deps.js';
+import { openOfferModal } from '../open-offer-modal.js';
+
+type ButtonArgs = AllMiddlewareArgs & SlackActionMiddlewareArgs<BlockButtonAction>;
+
+/** "Prep with my competing offer" (help, region messages, App Home): opens the modal for whoever clicked. */
+export function openOffer(deps: ListenerDeps) {
+  return async ({ ack, action, body, client }: ButtonArgs) => {
+    await ack();
+    const { guide } = deps.loaded;
+    const inMessage = body.container?.type === 'message' && !body.container?.is_ephemeral;
+    const regionId = guide.regions.some((region) => region.id === action.value) ? action.value : undefined;
+    await openOfferModal(
+      deps,
+      client,
+      body.trigger_id,
+      {
+        channelId: body.channel?.id,
+        threadTs: inMessage ? ((body.message?.thread_ts as string | undefined) ?? body.message?.ts) : undefined,
+        responseUrl: body.response_url,
+      },
+      regionId ? { regionId } : undefined,
+    );
+  };
+}

@@ -1,0 +1,33 @@
+import type { AllMiddlewareArgs, BlockButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
+import { regionById } from '../../engine/regions.js';
+import { mathAnswer } from '../../views/answers.js';
+import type { ListenerDeps } from '../deps.js';
+import { sendToDm } from '../offer-delivery.js';
+
+type ButtonArgs = AllMiddlewareArgs & SlackActionMiddlewareArgs<BlockButtonAction>;
+
+/** "Show the math": only the person who clicked sees where every number comes from. */
+export function showMath(deps: ListenerDeps) {
+  return async ({ ack, action, body, client, respond, context }: ButtonArgs) => {
+    await ack();
+    const { guide } = deps.loaded;
+    const regionId = action.value ?? '';
+    if (!guide.regions.some((region) => region.id === regionId)) {
+      context.outcome = 'unknown_region';
+      return;
+    }
+    const message = mathAnswer(deps.loaded, regionById(guide, regionId));
+    if (body.response_url || body.container?.type === 'message') {
+      await respond({
+        response_type: 'ephemeral',
+        replace_original: false,
+        text: message.text,
+        blocks: message.blocks,
+      });
+      context.outcome = 'private';
+      return;
+    }
+    await sendToDm(client, body.user.id, message);
+    context.outcome = 'dm';
+  };
+}

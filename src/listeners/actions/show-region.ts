@@ -1,0 +1,50 @@
+import type { AllMiddlewareArgs, BlockButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
+import { regionById } from '../../engine/regions.js';
+import { regionAnswer } from '../../views/answers.js';
+import { postWithThread } from '../delivery.js';
+import type { ListenerDeps } from '../deps.js';
+import { sendToDm } from '../offer-delivery.js';
+
+type ButtonArgs = AllMiddlewareArgs & SlackActionMiddlewareArgs<BlockButtonAction>;
+
+/**
+ * "See Detroit" and the other region buttons. On a message in a channel: the region goes in that message's
+ * thread (never rewriting what others are reading). On a private message: privately. On App Home: in the DM.
+ */
+export function showRegion(deps: ListenerDeps) {
+  return async ({ ack, action, body, client, respond, context }: ButtonArgs) => {
+    await ack();
+    const { guide } = deps.loaded;
+    const regionId = action.value ?? '';
+    if (!guide.regions.some((region) => region.id === regionId)) {
+      context.outcome = 'unknown_region';
+      return;
+    }
+    const answer = regionAnswer(deps.loaded, regionById(guide, regionId));
+    const container = body.container as {
+      type?: string;
+      is_ephemeral?: boolean;
+      thread_ts?: string;
+      message_ts?: string;
+    };
+    if (container.type === 'message' && !container.is_ephemeral && body.channel?.id && body.message?.ts) {
+      const threadTs = (body.message.thread_ts as string | undefined) ?? body.message.ts;
+      await postWithThread(client, body.channel.id, answer.standalone, [], threadTs);
+      context.outcome = 'thread';
+      return;
+    }
+    if (container.type === 'message') {
+      await respond({
+        response_type: 'ephemeral',
+        replace_original: false,
+        text: answer.standalone.text,
+        blocks: answer.standalone.blocks,
+      });
+      context.outcome = 'private';
+      return;
+    }
+    const parentTs = await postWithThread(client, body.user.id, answer.message, answer.thread).catch(() => undefined);
+    if (!parentTs) await sendToDm(client, body.user.id, answer.standalone);
+    context.outcome = 'dm';
+  };
+}

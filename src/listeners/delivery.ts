@@ -1,0 +1,91 @@
+import type { RespondFn } from '@slack/bolt';
+import type { WebClient } from '@slack/web-api';
+import type { CommandAnswer } from '../views/answers.js';
+import type { SlackMessage } from '../views/blocks.js';
+import { buildAddBotHint } from '../views/errors.js';
+
+/** Web API errors that mean "the bot cannot post here": answer through response_url instead. */
+const NO_ACCESS = new Set([
+  'not_in_channel',
+  'channel_not_found',
+  'is_archived',
+  'restricted_action',
+  'ekm_access_denied',
+]);
+
+export function slackErrorCode(error: unknown): string | undefined {
+  const data = (error as { data?: { error?: unknown } } | undefined)?.data;
+  if (typeof data?.error === 'string') return data.error;
+  const code = (error as { code?: unknown } | undefined)?.code;
+  return typeof code === 'string' ? code : undefined;
+}
+
+export function isNoAccessError(error: unknown): boolean {
+  return NO_ACCESS.has(slackErrorCode(error) ?? '');
+}
+
+export type Delivery = 'posted' | 'fallback' | 'private';
+
+/** Post replies under a parent message, one at a time so they keep their order. */
+export async function postReplies(
+  client: WebClient,
+  channel: string,
+  threadTs: string | undefined,
+  replies: SlackMessage[],
+) {
+  for (const reply of replies) {
+    await client.chat.postMessage({ channel, thread_ts: threadTs, text: reply.text, blocks: reply.blocks });
+  }
+}
+
+/** Post a message (optionally itself in a thread) and then its replies. Returns the new message's ts. */
+export async function postWithThread(
+  client: WebClient,
+  channel: string,
+  message: SlackMessage,
+  replies: SlackMessage[],
+  inThreadTs?: string,
+): Promise<string | undefined> {
+  const parent = await client.chat.postMessage({
+    channel,
+    text: message.text,
+    blocks: message.blocks,
+    ...(inThreadTs ? { thread_ts: inThreadTs } : {}),
+  });
+  await postReplies(client, channel, inThreadTs ?? parent.ts, replies);
+  return parent.ts;
+}
+
+/**
+ * Deliver a command's answer: in the channel with its thread when the bot can post there; otherwise the whole
+ * answer in one message through response_url, plus (to the person alone, once) how to add the bot for threads.
+ */
+export async function deliverAnswer(args: {
+  client: WebClient;
+  respond: RespondFn;
+  channelId: string;
+  answer: CommandAnswer;
+}): Promise<Delivery> {
+  const { client, respond, channelId, answer } = args;
+  if (answer.onlyToRequester) {
+    await respond({ response_type: 'ephemeral', text: answer.standalone.text, blocks: answer.standalone.blocks });
+    return 'private';
+  }
+  let parentTs: string | undefined;
+  try {
+    const parent = await client.chat.postMessage({
+      channel: channelId,
+      text: answer.message.text,
+      blocks: answer.message.blocks,
+    });
+    parentTs = parent.ts;
+  } catch (error) {
+    if (!isNoAccessError(error)) throw error;
+    await respond({ response_type: 'in_channel', text: answer.standalone.text, blocks: answer.standalone.blocks });
+    const hint = buildAddBotHint(slackErrorCode(error) ?? 'not_in_channel');
+    await respond({ response_type: 'ephemeral', replace_original: false, text: hint.text, blocks: hint.blocks });
+    return 'fallback';
+  }
+  await postReplies(client, channelId, parentTs, answer.thread);
+  return 'posted';
+}

@@ -1,0 +1,39 @@
+import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
+import { parseCommand } from '../../engine/commands.js';
+import { answerCommand } from '../../views/answers.js';
+import { buildProblemMessage } from '../../views/errors.js';
+import { offerAnswerFromWords } from '../../views/offer-flow.js';
+import { postWithThread } from '../delivery.js';
+import type { ListenerDeps } from '../deps.js';
+
+/** In the bot's DM (the Messages tab), the same words as the slash command work without the slash. */
+export function directMessage(deps: ListenerDeps) {
+  return async ({ message, client, context }: AllMiddlewareArgs & SlackEventMiddlewareArgs<'message'>) => {
+    if (message.channel_type !== 'im' || message.subtype !== undefined || 'bot_id' in message) {
+      context.outcome = 'ignored';
+      return;
+    }
+    const text = 'text' in message && typeof message.text === 'string' ? message.text : '';
+    const parsed = parseCommand(deps.loaded.guide, text.replace(/^\/?allycomp\s*/i, ''));
+    const channel = message.channel;
+    if (parsed.intent.kind === 'offer') {
+      const quick = offerAnswerFromWords(deps.loaded, parsed.intent.words);
+      await client.chat.postMessage({ channel, text: quick.message.text, blocks: quick.message.blocks });
+      return;
+    }
+    const answer = answerCommand(deps.loaded, parsed);
+    if (!answer) {
+      const problem = buildProblemMessage(
+        `\`${parsed.intent.kind}\` works from a channel: try \`/allycomp ${parsed.intent.kind}\` there.`,
+      );
+      await client.chat.postMessage({ channel, text: problem.text, blocks: problem.blocks });
+      return;
+    }
+    await postWithThread(
+      client,
+      channel,
+      answer.onlyToRequester ? answer.standalone : answer.message,
+      answer.onlyToRequester ? [] : answer.thread,
+    );
+  };
+}

@@ -1,0 +1,13 @@
+import type { AllMiddlewareArgs, GlobalShortcut, SlackShortcutMiddlewareArgs } from '@slack/bolt';
+import type { ListenerDeps } from '../deps.js';
+import { openOfferModal } from '../open-offer-modal.js';
+
+type GlobalShortcutArgs = AllMiddlewareArgs & SlackShortcutMiddlewareArgs<GlobalShortcut>;
+
+/** Global shortcut "Prep a negotiation": the offer modal from anywhere (no channel, so the answer is a DM). */
+export function prepNegotiation(deps: ListenerDeps) {
+  return async ({ ack, shortcut, client }: GlobalShortcutArgs) => {
+    await ack();
+    await openOfferModal(deps, client, shortcut.trigger_id, { userId: shortcut.user.id });
+  };
+}

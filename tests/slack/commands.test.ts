@@ -1,0 +1,187 @@
+import type { KnownBlock } from '@slack/types';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { checkMessage } from '../../src/views/limits.js';
+import {
+  CHANNEL,
+  responseUrl,
+  sendCommand,
+  settle,
+  startTestSlack,
+  type TestSlack,
+  USER,
+  waitFor,
+} from '../support/slack.js';
+
+let slack: TestSlack;
+beforeEach(async () => {
+  slack = await startTestSlack();
+});
+afterEach(async () => {
+  await slack.stop();
+});
+
+type Blocks = KnownBlock[];
+
+function tableCells(blocks: Blocks): string[][] {
+  const table = blocks.find((block) => block.type === 'table') as { rows: Array<Array<{ text: string }>> } | undefined;
+  return table ? table.rows.map((row) => row.map((cell) => cell.text)) : [];
+}
+
+function allText(blocks: Blocks): string {
+  return JSON.stringify(blocks);
+}
+
+describe('/allycomp <region> in a channel the bot is in', () => {
+  it('posts the band table, target and reasoning, then the four levers as replies in its thread', async () => {
+    const response = await sendCommand(slack, 'ny');
+    expect(response.status).toBe(200);
+    expect(response.text).toBe('');
+
+    const posts = await waitFor(
+      () => slack.callsTo('chat.postMessage').length >= 5 && slack.callsTo('chat.postMessage'),
+      'five posts',
+    );
+    const [parent, ...replies] = posts;
+    expect(parent?.args.channel).toBe(CHANNEL);
+    expect(parent?.args.thread_ts).toBeUndefined();
+    const blocks = parent?.args.blocks as Blocks;
+    expect(tableCells(blocks)).toEqual([
+      ['Per year', 'Low', 'High'],
+      ['Base', '$151K', '$198K'],
+      ['RSU / yr', '$33K', '$61K'],
+      ['Bonus', '$31K', '$50K'],
+      ['Total comp', '$215K', '$309K'],
+    ]);
+    expect(allText(blocks)).toContain('target *$285K–$309K* total comp');
+    expect(allText(blocks)).toContain('Goldman Sachs Marcus');
+    expect(String(parent?.args.text)).toContain('$215K–$309K');
+    expect(checkMessage({ text: String(parent?.args.text), blocks })).toEqual([]);
+
+    // The parent's ts comes from Slack's answer to the first post; every lever replies under it.
+    expect(replies).toHaveLength(4);
+    const parentTs = replies[0]?.args.thread_ts;
+    expect(parentTs).toMatch(/^\d+\.\d+$/);
+    for (const [index, reply] of replies.entries()) {
+      expect(reply.args.thread_ts).toBe(parentTs);
+      expect(allText(reply.args.blocks as Blocks)).toContain(`Lever ${index + 1} of 4`);
+      expect(checkMessage({ text: String(reply.args.text), blocks: reply.args.blocks as Blocks })).toEqual([]);
+    }
+    expect(allText(replies[0]?.args.blocks as Blocks)).toContain('base salary at $194K');
+    expect(allText(replies[2]?.args.blocks as Blocks)).toContain('total comp to $299K–$309K');
+    expect(slack.responses).toEqual([]);
+  });
+
+  it("Charlotte's message keeps the guide's $191K and footnotes the $1K mismatch", async () => {
+    await sendCommand(slack, 'CLT');
+    const [parent] = await waitFor(
+      () => slack.callsTo('chat.postMessage').length >= 5 && slack.callsTo('chat.postMessage'),
+    );
+    const blocks = parent?.args.blocks as Blocks;
+    expect(tableCells(blocks)[4]).toEqual(['Total comp¹', '$191K', '$275K']);
+    expect(allText(blocks)).toContain('¹ The guide gives Charlotte');
+    expect(allText(blocks)).toContain('$190K');
+  });
+
+  it('all (or compare) puts every region in one table with how they compare', async () => {
+    await sendCommand(slack, 'compare');
+    const [post] = await waitFor(
+      () => slack.callsTo('chat.postMessage').length >= 1 && slack.callsTo('chat.postMessage'),
+    );
+    const rows = tableCells(post?.args.blocks as Blocks);
+    expect(rows.map((row) => row[0])).toEqual(['Region', 'Detroit', 'Charlotte', 'New York']);
+    expect(rows[3]?.[4]).toBe('$215K–$309K');
+    expect(rows[3]?.[6]).toBe('+18% / +18%');
+    expect(String(post?.args.text)).toContain("New York's top is 18% above Detroit's");
+    await settle();
+    expect(slack.callsTo('chat.postMessage')).toHaveLength(1);
+  });
+
+  it.each([
+    ['levers charlotte', ['Lever 1 of 4', 'base salary at $173K', '$51K–$55K']],
+    ['levels', ['VP, Product Management', 'Product Manager only']],
+    ['premiums', ['$10K–$18K', '15%–25%', 'prices the branchless premium twice']],
+    ['sources', ['SEC EDGAR', 'LinkedIn Talent Insights']],
+  ])('%s posts that part of the guide', async (words, expected) => {
+    await sendCommand(slack, words);
+    const [post] = await waitFor(
+      () => slack.callsTo('chat.postMessage').length >= 1 && slack.callsTo('chat.postMessage'),
+    );
+    for (const text of expected) expect(allText(post?.args.blocks as Blocks)).toContain(text);
+    expect(checkMessage({ text: String(post?.args.text), blocks: post?.args.blocks as Blocks })).toEqual([]);
+  });
+});
+
+describe('answers only the person sees', () => {
+  it('help is private, lists every command with an example, and has the buttons', async () => {
+    const response = await sendCommand(slack, '');
+    expect(response.json?.response_type).toBe('ephemeral');
+    const text = JSON.stringify(response.json?.blocks);
+    for (const example of [
+      '/allycomp detroit',
+      '/allycomp all',
+      '/allycomp offer SoFi 245k detroit',
+      '/allycomp levels',
+      'private',
+    ]) {
+      expect(text).toContain(example);
+    }
+    expect(text).toContain('region_show:new-york');
+    expect(text).toContain('offer_open');
+    await settle();
+    expect(slack.calls).toEqual([]);
+  });
+
+  it('`private` (or `me`) anywhere: the whole answer, levers inline, to the person alone', async () => {
+    const response = await sendCommand(slack, 'private detroit');
+    expect(response.json?.response_type).toBe('ephemeral');
+    const text = JSON.stringify(response.json?.blocks);
+    expect(text).toContain('$128K');
+    expect(text).toContain('Lever 4 of 4');
+    expect(text).toContain('base salary at $165K');
+    await settle();
+    expect(slack.callsTo('chat.postMessage')).toEqual([]);
+    expect((await sendCommand(slack, 'me ny')).json?.response_type).toBe('ephemeral');
+  });
+
+  it('an unknown word gets a specific private error with the closest match, never a public post', async () => {
+    const atlanta = await sendCommand(slack, 'atlanta');
+    expect(atlanta.json?.response_type).toBe('ephemeral');
+    expect(String(atlanta.json?.text)).toBe(
+      "'atlanta' is not a region; try detroit, charlotte or ny. /allycomp help lists every command.",
+    );
+    const typo = await sendCommand(slack, 'detriot');
+    expect(String(typo.json?.text)).toContain('Did you mean Detroit?');
+    await settle();
+    expect(slack.calls).toEqual([]);
+  });
+});
+
+describe('where the bot cannot post', () => {
+  it.each(['not_in_channel', 'channel_not_found', 'is_archived'])(
+    '%s: the answer still arrives through response_url, and only the person is told how to add the bot',
+    async (error) => {
+      slack.respondTo('chat.postMessage', () => ({ body: { ok: false, error } }));
+      const url = responseUrl();
+      await sendCommand(slack, 'detroit', { channel_id: 'C0NOTMEMBER', response_url: url });
+      const [answer, hint] = await waitFor(
+        () => slack.responses.length >= 2 && slack.responses,
+        'two response_url posts',
+      );
+      expect(answer?.body.response_type).toBe('in_channel');
+      expect(JSON.stringify(answer?.body.blocks)).toContain('Lever 1 of 4');
+      expect(JSON.stringify(answer?.body.blocks)).toContain('$182K');
+      expect(hint?.body.response_type).toBe('ephemeral');
+      expect(String(hint?.body.text)).toContain('/invite @allycomp');
+      await settle();
+      expect(slack.responses).toHaveLength(2);
+      expect(slack.callsTo('chat.postMessage')).toHaveLength(1);
+    },
+  );
+
+  it('in a DM with someone else (channel_not_found on a D… id) it answers the same way', async () => {
+    slack.respondTo('chat.postMessage', () => ({ body: { ok: false, error: 'channel_not_found' } }));
+    await sendCommand(slack, 'ny', { channel_id: 'D0SOMEONE', user_id: USER });
+    await waitFor(() => slack.responses.length >= 2, 'fallback');
+    expect(slack.responses[0]?.body.response_type).toBe('in_channel');
+  });
+});

@@ -1,0 +1,274 @@
+/**
+ * Drives the real app the way Slack does: its real HTTP receiver on an ephemeral port, requests signed
+ * exactly as Slack signs them, and the Web API and response_url intercepted with nock so tests can assert
+ * on what would reach people.
+ */
+import { createHmac } from 'node:crypto';
+import nock from 'nock';
+import { type AllycompApp, createApp } from '../../src/app.js';
+import { type Config, readConfig } from '../../src/config.js';
+import { type LoadedGuide, loadGuide } from '../../src/guide/load.js';
+import { AppLogger } from '../../src/logging.js';
+
+export const SIGNING_SECRET = '8f742231b10e8888abcd99aaaaaa85a5';
+export const BOT_TOKEN = 'xoxb-test-token-allycomp';
+export const API_HOST = 'http://slack.test';
+export const RESPONSE_HOST = 'https://hooks.slack.test';
+
+export interface ApiCall {
+  method: string;
+  /** Form fields, with `blocks`, `view` and `attachments` parsed from JSON. */
+  args: Record<string, unknown>;
+}
+
+export interface ResponseUrlPost {
+  path: string;
+  body: Record<string, unknown>;
+}
+
+type ApiResponder = (
+  args: Record<string, unknown>,
+  callIndex: number,
+) => { status?: number; body: Record<string, unknown>; headers?: Record<string, string> };
+
+export interface TestSlack {
+  app: AllycompApp;
+  baseUrl: string;
+  calls: ApiCall[];
+  responses: ResponseUrlPost[];
+  logs: string[];
+  /** Override what a Web API method answers (default: ok with a fresh ts). */
+  respondTo(method: string, responder: ApiResponder): void;
+  callsTo(method: string): ApiCall[];
+  stop(): Promise<void>;
+}
+
+let tsCounter = 1_700_000_000;
+
+function parseForm(body: string): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of new URLSearchParams(body)) {
+    out[key] = ['blocks', 'view', 'attachments'].includes(key) ? JSON.parse(value) : value;
+  }
+  return out;
+}
+
+export function testConfig(overrides: Record<string, string> = {}): Config {
+  return readConfig({
+    SLACK_BOT_TOKEN: BOT_TOKEN,
+    SLACK_SIGNING_SECRET: SIGNING_SECRET,
+    SLACK_API_URL: `${API_HOST}/api/`,
+    PORT: '0',
+    LOG_LEVEL: 'info',
+    NODE_ENV: 'test',
+    ...overrides,
+  });
+}
+
+let cachedGuide: LoadedGuide | undefined;
+export function guide(): LoadedGuide {
+  cachedGuide ??= loadGuide();
+  return cachedGuide;
+}
+
+export async function startTestSlack(options: { config?: Config; loaded?: LoadedGuide } = {}): Promise<TestSlack> {
+  nock.disableNetConnect();
+  nock.enableNetConnect((host) => host.startsWith('127.0.0.1') || host.startsWith('localhost'));
+  const calls: ApiCall[] = [];
+  const responses: ResponseUrlPost[] = [];
+  const logs: string[] = [];
+  const responders = new Map<string, ApiResponder>();
+  const counts = new Map<string, number>();
+
+  nock(API_HOST)
+    .persist()
+    .post(/\/api\/.+/)
+    .reply(function reply(uri, body) {
+      const method = uri.replace(/^\/api\//, '');
+      const args = parseForm(
+        typeof body === 'string' ? body : new URLSearchParams(body as Record<string, string>).toString(),
+      );
+      calls.push({ method, args });
+      const index = counts.get(method) ?? 0;
+      counts.set(method, index + 1);
+      const responder = responders.get(method);
+      if (responder) {
+        const answer = responder(args, index);
+        return [answer.status ?? 200, answer.body, answer.headers ?? {}];
+      }
+      const ts = `${tsCounter++}.000100`;
+      const channel = typeof args.channel === 'string' ? args.channel : 'C0TEST';
+      return [200, { ok: true, ts, channel, message: { ts } }];
+    });
+  nock(RESPONSE_HOST)
+    .persist()
+    .post(/.*/)
+    .reply(function reply(uri, body) {
+      responses.push({
+        path: uri,
+        body: (typeof body === 'string' ? JSON.parse(body) : body) as Record<string, unknown>,
+      });
+      return [200, 'ok'];
+    });
+
+  const logger = new AppLogger('debug', (line) => logs.push(line));
+  const app = createApp(options.config ?? testConfig(), options.loaded ?? guide(), {
+    logger,
+    botId: 'B0ALLYCOMP',
+    botUserId: 'U0ALLYCOMP',
+  });
+  const { port } = await app.start();
+  return {
+    app,
+    baseUrl: `http://127.0.0.1:${port}`,
+    calls,
+    responses,
+    logs,
+    respondTo: (method, responder) => responders.set(method, responder),
+    callsTo: (method) => calls.filter((call) => call.method === method),
+    async stop() {
+      await app.stop();
+      nock.cleanAll();
+      nock.enableNetConnect();
+    },
+  };
+}
+
+export function sign(body: string, timestamp: number, secret = SIGNING_SECRET): string {
+  return `v0=${createHmac('sha256', secret).update(`v0:${timestamp}:${body}`).digest('hex')}`;
+}
+
+export interface SendOptions {
+  timestamp?: number;
+  secret?: string;
+  signature?: string | null;
+  headers?: Record<string, string>;
+}
+
+export async function post(slack: TestSlack, body: string, contentType: string, options: SendOptions = {}) {
+  const timestamp = options.timestamp ?? Math.floor(Date.now() / 1000);
+  const headers: Record<string, string> = {
+    'content-type': contentType,
+    'x-slack-request-timestamp': String(timestamp),
+    ...(options.signature === null
+      ? {}
+      : { 'x-slack-signature': options.signature ?? sign(body, timestamp, options.secret) }),
+    ...options.headers,
+  };
+  const response = await fetch(`${slack.baseUrl}/slack/events`, { method: 'POST', headers, body });
+  const text = await response.text();
+  let json: Record<string, unknown> | undefined;
+  try {
+    json = text ? (JSON.parse(text) as Record<string, unknown>) : undefined;
+  } catch {
+    json = undefined;
+  }
+  return { status: response.status, text, json };
+}
+
+export const TEAM = { id: 'T0TEAM', domain: 'allyteam' };
+export const USER = 'U0PERSON';
+export const CHANNEL = 'C0CHANNEL';
+
+let responseCounter = 0;
+export function responseUrl(): string {
+  responseCounter += 1;
+  return `${RESPONSE_HOST}/commands/T0TEAM/${responseCounter}/secret`;
+}
+
+/** A slash command, form-encoded as Slack sends it. */
+export function sendCommand(
+  slack: TestSlack,
+  text: string,
+  fields: Partial<Record<'channel_id' | 'user_id' | 'channel_name' | 'response_url' | 'trigger_id', string>> = {},
+  options: SendOptions = {},
+) {
+  const form = new URLSearchParams({
+    token: 'deprecated-verification-token',
+    team_id: TEAM.id,
+    team_domain: TEAM.domain,
+    channel_id: fields.channel_id ?? CHANNEL,
+    channel_name: fields.channel_name ?? 'negotiation-prep',
+    user_id: fields.user_id ?? USER,
+    user_name: 'person',
+    command: '/allycomp',
+    text,
+    api_app_id: 'A0ALLYCOMP',
+    is_enterprise_install: 'false',
+    response_url: fields.response_url ?? responseUrl(),
+    trigger_id: fields.trigger_id ?? '1234.5678.trigger',
+  });
+  return post(slack, form.toString(), 'application/x-www-form-urlencoded', options);
+}
+
+/** Interactivity (actions, shortcuts, view submissions): `payload=<JSON>`, form-encoded. */
+export function sendInteraction(slack: TestSlack, payload: Record<string, unknown>, options: SendOptions = {}) {
+  const body = new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
+  return post(slack, body, 'application/x-www-form-urlencoded', options);
+}
+
+/** Events API: JSON. */
+export function sendEvent(slack: TestSlack, event: Record<string, unknown>, options: SendOptions = {}) {
+  const body = JSON.stringify({
+    token: 'deprecated',
+    team_id: TEAM.id,
+    api_app_id: 'A0ALLYCOMP',
+    event,
+    type: 'event_callback',
+    event_id: `Ev${Math.random().toString(36).slice(2, 10)}`,
+    event_time: Math.floor(Date.now() / 1000),
+    authorizations: [{ team_id: TEAM.id, user_id: 'U0ALLYCOMP', is_bot: true }],
+  });
+  return post(slack, body, 'application/json', options);
+}
+
+export function blockActions(
+  action: { action_id: string; value?: string; block_id?: string },
+  container: Record<string, unknown> = {},
+  extra: Record<string, unknown> = {},
+): Record<string, unknown> {
+  return {
+    type: 'block_actions',
+    team: TEAM,
+    user: { id: USER, username: 'person', team_id: TEAM.id },
+    api_app_id: 'A0ALLYCOMP',
+    token: 'deprecated',
+    trigger_id: '1234.5678.trigger',
+    response_url: responseUrl(),
+    channel: { id: CHANNEL, name: 'negotiation-prep' },
+    container: {
+      type: 'message',
+      message_ts: '1700000000.000100',
+      channel_id: CHANNEL,
+      is_ephemeral: false,
+      ...container,
+    },
+    message: { type: 'message', ts: '1700000000.000100', text: 'region message', user: 'U0ALLYCOMP' },
+    actions: [
+      {
+        type: 'button',
+        block_id: action.block_id ?? 'region_actions',
+        action_ts: '1700000001.0001',
+        text: { type: 'plain_text', text: 'x' },
+        ...action,
+      },
+    ],
+    ...extra,
+  };
+}
+
+/** Wait until a condition holds: the app keeps working after it acks. */
+export async function waitFor<T>(check: () => T | undefined | false, what = 'condition', timeoutMs = 3000): Promise<T> {
+  const started = Date.now();
+  for (;;) {
+    const value = check();
+    if (value) return value;
+    if (Date.now() - started > timeoutMs) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+}
+
+/** Let in-flight work finish, for asserting that something did NOT happen. */
+export function settle(ms = 60): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
