@@ -39,11 +39,18 @@ export const SUBCOMMANDS = [
 ] as const;
 const PRIVATE_WORDS = new Set(['private', 'me']);
 
+/** Slack escapes &, < and > in command text it also turns mentions into <@U…|name>: undo the former only. */
+function unescapeSlack(word: string): string {
+  if (word.startsWith('<') && word.endsWith('>')) return word;
+  return word.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+}
+
 export function tokenize(text: string): string[] {
   return text
     .trim()
     .split(/\s+/)
-    .filter((word) => word.length > 0);
+    .filter((word) => word.length > 0)
+    .map(unescapeSlack);
 }
 
 function regionOrError(guide: Guide, words: string[]): Intent {

@@ -35,3 +35,8 @@ export function buildAddBotHint(errorCode: string): SlackMessage {
   const text = `${why} To get threads, add me: type \`/invite @allycomp\` in the channel (or open the channel details → Integrations → Add apps). In a DM or group DM, use me in my own DM instead.`;
   return { text: text.replace(/`/g, ''), blocks: [section(`:information_source: ${text}`, 'add_bot_hint')] };
 }
+
+/** A problem whose text is already mrkdwn (it may mention people); the caller escapes anything typed. */
+export function buildFormattedProblem(mrkdwn: string): SlackMessage {
+  return { text: mrkdwn.replace(/[*`_]/g, ''), blocks: [section(`:warning: ${mrkdwn}`, 'problem')] };
+}

@@ -1,6 +1,10 @@
 import type { App, BlockButtonAction } from '@slack/bolt';
+import type { CoachCardState } from '../../engine/coach.js';
+import { COACH_ACTIONS } from '../../views/coach-card.js';
 import { ACTIONS, actionPattern } from '../../views/ids.js';
+import { CardQueue } from '../card-queue.js';
 import type { ListenerDeps } from '../deps.js';
+import { rehearseLever, tickStep } from './coach-card.js';
 import { openOffer } from './open-offer.js';
 import { showMath } from './show-math.js';
 import { showRegion } from './show-region.js';
@@ -9,4 +13,8 @@ export function register(app: App, deps: ListenerDeps): void {
   app.action<BlockButtonAction>(actionPattern(ACTIONS.showRegion), showRegion(deps));
   app.action<BlockButtonAction>(actionPattern(ACTIONS.showMath), showMath(deps));
   app.action<BlockButtonAction>(ACTIONS.openOffer, openOffer(deps));
+  const cards = new CardQueue<CoachCardState>();
+  app.action<BlockButtonAction>(actionPattern(COACH_ACTIONS.tick), tickStep(deps, cards));
+  app.action<BlockButtonAction>(actionPattern(COACH_ACTIONS.untick), tickStep(deps, cards));
+  app.action<BlockButtonAction>(actionPattern(COACH_ACTIONS.rehearse), rehearseLever(deps));
 }

@@ -1,11 +1,12 @@
 import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
 import { parseCommand } from '../../engine/commands.js';
 import { answerCommand } from '../../views/answers.js';
-import { buildProblemMessage } from '../../views/errors.js';
+import { buildFormattedProblem, buildProblemMessage } from '../../views/errors.js';
 import { deliverAnswer } from '../delivery.js';
 import type { ListenerDeps } from '../deps.js';
 import { answerQuickOffer } from '../offer-delivery.js';
 import { openOfferModal } from '../open-offer-modal.js';
+import { coachWordsProblem, postCoachCard } from './coach.js';
 
 type CommandArgs = AllMiddlewareArgs & SlackCommandMiddlewareArgs;
 
@@ -27,6 +28,25 @@ export function allycompCommand(deps: ListenerDeps) {
       }
       await ack();
       await answerQuickOffer(deps, { client, respond, userId: command.user_id, words: intent.words });
+      return;
+    }
+
+    if (intent.kind === 'coach') {
+      const problem = coachWordsProblem(deps, intent.words);
+      if (problem) {
+        const message = buildFormattedProblem(problem);
+        await ack({ response_type: 'ephemeral', text: message.text, blocks: message.blocks });
+        context.outcome = 'invalid';
+        return;
+      }
+      await ack();
+      context.outcome = await postCoachCard(deps, {
+        client,
+        respond,
+        channelId: command.channel_id,
+        coachId: command.user_id,
+        words: intent.words,
+      });
       return;
     }
 

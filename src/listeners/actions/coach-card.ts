@@ -1,0 +1,80 @@
+import type { AllMiddlewareArgs, BlockButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
+import { askFor } from '../../engine/asks.js';
+import { type CoachCardState, canUpdateCard, setStep } from '../../engine/coach.js';
+import { regionById } from '../../engine/regions.js';
+import { renderLevers } from '../../engine/scripts.js';
+import { buildCoachCard, buildRehearsal, COACH_ACTIONS, decodeCardState, whoMayTick } from '../../views/coach-card.js';
+import { buildFormattedProblem } from '../../views/errors.js';
+import type { CardQueue } from '../card-queue.js';
+import type { ListenerDeps } from '../deps.js';
+
+type ButtonArgs = AllMiddlewareArgs & SlackActionMiddlewareArgs<BlockButtonAction>;
+
+function cardOf(deps: ListenerDeps, value: string | undefined): CoachCardState | undefined {
+  const state = decodeCardState(value);
+  if (!state || !deps.loaded.guide.regions.some((region) => region.id === state.regionId)) return undefined;
+  return state;
+}
+
+/** Tick or untick a step: only the coach and the teammate may; updates to one card are applied one at a time. */
+export function tickStep(deps: ListenerDeps, queue: CardQueue<CoachCardState>) {
+  return async ({ ack, action, body, client, respond, context }: ButtonArgs) => {
+    await ack();
+    const fromPayload = cardOf(deps, action.value);
+    const channel = body.channel?.id;
+    const ts = body.message?.ts;
+    if (!fromPayload || !channel || !ts) {
+      context.outcome = 'bad_card';
+      return;
+    }
+    const [kind, stepId = ''] = action.action_id.split(':');
+    const ticked = kind === COACH_ACTIONS.tick;
+    const userId = body.user.id;
+    context.outcome = await queue.run(`${channel}:${ts}`, async (latest) => {
+      const current = latest ?? fromPayload;
+      if (!canUpdateCard(current, userId)) {
+        const refusal = buildFormattedProblem(`Only ${whoMayTick(current)} can update this card.`);
+        await respond({
+          response_type: 'ephemeral',
+          replace_original: false,
+          text: refusal.text,
+          blocks: refusal.blocks,
+        });
+        return { result: 'refused' };
+      }
+      const next = setStep(current, stepId, ticked, userId, Math.floor(Date.now() / 1000));
+      const card = buildCoachCard(deps.loaded.guide, next);
+      await client.chat.update({ channel, ts, text: card.text, blocks: card.blocks });
+      return { state: next, result: ticked ? 'ticked' : 'unticked' };
+    });
+  };
+}
+
+/** "Rehearse lever N": the script with the region's numbers, in the card's thread, for the teammate to answer. */
+export function rehearseLever(deps: ListenerDeps) {
+  return async ({ ack, action, body, client, context }: ButtonArgs) => {
+    await ack();
+    const state = cardOf(deps, action.value);
+    const channel = body.channel?.id;
+    const ts = body.message?.ts;
+    const leverNumber = Number(action.action_id.split(':')[1]);
+    if (!state || !channel || !ts) {
+      context.outcome = 'bad_card';
+      return;
+    }
+    const { guide } = deps.loaded;
+    const levers = renderLevers(guide, askFor(guide, regionById(guide, state.regionId)));
+    const rendered = levers.find((lever) => lever.lever.number === leverNumber);
+    const message = rendered && buildRehearsal(guide, state, leverNumber, rendered.script);
+    if (!message) {
+      context.outcome = 'unknown_lever';
+      return;
+    }
+    await client.chat.postMessage({
+      channel,
+      thread_ts: (body.message?.thread_ts as string | undefined) ?? ts,
+      text: message.text,
+      blocks: message.blocks,
+    });
+  };
+}
