@@ -3,10 +3,14 @@
  * It runs the same engine and view builders as the bot, so what it prints is what Slack would get;
  * `--json` prints the exact Block Kit payload instead (paste `blocks` into Slack's Block Kit Builder).
  */
+import { writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { parseCommand } from './engine/commands.js';
 import { type LoadedGuide, loadGuide } from './guide/load.js';
 import { answerCommand } from './views/answers.js';
 import type { SlackMessage } from './views/blocks.js';
+import { renderBandChart } from './views/chart.js';
+import { chartFromWords } from './views/chart-input.js';
 import { buildProblemMessage } from './views/errors.js';
 import { offerAnswerFromWords } from './views/offer-flow.js';
 import { renderMessageForTerminal } from './views/terminal.js';
@@ -52,9 +56,27 @@ export function preview(loaded: LoadedGuide, words: string[]): PreviewOutput {
   };
 }
 
+/** `chart [region] [offer words] --out file.png`: writes the same PNG the bot uploads. */
+function writeChart(loaded: LoadedGuide, words: string[], out: string | undefined): number {
+  const parsed = parseCommand(loaded.guide, words.join(' '));
+  if (parsed.intent.kind !== 'chart') return 1;
+  const request = chartFromWords(loaded.guide, parsed.intent.region, parsed.intent.words);
+  if (!request.ok) {
+    process.stderr.write(`Could not draw that chart: ${request.problem}\n`);
+    return 1;
+  }
+  const chart = renderBandChart(request.input);
+  const file = resolve(out ?? 'band.png');
+  writeFileSync(file, chart.png);
+  process.stdout.write(`Wrote ${file} (${chart.width}×${chart.height} PNG).\nAlt text: ${chart.altText}\n`);
+  return 0;
+}
+
 function main(argv: string[]): number {
   const json = argv.includes('--json');
-  const words = argv.filter((word) => word !== '--json');
+  const outAt = argv.indexOf('--out');
+  const out = outAt >= 0 ? argv[outAt + 1] : undefined;
+  const words = argv.filter((word, index) => word !== '--json' && index !== outAt && (outAt < 0 || index !== outAt + 1));
   let loaded: LoadedGuide;
   try {
     loaded = loadGuide(process.env.ALLYCOMP_GUIDE || undefined);
@@ -62,6 +84,7 @@ function main(argv: string[]): number {
     process.stderr.write(`${(error as Error).message}\n`);
     return 1;
   }
+  if (words[0]?.toLowerCase() === 'chart') return writeChart(loaded, words, out);
   const output = preview(loaded, words);
   if (json) {
     const payloads = output.messages.map(({ label, message }) => ({
