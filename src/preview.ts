@@ -76,7 +76,9 @@ function main(argv: string[]): number {
   const json = argv.includes('--json');
   const outAt = argv.indexOf('--out');
   const out = outAt >= 0 ? argv[outAt + 1] : undefined;
-  const words = argv.filter((word, index) => word !== '--json' && index !== outAt && (outAt < 0 || index !== outAt + 1));
+  const words = argv.filter(
+    (word, index) => word !== '--json' && index !== outAt && (outAt < 0 || index !== outAt + 1),
+  );
   let loaded: LoadedGuide;
   try {
     loaded = loadGuide(process.env.ALLYCOMP_GUIDE || undefined);

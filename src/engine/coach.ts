@@ -74,7 +74,13 @@ export function canUpdateCard(state: CoachCardState, userId: string): boolean {
 }
 
 /** Tick or untick a step. Setting (not toggling) makes a double click or a retried request harmless. */
-export function setStep(state: CoachCardState, stepId: string, ticked: boolean, userId: string, at: number): CoachCardState {
+export function setStep(
+  state: CoachCardState,
+  stepId: string,
+  ticked: boolean,
+  userId: string,
+  at: number,
+): CoachCardState {
   const ticks = { ...state.ticks };
   if (ticked) ticks[stepId] ??= { by: userId, at };
   else delete ticks[stepId];
@@ -96,7 +102,8 @@ export function readCoachTarget(words: string[]): { target: CoachTarget; rest: s
     const usergroup = /^<!subteam\^([A-Z0-9]+)(?:\|([^>]*))?>$/.exec(word);
     if (person?.[1]) target = { kind: 'person', userId: person[1] };
     else if (usergroup) target = { kind: 'usergroup', handle: usergroup[2] ?? 'that group' };
-    else if (/^<!(here|channel|everyone)/.test(word)) target = { kind: 'usergroup', handle: `@${word.slice(2, -1).split('|')[0]}` };
+    else if (/^<!(here|channel|everyone)/.test(word))
+      target = { kind: 'usergroup', handle: `@${word.slice(2, -1).split('|')[0]}` };
     else if (word.startsWith('@')) target = { kind: 'unresolved', text: word };
     else rest.push(word);
   }

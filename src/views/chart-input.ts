@@ -50,7 +50,10 @@ export function chartFromWords(guide: Guide, region: Region | undefined, words: 
   const read = readOfferWords(guide, region ? [...offerWords, primaryAlias(region)] : offerWords);
   const regionId = read.draft.regionId ?? region?.id;
   const normalised = normaliseOffer(read.draft);
-  const problems = [...read.problems.map((p) => `${p.field}: ${p.message}`), ...(normalised.ok ? [] : normalised.problems.map((p) => `${p.field}: ${p.message}`))];
+  const problems = [
+    ...read.problems.map((p) => `${p.field}: ${p.message}`),
+    ...(normalised.ok ? [] : normalised.problems.map((p) => `${p.field}: ${p.message}`)),
+  ];
   if (!regionId) problems.push('region: which region should the ask be for? e.g. chart detroit SoFi 245k');
   if (problems.length > 0 || !normalised.ok || !regionId) return { ok: false, problem: problems.join('; ') };
   const analysis = analyseOffer(guide, normalised.offer, regionById(guide, regionId));

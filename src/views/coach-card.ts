@@ -15,7 +15,12 @@ export const COACH_ACTIONS = {
 /** The card's state, compact enough for a button value (2,000 characters). */
 export function encodeCardState(state: CoachCardState): string {
   const ticks = Object.fromEntries(Object.entries(state.ticks).map(([step, tick]) => [step, [tick.by, tick.at]]));
-  return JSON.stringify({ r: state.regionId, c: state.coachId, ...(state.teammateId ? { m: state.teammateId } : {}), t: ticks });
+  return JSON.stringify({
+    r: state.regionId,
+    c: state.coachId,
+    ...(state.teammateId ? { m: state.teammateId } : {}),
+    t: ticks,
+  });
 }
 
 export function decodeCardState(value: string | undefined): CoachCardState | undefined {
@@ -24,7 +29,8 @@ export function decodeCardState(value: string | undefined): CoachCardState | und
     if (typeof raw.r !== 'string' || typeof raw.c !== 'string') return undefined;
     const ticks: CoachCardState['ticks'] = {};
     for (const [step, tick] of Object.entries((raw.t ?? {}) as Record<string, unknown>)) {
-      if (Array.isArray(tick) && typeof tick[0] === 'string' && typeof tick[1] === 'number') ticks[step] = { by: tick[0], at: tick[1] };
+      if (Array.isArray(tick) && typeof tick[0] === 'string' && typeof tick[1] === 'number')
+        ticks[step] = { by: tick[0], at: tick[1] };
     }
     return { regionId: raw.r, coachId: raw.c, ...(typeof raw.m === 'string' ? { teammateId: raw.m } : {}), ticks };
   } catch {
@@ -55,7 +61,9 @@ export function buildCoachCard(guide: Guide, state: CoachCardState): SlackMessag
     ),
     ...steps.map((step): KnownBlock => {
       const tick = state.ticks[step.id];
-      const status = tick ? `:white_check_mark: ~${escapeMrkdwn(step.title)}~ — ticked by <@${tick.by}> ${when(tick.at)}` : `:white_large_square: *${escapeMrkdwn(step.title)}*`;
+      const status = tick
+        ? `:white_check_mark: ~${escapeMrkdwn(step.title)}~ — ticked by <@${tick.by}> ${when(tick.at)}`
+        : `:white_large_square: *${escapeMrkdwn(step.title)}*`;
       return {
         type: 'section',
         block_id: `coach_step_${step.id}`,
@@ -67,12 +75,20 @@ export function buildCoachCard(guide: Guide, state: CoachCardState): SlackMessag
     }),
     actions('coach_actions', [
       ...guide.levers.map((lever) =>
-        button(`Rehearse lever ${lever.number}`, withSuffix(COACH_ACTIONS.rehearse, String(lever.number)), value, undefined, `Rehearse ${lever.name}`),
+        button(
+          `Rehearse lever ${lever.number}`,
+          withSuffix(COACH_ACTIONS.rehearse, String(lever.number)),
+          value,
+          undefined,
+          `Rehearse ${lever.name}`,
+        ),
       ),
       button('Prep my offer', ACTIONS.openOffer, region.id, 'primary'),
     ]),
     context(
-      [`${done} of ${steps.length} done. Only ${whoMayTick(state)} can tick steps. The band and the ${guide.levers.length} levers are in this thread.`],
+      [
+        `${done} of ${steps.length} done. Only ${whoMayTick(state)} can tick steps. The band and the ${guide.levers.length} levers are in this thread.`,
+      ],
       'coach_footer',
     ),
   ];
@@ -82,7 +98,12 @@ export function buildCoachCard(guide: Guide, state: CoachCardState): SlackMessag
   };
 }
 
-export function buildRehearsal(guide: Guide, state: CoachCardState, leverNumber: number, script: string): SlackMessage | undefined {
+export function buildRehearsal(
+  guide: Guide,
+  state: CoachCardState,
+  leverNumber: number,
+  script: string,
+): SlackMessage | undefined {
   const lever = guide.levers.find((candidate) => candidate.number === leverNumber);
   if (!lever) return undefined;
   const invite = state.teammateId
@@ -91,7 +112,10 @@ export function buildRehearsal(guide: Guide, state: CoachCardState, leverNumber:
   return {
     text: `Rehearse lever ${lever.number}: ${lever.name}. ${script}`.slice(0, 3000),
     blocks: [
-      section(`*Rehearse lever ${lever.number} · ${escapeMrkdwn(lever.name)}*\n${quote(escapeMrkdwn(script))}`, 'rehearse_script'),
+      section(
+        `*Rehearse lever ${lever.number} · ${escapeMrkdwn(lever.name)}*\n${quote(escapeMrkdwn(script))}`,
+        'rehearse_script',
+      ),
       context([`${invite} _Why it works:_ ${escapeMrkdwn(lever.rationale)}`], 'rehearse_invite'),
     ],
   };

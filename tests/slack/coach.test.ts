@@ -5,12 +5,12 @@ import { checkMessage } from '../../src/views/limits.js';
 import {
   blockActions,
   CHANNEL,
-  type TestSlack,
-  USER,
   sendCommand,
   sendInteraction,
   settle,
   startTestSlack,
+  type TestSlack,
+  USER,
   waitFor,
 } from '../support/slack.js';
 
@@ -38,7 +38,10 @@ function json(value: unknown): string {
 
 async function postCard(words: string) {
   const response = await sendCommand(slack, words);
-  const posts = await waitFor(() => slack.callsTo('chat.postMessage').length >= 6 && slack.callsTo('chat.postMessage'), 'card + thread');
+  const posts = await waitFor(
+    () => slack.callsTo('chat.postMessage').length >= 6 && slack.callsTo('chat.postMessage'),
+    'card + thread',
+  );
   return { response, posts };
 }
 
@@ -50,17 +53,23 @@ function currentCard(): KnownBlock[] {
 }
 
 function stepButton(blocks: KnownBlock[], stepId: string) {
-  const block = blocks.find((b) => b.block_id === `coach_step_${stepId}`) as { accessory: { action_id: string; value: string } };
+  const block = blocks.find((b) => b.block_id === `coach_step_${stepId}`) as {
+    accessory: { action_id: string; value: string };
+  };
   return block.accessory;
 }
 
 function click(userId: string, button: { action_id: string; value: string }, ts = '1700000000.000100') {
   return sendInteraction(
     slack,
-    blockActions({ action_id: button.action_id, value: button.value, block_id: 'x' }, { message_ts: ts }, {
-      user: { id: userId, username: 'someone', team_id: 'T0TEAM' },
-      message: { type: 'message', ts, text: 'card', user: 'U0ALLYCOMP' },
-    }),
+    blockActions(
+      { action_id: button.action_id, value: button.value, block_id: 'x' },
+      { message_ts: ts },
+      {
+        user: { id: userId, username: 'someone', team_id: 'T0TEAM' },
+        message: { type: 'message', ts, text: 'card', user: 'U0ALLYCOMP' },
+      },
+    ),
   );
 }
 
@@ -74,7 +83,14 @@ describe('/allycomp coach @teammate <region>', () => {
     expect(text).toContain(`Negotiation prep for <@${TEAMMATE}>`);
     expect(text).toContain(`coached by <@${COACH}>`);
     expect(text).toContain('$285K–$309K');
-    for (const step of ['Know the band', 'Bring a competing offer', 'Claim the premiums that apply', 'Pick the levers', 'Rehearse the scripts', 'Agree the number to ask for']) {
+    for (const step of [
+      'Know the band',
+      'Bring a competing offer',
+      'Claim the premiums that apply',
+      'Pick the levers',
+      'Rehearse the scripts',
+      'Agree the number to ask for',
+    ]) {
       expect(text).toContain(step);
     }
     expect(checkMessage({ text: String(card?.args.text), blocks: card?.args.blocks as KnownBlock[] })).toEqual([]);
@@ -181,12 +197,16 @@ describe('ticking steps', () => {
 describe('rehearse and prep-my-offer', () => {
   it('Rehearse lever N posts that lever with the region’s numbers in the card’s thread, inviting the teammate', async () => {
     await postCard(`coach <@${TEAMMATE}> ny`);
-    const actionsBlock = currentCard().find((b) => b.block_id === 'coach_actions') as { elements: Array<{ action_id: string; value: string }> };
+    const actionsBlock = currentCard().find((b) => b.block_id === 'coach_actions') as {
+      elements: Array<{ action_id: string; value: string }>;
+    };
     const rehearse1 = actionsBlock.elements.find((e) => e.action_id === 'coach_rehearse:1');
     if (!rehearse1) throw new Error('no rehearse button');
     const before = slack.callsTo('chat.postMessage').length;
     await click(COACH, rehearse1);
-    const posts = await waitFor(() => slack.callsTo('chat.postMessage').length > before && slack.callsTo('chat.postMessage'));
+    const posts = await waitFor(
+      () => slack.callsTo('chat.postMessage').length > before && slack.callsTo('chat.postMessage'),
+    );
     const rehearsal = posts[posts.length - 1];
     expect(rehearsal?.args.thread_ts).toBe('1700000000.000100');
     expect(json(rehearsal?.args.blocks)).toContain('base salary at $194K');
@@ -195,7 +215,9 @@ describe('rehearse and prep-my-offer', () => {
 
   it('Prep my offer opens the competing-offer modal for whoever clicks, tied to the card’s thread', async () => {
     await postCard(`coach <@${TEAMMATE}> detroit`);
-    const actionsBlock = currentCard().find((b) => b.block_id === 'coach_actions') as { elements: Array<{ action_id: string; value: string }> };
+    const actionsBlock = currentCard().find((b) => b.block_id === 'coach_actions') as {
+      elements: Array<{ action_id: string; value: string }>;
+    };
     const prep = actionsBlock.elements.find((e) => e.action_id === 'offer_open');
     if (!prep) throw new Error('no prep button');
     await click(BYSTANDER, prep);
