@@ -1,8 +1,11 @@
+import { realpathSync } from 'node:fs';
 import type { Server } from 'node:http';
+import { fileURLToPath } from 'node:url';
 import { type AnyMiddlewareArgs, App, HTTPReceiver, LogLevel, type Middleware, SocketModeReceiver } from '@slack/bolt';
 import type { CustomRoute } from '@slack/bolt/dist/receivers/custom-routes.js';
 import { type Config, ConfigError, readConfig } from './config.js';
 import { GuideFileError, type LoadedGuide, loadGuide } from './guide/load.js';
+import { slackErrorCode } from './listeners/delivery.js';
 import { registerListeners } from './listeners/index.js';
 import { AppLogger, type RequestLogLine } from './logging.js';
 import { VERSION } from './version.js';
@@ -22,7 +25,12 @@ export interface CreateAppOptions {
   botUserId?: string;
 }
 
-const BODY_LIMIT_BYTES = 64 * 1024;
+/**
+ * The largest request body the receiver reads (it buffers the body before checking the signature). Slack's own
+ * payloads must fit: a message shortcut carries the whole message, whose 40,000 characters of text come twice (text
+ * and rich_text blocks) and then form-encoded, about 100 KB; so 1 MiB, well under Bolt's 4 MB default.
+ */
+export const BODY_LIMIT_BYTES = 1024 * 1024;
 
 /** What was asked, by id only: the command name, action id, callback id or event type. */
 export function describeRequest(body: Record<string, unknown>): Pick<RequestLogLine, 'kind' | 'id'> {
@@ -79,6 +87,7 @@ export function createApp(config: Config, loaded: LoadedGuide, options: CreateAp
       res.end(JSON.stringify({ status: 'ok', version: VERSION, mode: config.mode, guide: loaded.guide.id }));
     },
   };
+  const knownBot = Boolean(options.botId && options.botUserId);
   const receiver =
     config.mode === 'socket'
       ? new SocketModeReceiver({
@@ -101,7 +110,10 @@ export function createApp(config: Config, loaded: LoadedGuide, options: CreateAp
     logger,
     logLevel: config.logLevel as LogLevel,
     developerMode: config.developerMode,
-    ...(options.botId && options.botUserId ? { botId: options.botId, botUserId: options.botUserId } : {}),
+    // Without the bot's ids Bolt checks the token with auth.test. Deferred, that check runs inside start(), so a bad
+    // token or no route to Slack fails the start with one clear line; otherwise Bolt would fire it from the
+    // constructor and an unreachable Slack would crash the running process later with an unhandled rejection.
+    ...(knownBot ? { botId: options.botId, botUserId: options.botUserId } : { deferInitialization: true }),
     clientOptions: {
       slackApiUrl: config.slackApiUrl,
       // Interactive paths must not wait minutes: a short timeout and a short retry policy.
@@ -121,6 +133,7 @@ export function createApp(config: Config, loaded: LoadedGuide, options: CreateAp
     app,
     logger,
     async start() {
+      if (!knownBot) await app.init();
       if (config.mode === 'socket') {
         await app.start();
         return { port: config.port };
@@ -133,6 +146,26 @@ export function createApp(config: Config, loaded: LoadedGuide, options: CreateAp
       await app.stop();
     },
   };
+}
+
+const TOKEN_ERRORS = new Set(['invalid_auth', 'not_authed', 'account_inactive', 'token_revoked', 'token_expired']);
+
+/** Why the start failed, in one line that says what to fix: never a stack trace. */
+export function describeStartFailure(error: unknown, config: Pick<Config, 'mode' | 'port' | 'slackApiUrl'>): string {
+  const code = slackErrorCode(error);
+  const cause = (error as { original?: { cause?: { code?: unknown } } } | undefined)?.original?.cause?.code;
+  if (code && TOKEN_ERRORS.has(code)) {
+    return `allycomp cannot start: Slack rejected the token (${code}). Check SLACK_BOT_TOKEN${config.mode === 'socket' ? ' and SLACK_APP_TOKEN' : ''}: api.slack.com/apps → your app → OAuth & Permissions → "Bot User OAuth Token".`;
+  }
+  if (code === 'slack_webapi_request_error') {
+    const api = config.slackApiUrl ?? 'https://slack.com/api/';
+    return `allycomp cannot start: could not reach Slack's Web API at ${api} to check the token (${typeof cause === 'string' ? cause : 'request failed'}). Check the network, or SLACK_API_URL.`;
+  }
+  if (code === 'EADDRINUSE' || code === 'EACCES') {
+    return `allycomp cannot start: cannot listen on port ${config.port} (${code}). Set PORT to a free port.`;
+  }
+  const message = error instanceof Error ? error.message.split('\n')[0] : String(error);
+  return `allycomp cannot start: ${message}${code ? ` (${code})` : ''}`;
 }
 
 /** `npm start`: read config and guide, start, and stop cleanly on SIGTERM/SIGINT. */
@@ -152,7 +185,13 @@ export async function main(): Promise<number> {
     throw error;
   }
   const allycomp = createApp(config, loaded);
-  const { port } = await allycomp.start();
+  let port: number | undefined;
+  try {
+    ({ port } = await allycomp.start());
+  } catch (error) {
+    process.stderr.write(`${describeStartFailure(error, config)}\n`);
+    return 1;
+  }
   allycomp.logger.event(LogLevel.INFO, 'started', { mode: config.mode, port, version: VERSION });
   const shutdown = async (signal: string) => {
     allycomp.logger.event(LogLevel.INFO, 'stopping', { signal });
@@ -164,13 +203,25 @@ export async function main(): Promise<number> {
   return 0;
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+/** True when this file is the program being run (`node dist/src/app.js`, `tsx src/app.ts`), also via a symlink. */
+function isEntryPoint(): boolean {
+  const script = process.argv[1];
+  if (!script) return false;
+  try {
+    return realpathSync(script) === realpathSync(fileURLToPath(import.meta.url));
+  } catch {
+    return false;
+  }
+}
+
+if (isEntryPoint()) {
   main().then(
     (code) => {
       if (code !== 0) process.exit(code);
     },
     (error: unknown) => {
-      process.stderr.write(`allycomp failed to start: ${(error as Error).message}\n`);
+      const message = error instanceof Error ? error.message.split('\n')[0] : String(error);
+      process.stderr.write(`allycomp cannot start: ${message}\n`);
       process.exit(1);
     },
   );

@@ -1,20 +1,29 @@
 import { z } from 'zod';
 
-/** Where each variable lives in Slack's app settings (api.slack.com/apps → your app), for error messages. */
+/**
+ * Where each variable comes from, for error messages: the page of Slack's app settings (api.slack.com/apps → your
+ * app) for the ones Slack issues, and what to choose for the ones it does not.
+ */
 const WHERE = {
-  SLACK_BOT_TOKEN: 'OAuth & Permissions → "Bot User OAuth Token" (starts with xoxb-), after installing the app',
-  SLACK_SIGNING_SECRET: 'Basic Information → App Credentials → "Signing Secret"',
+  SLACK_BOT_TOKEN:
+    'Find it in Slack: api.slack.com/apps → your app → OAuth & Permissions → "Bot User OAuth Token" (starts with xoxb-; shown once the app is installed)',
+  SLACK_SIGNING_SECRET:
+    'Find it in Slack: api.slack.com/apps → your app → Basic Information → App Credentials → "Signing Secret" (HTTP mode)',
   SLACK_APP_TOKEN:
-    'Basic Information → App-Level Tokens → a token with the connections:write scope (starts with xapp-)',
-  PORT: 'your choice: the port the HTTP server listens on (default 3000)',
-  SLACK_API_URL: 'optional: the Web API base URL, e.g. https://slack-gov.com/api/ for GovSlack',
-  LOG_LEVEL: 'your choice: debug, info, warn or error (default info)',
-  NODE_ENV: 'your deployment: production, development or test',
-  ALLYCOMP_GUIDE: 'optional: path to a guide file (default data/ally-pm.guide.yml)',
-  ALLYCOMP_DEVELOPER_MODE: 'optional, local development only: true logs whole Slack payloads',
+    'Find it in Slack: api.slack.com/apps → your app → Basic Information → App-Level Tokens → a token with the connections:write scope (starts with xapp-; Socket Mode)',
+  PORT: 'Not a Slack setting: the port the HTTP server listens on (default 3000)',
+  SLACK_API_URL:
+    'Not a Slack setting: optional Web API base URL, e.g. https://slack-gov.com/api/ for GovSlack; leave it unset for slack.com',
+  LOG_LEVEL: 'Not a Slack setting: debug, info, warn or error (default info)',
+  NODE_ENV: 'Not a Slack setting: production, development or test (default development)',
+  ALLYCOMP_GUIDE: 'Not a Slack setting: optional path to a guide file (default data/ally-pm.guide.yml)',
+  ALLYCOMP_DEVELOPER_MODE: 'Not a Slack setting: true only for local development (it logs whole Slack payloads)',
 } as const;
 
 export type ConfigVariable = keyof typeof WHERE;
+
+/** Every variable allycomp reads (.env.example and the README list them all). */
+export const CONFIG_VARIABLES = Object.keys(WHERE) as ConfigVariable[];
 
 const optionalText = z
   .string()
@@ -22,75 +31,80 @@ const optionalText = z
   .transform((value) => (value === '' ? undefined : value))
   .optional();
 
-const envSchema = z
-  .object({
-    SLACK_BOT_TOKEN: z
-      .string({ error: 'is missing' })
-      .trim()
-      .min(1, 'is missing')
-      .regex(/^xoxb-[\w-]+$/, 'must be a bot token starting with xoxb-'),
-    SLACK_SIGNING_SECRET: optionalText.pipe(
-      z
-        .string()
-        .regex(/^[0-9a-f]{32,}$/i, 'must be the 32-character hex signing secret')
-        .optional(),
-    ),
-    SLACK_APP_TOKEN: optionalText.pipe(
-      z
-        .string()
-        .regex(/^xapp-[\w-]+$/, 'must be an app-level token starting with xapp-')
-        .optional(),
-    ),
-    PORT: optionalText.pipe(
-      z
-        .string()
-        .regex(/^\d{1,5}$/, 'must be a whole number from 0 to 65535')
-        .transform(Number)
-        .refine((port) => port <= 65535, 'must be a whole number from 0 to 65535')
-        .default(3000),
-    ),
-    SLACK_API_URL: optionalText.pipe(
-      z
-        .url({ protocol: /^https?$/, error: 'must be an http(s) URL such as https://slack.com/api/' })
-        .transform((url) => (url.endsWith('/') ? url : `${url}/`))
-        .optional(),
-    ),
-    LOG_LEVEL: optionalText.pipe(
-      z.enum(['debug', 'info', 'warn', 'error'], { error: 'must be debug, info, warn or error' }).default('info'),
-    ),
-    NODE_ENV: optionalText.pipe(
-      z
-        .enum(['production', 'development', 'test'], { error: 'must be production, development or test' })
-        .default('development'),
-    ),
-    ALLYCOMP_GUIDE: optionalText,
-    ALLYCOMP_DEVELOPER_MODE: optionalText.pipe(
-      z.enum(['true', 'false'], { error: 'must be true or false' }).default('false'),
-    ),
-  })
-  .superRefine((env, ctx) => {
-    if (!env.SLACK_APP_TOKEN && !env.SLACK_SIGNING_SECRET) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['SLACK_SIGNING_SECRET'],
-        message: 'is missing: HTTP mode needs it (or set SLACK_APP_TOKEN for Socket Mode)',
-      });
-    }
-    if (env.NODE_ENV === 'production' && env.ALLYCOMP_DEVELOPER_MODE === 'true') {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['ALLYCOMP_DEVELOPER_MODE'],
-        message: 'must not be true with NODE_ENV=production: developer mode logs whole payloads, salaries included',
-      });
-    }
-    if (env.NODE_ENV === 'production' && env.LOG_LEVEL === 'debug') {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['LOG_LEVEL'],
-        message: 'must not be debug with NODE_ENV=production: debug logs carry request payloads',
-      });
-    }
-  });
+const envSchema = z.object({
+  SLACK_BOT_TOKEN: z
+    .string({ error: 'is missing' })
+    .trim()
+    .min(1, 'is missing')
+    .regex(/^xoxb-[\w-]+$/, 'must be a bot token starting with xoxb-'),
+  SLACK_SIGNING_SECRET: optionalText.pipe(
+    z
+      .string()
+      .regex(/^[0-9a-f]{32,}$/i, 'must be the 32-character hex signing secret')
+      .optional(),
+  ),
+  SLACK_APP_TOKEN: optionalText.pipe(
+    z
+      .string()
+      .regex(/^xapp-[\w-]+$/, 'must be an app-level token starting with xapp-')
+      .optional(),
+  ),
+  PORT: optionalText.pipe(
+    z
+      .string()
+      .regex(/^\d{1,5}$/, 'must be a whole number from 0 to 65535')
+      .transform(Number)
+      .refine((port) => port <= 65535, 'must be a whole number from 0 to 65535')
+      .default(3000),
+  ),
+  SLACK_API_URL: optionalText.pipe(
+    z
+      .url({ protocol: /^https?$/, error: 'must be an http(s) URL such as https://slack.com/api/' })
+      .transform((url) => (url.endsWith('/') ? url : `${url}/`))
+      .optional(),
+  ),
+  LOG_LEVEL: optionalText.pipe(
+    z.enum(['debug', 'info', 'warn', 'error'], { error: 'must be debug, info, warn or error' }).default('info'),
+  ),
+  NODE_ENV: optionalText.pipe(
+    z
+      .enum(['production', 'development', 'test'], { error: 'must be production, development or test' })
+      .default('development'),
+  ),
+  ALLYCOMP_GUIDE: optionalText,
+  ALLYCOMP_DEVELOPER_MODE: optionalText.pipe(
+    z.enum(['true', 'false'], { error: 'must be true or false' }).default('false'),
+  ),
+});
+
+/**
+ * Checks across variables, on the raw text so that they run even when other variables are malformed: one start
+ * attempt then names every problem, not just the first kind.
+ */
+function crossProblems(env: NodeJS.ProcessEnv): Array<{ variable: ConfigVariable; problem: string }> {
+  const value = (name: ConfigVariable) => env[name]?.trim() || undefined;
+  const problems: Array<{ variable: ConfigVariable; problem: string }> = [];
+  if (!value('SLACK_APP_TOKEN') && !value('SLACK_SIGNING_SECRET')) {
+    problems.push({
+      variable: 'SLACK_SIGNING_SECRET',
+      problem: 'is missing: HTTP mode needs it (or set SLACK_APP_TOKEN for Socket Mode)',
+    });
+  }
+  const production = value('NODE_ENV') === 'production';
+  if (production && value('ALLYCOMP_DEVELOPER_MODE') === 'true') {
+    problems.push({
+      variable: 'ALLYCOMP_DEVELOPER_MODE',
+      problem: 'must not be true with NODE_ENV=production: developer mode logs whole payloads, salaries included',
+    });
+  }
+  if (production && value('LOG_LEVEL') === 'debug') {
+    problems.push({
+      variable: 'LOG_LEVEL',
+      problem: 'must not be debug with NODE_ENV=production: debug logs carry request payloads',
+    });
+  }
+  return problems;
+}
 
 export interface Config {
   botToken: string;
@@ -110,7 +124,7 @@ export class ConfigError extends Error {
   constructor(readonly problems: Array<{ variable: string; problem: string; where: string }>) {
     super(
       `allycomp cannot start: fix these settings (in .env or the environment):\n${problems
-        .map(({ variable, problem, where }) => `  - ${variable} ${problem}. Find it in Slack: ${where}.`)
+        .map(({ variable, problem, where }) => `  - ${variable} ${problem}. ${where}.`)
         .join('\n')}`,
     );
     this.name = 'ConfigError';
@@ -120,12 +134,23 @@ export class ConfigError extends Error {
 /** Read and validate the environment; throws one ConfigError naming every bad variable. */
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const result = envSchema.safeParse(env);
-  if (!result.success) {
+  const found = result.success
+    ? []
+    : result.error.issues.map((issue) => ({
+        variable: String(issue.path[0] ?? 'environment') as ConfigVariable,
+        problem: issue.message,
+      }));
+  // One line per variable, its first problem: an empty token is "missing", not also "must start with xoxb-".
+  const problems: typeof found = [];
+  for (const candidate of [...found, ...crossProblems(env)]) {
+    if (!problems.some((problem) => problem.variable === candidate.variable)) problems.push(candidate);
+  }
+  if (!result.success || problems.length > 0) {
+    const order = Object.keys(WHERE);
     throw new ConfigError(
-      result.error.issues.map((issue) => {
-        const variable = String(issue.path[0] ?? 'environment') as ConfigVariable;
-        return { variable, problem: issue.message, where: WHERE[variable] ?? 'your environment' };
-      }),
+      problems
+        .sort((a, b) => order.indexOf(a.variable) - order.indexOf(b.variable))
+        .map(({ variable, problem }) => ({ variable, problem, where: WHERE[variable] ?? 'your environment' })),
     );
   }
   const e = result.data;

@@ -52,7 +52,8 @@ export async function postWithThread(
     blocks: message.blocks,
     ...(inThreadTs ? { thread_ts: inThreadTs } : {}),
   });
-  await postReplies(client, channel, inThreadTs ?? parent.ts, replies);
+  // Slack answers with the conversation's id: a post to a user id lands in the DM (D…), where the replies belong.
+  await postReplies(client, parent.channel ?? channel, inThreadTs ?? parent.ts, replies);
   return parent.ts;
 }
 

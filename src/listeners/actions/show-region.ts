@@ -1,9 +1,8 @@
 import type { AllMiddlewareArgs, BlockButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import { regionById } from '../../engine/regions.js';
 import { regionAnswer } from '../../views/answers.js';
-import { postWithThread } from '../delivery.js';
+import { isNoAccessError, postWithThread } from '../delivery.js';
 import type { ListenerDeps } from '../deps.js';
-import { sendToDm } from '../offer-delivery.js';
 
 type ButtonArgs = AllMiddlewareArgs & SlackActionMiddlewareArgs<BlockButtonAction>;
 
@@ -29,9 +28,14 @@ export function showRegion(deps: ListenerDeps) {
     };
     if (container.type === 'message' && !container.is_ephemeral && body.channel?.id && body.message?.ts) {
       const threadTs = (body.message.thread_ts as string | undefined) ?? body.message.ts;
-      await postWithThread(client, body.channel.id, answer.standalone, [], threadTs);
-      context.outcome = 'thread';
-      return;
+      try {
+        await postWithThread(client, body.channel.id, answer.standalone, [], threadTs);
+        context.outcome = 'thread';
+        return;
+      } catch (error) {
+        // A message the bot answered through response_url, in a conversation it is not in: answer the clicker.
+        if (!isNoAccessError(error)) throw error;
+      }
     }
     if (container.type === 'message') {
       await respond({
@@ -43,8 +47,8 @@ export function showRegion(deps: ListenerDeps) {
       context.outcome = 'private';
       return;
     }
-    const parentTs = await postWithThread(client, body.user.id, answer.message, answer.thread).catch(() => undefined);
-    if (!parentTs) await sendToDm(client, body.user.id, answer.standalone);
+    // App Home: the person's DM with the bot (posting to a user id opens it), with the levers in the thread.
+    await postWithThread(client, body.user.id, answer.message, answer.thread);
     context.outcome = 'dm';
   };
 }

@@ -1,0 +1,318 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parse as parseDotenv } from 'dotenv';
+import nock from 'nock';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createApp, describeStartFailure } from '../src/app.js';
+import { CONFIG_VARIABLES, ConfigError, readConfig } from '../src/config.js';
+import { AppLogger } from '../src/logging.js';
+import { guide } from './support/slack.js';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const BOT = 'xoxb-1234-5678-abcdef';
+const SECRET = '8f742231b10e8888abcd99aaaaaa85a5';
+const APP_TOKEN = 'xapp-1-A0ALLYCOMP-1234-abcdef';
+
+const HTTP_ENV = { SLACK_BOT_TOKEN: BOT, SLACK_SIGNING_SECRET: SECRET };
+const sorted = (values: Array<string | undefined>) => [...values].sort();
+
+function configError(env: Record<string, string>): ConfigError {
+  try {
+    readConfig(env);
+  } catch (error) {
+    expect(error).toBeInstanceOf(ConfigError);
+    return error as ConfigError;
+  }
+  throw new Error(`readConfig accepted ${JSON.stringify(env)}`);
+}
+
+describe('readConfig: what it accepts', () => {
+  it('HTTP mode with the defaults: port 3000, log level info, Slack’s own API', () => {
+    expect(readConfig(HTTP_ENV)).toEqual({
+      botToken: BOT,
+      mode: 'http',
+      signingSecret: SECRET,
+      appToken: undefined,
+      port: 3000,
+      slackApiUrl: undefined,
+      logLevel: 'info',
+      nodeEnv: 'development',
+      guidePath: undefined,
+      developerMode: false,
+    });
+  });
+
+  it('SLACK_APP_TOKEN selects Socket Mode, with or without a signing secret', () => {
+    expect(readConfig({ SLACK_BOT_TOKEN: BOT, SLACK_APP_TOKEN: APP_TOKEN }).mode).toBe('socket');
+    expect(readConfig({ ...HTTP_ENV, SLACK_APP_TOKEN: APP_TOKEN })).toMatchObject({
+      mode: 'socket',
+      appToken: APP_TOKEN,
+    });
+  });
+
+  it('reads every other variable, trimming spaces and treating empty as unset', () => {
+    expect(
+      readConfig({
+        ...HTTP_ENV,
+        SLACK_APP_TOKEN: '  ',
+        PORT: ' 8080 ',
+        SLACK_API_URL: 'https://slack-gov.com/api',
+        LOG_LEVEL: 'warn',
+        NODE_ENV: 'production',
+        ALLYCOMP_GUIDE: 'data/other.guide.yml',
+        ALLYCOMP_DEVELOPER_MODE: 'false',
+      }),
+    ).toMatchObject({
+      mode: 'http',
+      port: 8080,
+      slackApiUrl: 'https://slack-gov.com/api/',
+      logLevel: 'warn',
+      nodeEnv: 'production',
+      guidePath: 'data/other.guide.yml',
+      developerMode: false,
+    });
+    expect(readConfig({ ...HTTP_ENV, PORT: '0' }).port).toBe(0);
+    expect(readConfig({ ...HTTP_ENV, ALLYCOMP_DEVELOPER_MODE: 'true', LOG_LEVEL: 'debug' })).toMatchObject({
+      developerMode: true,
+      logLevel: 'debug',
+    });
+  });
+});
+
+describe('readConfig: one ConfigError naming every bad variable, what is wrong and where to find it', () => {
+  const cases: Array<[string, Record<string, string>, Array<[string, string, string]>]> = [
+    [
+      'no bot token',
+      { SLACK_SIGNING_SECRET: SECRET },
+      [['SLACK_BOT_TOKEN', 'is missing', 'OAuth & Permissions → "Bot User OAuth Token"']],
+    ],
+    [
+      'a user token (xoxp-) instead of the bot token',
+      { ...HTTP_ENV, SLACK_BOT_TOKEN: 'xoxp-1234-5678-abcdef' },
+      [['SLACK_BOT_TOKEN', 'must be a bot token starting with xoxb-', 'OAuth & Permissions']],
+    ],
+    [
+      'neither a signing secret nor an app token',
+      { SLACK_BOT_TOKEN: BOT },
+      [
+        [
+          'SLACK_SIGNING_SECRET',
+          'is missing: HTTP mode needs it (or set SLACK_APP_TOKEN for Socket Mode)',
+          'Basic Information → App Credentials → "Signing Secret"',
+        ],
+      ],
+    ],
+    [
+      'a signing secret that is not one',
+      { ...HTTP_ENV, SLACK_SIGNING_SECRET: 'my-secret' },
+      [['SLACK_SIGNING_SECRET', 'must be the 32-character hex signing secret', 'App Credentials']],
+    ],
+    [
+      'an app token that is not one',
+      { SLACK_BOT_TOKEN: BOT, SLACK_APP_TOKEN: 'xoxb-wrong-kind' },
+      [['SLACK_APP_TOKEN', 'must be an app-level token starting with xapp-', 'App-Level Tokens']],
+    ],
+    [
+      'a port that is not a number',
+      { ...HTTP_ENV, PORT: 'http' },
+      [['PORT', 'must be a whole number from 0 to 65535', 'the port the HTTP server listens on']],
+    ],
+    ['a port out of range', { ...HTTP_ENV, PORT: '70000' }, [['PORT', 'must be a whole number from 0 to 65535', '']]],
+    [
+      'an API URL that is not a URL',
+      { ...HTTP_ENV, SLACK_API_URL: 'slack dot com' },
+      [['SLACK_API_URL', 'must be an http(s) URL', 'https://slack-gov.com/api/ for GovSlack']],
+    ],
+    [
+      'an API URL that is not http(s)',
+      { ...HTTP_ENV, SLACK_API_URL: 'ftp://slack.com/api/' },
+      [['SLACK_API_URL', 'must be an http(s) URL', '']],
+    ],
+    [
+      'an unknown log level',
+      { ...HTTP_ENV, LOG_LEVEL: 'verbose' },
+      [['LOG_LEVEL', 'must be debug, info, warn or error', '']],
+    ],
+    [
+      'developer mode in production',
+      { ...HTTP_ENV, NODE_ENV: 'production', ALLYCOMP_DEVELOPER_MODE: 'true' },
+      [['ALLYCOMP_DEVELOPER_MODE', 'must not be true with NODE_ENV=production', 'local development']],
+    ],
+    [
+      'debug logs in production',
+      { ...HTTP_ENV, NODE_ENV: 'production', LOG_LEVEL: 'debug' },
+      [['LOG_LEVEL', 'must not be debug with NODE_ENV=production', '']],
+    ],
+    [
+      'everything at once',
+      {
+        SLACK_BOT_TOKEN: 'xoxp-user',
+        PORT: '-1',
+        SLACK_API_URL: 'nope',
+        LOG_LEVEL: 'debug',
+        NODE_ENV: 'production',
+        ALLYCOMP_DEVELOPER_MODE: 'true',
+      },
+      [
+        ['SLACK_BOT_TOKEN', 'must be a bot token starting with xoxb-', 'Bot User OAuth Token'],
+        ['SLACK_SIGNING_SECRET', 'is missing', 'Signing Secret'],
+        ['PORT', 'must be a whole number', ''],
+        ['SLACK_API_URL', 'must be an http(s) URL', ''],
+        ['LOG_LEVEL', 'must not be debug with NODE_ENV=production', ''],
+        ['ALLYCOMP_DEVELOPER_MODE', 'must not be true with NODE_ENV=production', ''],
+      ],
+    ],
+  ];
+
+  it.each(cases)('%s', (_what, env, expected) => {
+    const error = configError(env);
+    expect(error.problems.map((problem) => problem.variable)).toEqual(expected.map(([variable]) => variable));
+    const lines = error.message.split('\n');
+    expect(lines[0]).toBe('allycomp cannot start: fix these settings (in .env or the environment):');
+    expect(lines).toHaveLength(expected.length + 1);
+    for (const [index, [variable, problem, where]] of expected.entries()) {
+      const line = lines[index + 1] ?? '';
+      expect(line.startsWith(`  - ${variable} ${problem}`)).toBe(true);
+      expect(line).toContain(where);
+      // Every line says where the value comes from: a page of Slack's app settings, or that it is not Slack's.
+      expect(line).toMatch(/Find it in Slack: api\.slack\.com\/apps → your app → |Not a Slack setting: /);
+    }
+    // Nothing typed is echoed back beyond the variable names: no token ends up in a log.
+    expect(error.message).not.toContain('xoxp-');
+  });
+
+  it('an empty environment names both things Slack must provide', () => {
+    expect(configError({}).problems.map((problem) => problem.variable)).toEqual([
+      'SLACK_BOT_TOKEN',
+      'SLACK_SIGNING_SECRET',
+    ]);
+  });
+});
+
+describe('.env.example and the README', () => {
+  const example = readFileSync(join(ROOT, '.env.example'), 'utf8');
+
+  it('.env.example lists every variable once, each under a one-line comment', () => {
+    const lines = example.split('\n');
+    const names = lines.flatMap((line) => /^([A-Z_]+)=/.exec(line)?.[1] ?? []);
+    expect(sorted(names)).toEqual(sorted(CONFIG_VARIABLES));
+    for (const name of names) {
+      const comment = lines[lines.findIndex((line) => line.startsWith(`${name}=`)) - 1] ?? '';
+      expect(comment, name).toMatch(/^# \S.{20,}/);
+    }
+  });
+
+  it('copied as it is, it asks for exactly the two things Slack must provide; filled in, it starts Socket Mode', () => {
+    const env = parseDotenv(example);
+    expect(configError(env).problems.map((problem) => problem.variable)).toEqual([
+      'SLACK_BOT_TOKEN',
+      'SLACK_SIGNING_SECRET',
+    ]);
+    expect(readConfig({ ...env, SLACK_BOT_TOKEN: BOT, SLACK_APP_TOKEN: APP_TOKEN })).toMatchObject({
+      mode: 'socket',
+      port: 3000,
+      logLevel: 'info',
+      developerMode: false,
+    });
+  });
+
+  it('the README’s Configuration table has a row for every variable', () => {
+    const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+    const section = readme.slice(readme.indexOf('\n## Configuration'));
+    const rows = [...section.matchAll(/^\| `([A-Z_]+)`\s+\|/gm)].map((match) => match[1]);
+    expect(sorted(rows)).toEqual(sorted(CONFIG_VARIABLES));
+  });
+});
+
+describe('npm start with nothing configured', () => {
+  it('exits 1 with the one clear message on stderr and no stack trace', async () => {
+    const cwd = mkdtempSync(join(tmpdir(), 'allycomp-noenv-'));
+    try {
+      const child = spawn(
+        process.execPath,
+        [join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs'), join(ROOT, 'src', 'app.ts')],
+        { cwd, env: { PATH: process.env.PATH ?? '' }, stdio: ['ignore', 'pipe', 'pipe'] },
+      );
+      let stdout = '';
+      let stderr = '';
+      child.stdout.on('data', (chunk) => {
+        stdout += chunk;
+      });
+      child.stderr.on('data', (chunk) => {
+        stderr += chunk;
+      });
+      const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+      expect(code).toBe(1);
+      expect(stdout).toBe('');
+      expect(stderr).toBe(`${configError({}).message}\n`);
+      expect(stderr).not.toMatch(/\n\s+at |Error:|node:internal/);
+    } finally {
+      rmSync(cwd, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('start-up against Slack', () => {
+  const API = 'http://auth.slack.test';
+  const lines: string[] = [];
+  const config = () => readConfig({ ...HTTP_ENV, SLACK_API_URL: `${API}/api/`, PORT: '0' });
+
+  afterEach(() => {
+    nock.cleanAll();
+    nock.enableNetConnect();
+    lines.length = 0;
+  });
+
+  it('a token Slack rejects fails start() itself, reported as one line, with no server left listening', async () => {
+    nock.disableNetConnect();
+    const authTest = nock(API).post('/api/auth.test').reply(200, { ok: false, error: 'invalid_auth' });
+    const allycomp = createApp(config(), guide(), { logger: new AppLogger('info', (line) => lines.push(line)) });
+    const failure = await allycomp.start().then(
+      () => undefined,
+      (error: unknown) => error,
+    );
+    expect(authTest.isDone()).toBe(true);
+    expect(describeStartFailure(failure, config())).toBe(
+      'allycomp cannot start: Slack rejected the token (invalid_auth). Check SLACK_BOT_TOKEN: api.slack.com/apps → your app → OAuth & Permissions → "Bot User OAuth Token".',
+    );
+    await expect(allycomp.stop()).rejects.toThrow(/not started/);
+  });
+
+  it('an unreachable Slack fails start() too, instead of crashing the running bot later', async () => {
+    nock.disableNetConnect();
+    nock(API).persist().post('/api/auth.test').replyWithError({ code: 'ECONNREFUSED', message: 'connect refused' });
+    const allycomp = createApp(config(), guide(), { logger: new AppLogger('error', (line) => lines.push(line)) });
+    const failure = await allycomp.start().then(
+      () => undefined,
+      (error: unknown) => error,
+    );
+    expect(describeStartFailure(failure, config())).toMatch(
+      /^allycomp cannot start: could not reach Slack's Web API at http:\/\/auth\.slack\.test\/api\/ to check the token \(.+\)\. Check the network, or SLACK_API_URL\.$/,
+    );
+  });
+
+  it('a good token: auth.test once at start, then the bot serves', async () => {
+    const authTest = nock(API)
+      .post('/api/auth.test')
+      .reply(200, { ok: true, user_id: 'U0ALLYCOMP', bot_id: 'B0ALLYCOMP', team_id: 'T0TEAM' });
+    nock.enableNetConnect((host) => host.startsWith('127.0.0.1'));
+    const allycomp = createApp(config(), guide(), { logger: new AppLogger('info', (line) => lines.push(line)) });
+    const { port } = await allycomp.start();
+    try {
+      expect(authTest.isDone()).toBe(true);
+      expect((await fetch(`http://127.0.0.1:${port}/healthz`)).status).toBe(200);
+    } finally {
+      await allycomp.stop();
+    }
+  });
+
+  it('a port in use is named, with what to change', () => {
+    const error = Object.assign(new Error('listen EADDRINUSE: address already in use :::3000'), { code: 'EADDRINUSE' });
+    expect(describeStartFailure(error, { mode: 'http', port: 3000 })).toBe(
+      'allycomp cannot start: cannot listen on port 3000 (EADDRINUSE). Set PORT to a free port.',
+    );
+  });
+});

@@ -1,0 +1,261 @@
+/**
+ * Every message and view the app can build, checked against Slack's limits (src/views/limits.ts): what Slack would
+ * reject with invalid_blocks or msg_too_long fails here first. Both guides, so a new guide is covered too.
+ */
+import { join } from 'node:path';
+import type { HomeView, ModalView } from '@slack/types';
+import { describe, expect, it } from 'vitest';
+import { askFor } from '../../src/engine/asks.js';
+import { compareRegions } from '../../src/engine/bands.js';
+import { type CommandError, parseCommand } from '../../src/engine/commands.js';
+import { analyseOffer } from '../../src/engine/offer-analysis.js';
+import { readOfferFromText } from '../../src/engine/offer-text.js';
+import { normaliseOffer, type OfferInput } from '../../src/engine/offers.js';
+import { primaryAlias } from '../../src/engine/regions.js';
+import { renderLevers } from '../../src/engine/scripts.js';
+import { type LoadedGuide, loadGuide, projectRoot } from '../../src/guide/load.js';
+import type { Region } from '../../src/guide/schema.js';
+import { answerCommand, mathAnswer, regionAnswer } from '../../src/views/answers.js';
+import type { SlackMessage } from '../../src/views/blocks.js';
+import { buildCompareMessage } from '../../src/views/compare.js';
+import { buildAddBotHint, buildErrorMessage, buildProblemMessage } from '../../src/views/errors.js';
+import {
+  buildLevelsMessage,
+  buildLeversMessage,
+  buildPremiumsMessage,
+  buildSourcesMessage,
+} from '../../src/views/guide-parts.js';
+import { buildHelpMessage } from '../../src/views/help.js';
+import { buildHomeView } from '../../src/views/home.js';
+import { checkMessage, checkView } from '../../src/views/limits.js';
+import { buildOfferAnswer } from '../../src/views/offer-answer.js';
+import { buildOfferProblems, describeDraft, offerAnswerFromWords } from '../../src/views/offer-flow.js';
+import { buildOfferModal } from '../../src/views/offer-modal.js';
+
+const GUIDES: Array<[string, LoadedGuide]> = [
+  ['Ally PM guide', loadGuide()],
+  ['second guide', loadGuide(join(projectRoot(), 'tests', 'fixtures', 'guides', 'second-company.guide.yml'))],
+];
+
+type Payload = { kind: 'message'; message: SlackMessage } | { kind: 'view'; view: ModalView | HomeView };
+
+/** A long, hostile thing a person might type: mrkdwn control characters inflate when escaped. */
+const LONG_TYPED = `<@U0&>${'&<>'.repeat(600)}${'atlanta '.repeat(200)}`;
+
+function offersFor(loaded: LoadedGuide): Array<[string, OfferInput, Region, string[]]> {
+  const { guide } = loaded;
+  const regions = guide.regions;
+  const first = regions[0] as Region;
+  const last = regions[regions.length - 1] as Region;
+  const top = Math.max(...regions.map((region) => region.band.totalComp.high));
+  const allPremiums = guide.premiums.map((premium) => premium.id);
+  return [
+    ['total comp only', { company: 'SoFi', totalComp: 245_000 }, first, []],
+    [
+      'base, annual RSU and a bonus %, one premium',
+      {
+        company: 'Capital One',
+        title: 'Senior Product Manager',
+        base: 170_000,
+        equity: { kind: 'annual', dollars: 40_000 },
+        bonus: { kind: 'percent', percent: 15 },
+      },
+      last,
+      allPremiums.slice(0, 1),
+    ],
+    [
+      'above every band, with a front-loaded grant and a sign-on',
+      {
+        company: 'Big Tech Co',
+        companyKind: 'big-tech',
+        base: 260_000,
+        equity: { kind: 'grant', dollars: 600_000, vesting: { kind: 'front-loaded-5-15-40-40' } },
+        bonus: { kind: 'dollars', dollars: 60_000 },
+        signOn: 75_000,
+      },
+      first,
+      [],
+    ],
+    ['far above the band (twice the top)', { company: 'Hedge fund', totalComp: top * 2 }, last, allPremiums],
+    [
+      'a traditional bank, custom vesting, every premium',
+      {
+        company: 'JPMorgan Chase',
+        companyKind: 'traditional-bank',
+        title: 'Vice President, Product',
+        base: 180_000,
+        equity: { kind: 'grant', dollars: 120_000, vesting: { kind: 'custom', percents: [10, 20, 30, 40] } },
+        bonus: { kind: 'percent', percent: 20 },
+        signOn: 25_000,
+      },
+      first,
+      allPremiums,
+    ],
+    ['below the band, no company named', { base: 90_000 }, last, []],
+    [
+      'a company name at the limit of the form',
+      { company: `${'&<>'.repeat(26)}Co`, companyKind: 'other', title: 'x'.repeat(80), totalComp: 200_000 },
+      first,
+      allPremiums,
+    ],
+  ];
+}
+
+function errorsFor(loaded: LoadedGuide): Array<[string, CommandError]> {
+  const { guide } = loaded;
+  const valid = guide.regions.map(primaryAlias);
+  return [
+    [
+      'unknown region with a suggestion',
+      { kind: 'unknown_region', input: 'detriot', valid, suggestion: guide.regions[0] },
+    ],
+    ['unknown region without one', { kind: 'unknown_region', input: 'atlanta', valid, suggestion: undefined }],
+    [
+      'unknown word with a suggestion',
+      { kind: 'unknown_word', input: 'levls', suggestion: 'levels', valid: ['levels'] },
+    ],
+    ['unknown word without one', { kind: 'unknown_word', input: 'xyzzy', valid: ['help', 'all', 'levels'] }],
+    ['a very long input', { kind: 'unknown_region', input: LONG_TYPED, valid, suggestion: undefined }],
+  ];
+}
+
+/** Every command a person can type that is answered from the guide alone. */
+function commandWords(loaded: LoadedGuide): string[] {
+  const aliases = loaded.guide.regions.flatMap((region) => region.aliases);
+  return [
+    '',
+    'help',
+    'all',
+    'compare',
+    'levers',
+    'levels',
+    'premiums',
+    'sources',
+    'math',
+    ...aliases,
+    ...aliases.map((alias) => `${alias} private`),
+    ...aliases.map((alias) => `levers ${alias}`),
+    ...aliases.map((alias) => `math ${alias}`),
+    'atlanta',
+    'detriot',
+    'levls',
+    LONG_TYPED,
+  ];
+}
+
+function payloadsFor(loaded: LoadedGuide): Array<[string, Payload]> {
+  const { guide } = loaded;
+  const out: Array<[string, Payload]> = [];
+  const message = (label: string, built: SlackMessage) => out.push([label, { kind: 'message', message: built }]);
+  const view = (label: string, built: ModalView | HomeView) => out.push([label, { kind: 'view', view: built }]);
+
+  message('help', buildHelpMessage(guide));
+  message('compare', buildCompareMessage(loaded, compareRegions(guide)));
+  message('levels', buildLevelsMessage(guide));
+  message('premiums', buildPremiumsMessage(loaded));
+  message('sources', buildSourcesMessage(guide));
+  for (const region of guide.regions) {
+    const answer = regionAnswer(loaded, region);
+    message(`${region.id}: region message`, answer.message);
+    for (const [index, reply] of answer.thread.entries()) message(`${region.id}: lever reply ${index + 1}`, reply);
+    message(`${region.id}: standalone (private, fallback, thread reply)`, answer.standalone);
+    const ask = askFor(guide, region);
+    message(`${region.id}: levers`, buildLeversMessage(loaded, renderLevers(guide, ask), ask));
+    message(`${region.id}: math`, mathAnswer(loaded, region));
+  }
+  for (const words of commandWords(loaded)) {
+    const answer = answerCommand(loaded, parseCommand(guide, words));
+    if (!answer) continue;
+    const label = `/allycomp ${words.slice(0, 30)}`;
+    message(`${label}: message`, answer.message);
+    for (const [index, reply] of answer.thread.entries()) message(`${label}: reply ${index + 1}`, reply);
+    message(`${label}: standalone`, answer.standalone);
+  }
+  for (const [label, error] of errorsFor(loaded)) message(`error: ${label}`, buildErrorMessage(error));
+  for (const code of ['not_in_channel', 'channel_not_found', 'is_archived']) {
+    message(`add-bot hint: ${code}`, buildAddBotHint(code));
+  }
+  message('problem: not available', buildProblemMessage('`chart` is not available yet. Try `/allycomp help`.'));
+  message('problem: long', buildProblemMessage(LONG_TYPED));
+  message('DM notice', { text: 'Sent to your DM with allycomp: only you can see it.', blocks: [] });
+
+  view('App Home', buildHomeView(loaded));
+  view('offer modal, empty, from App Home', buildOfferModal(guide, { origin: {}, canShare: false }));
+  const letter =
+    'Offer from Capital One: Senior Product Manager, base $170,000, RSU grant of $160,000 vesting over 4 years, ' +
+    `bonus 15%, sign-on $20,000. Location ${guide.regions[0]?.name}. ${'Benefits and more details. '.repeat(300)}`;
+  const read = readOfferFromText(guide, letter);
+  view(
+    'offer modal, prefilled from a message',
+    buildOfferModal(guide, {
+      origin: {
+        channelId: 'C0CHANNEL',
+        threadTs: '1700000000.000100',
+        responseUrl: `https://hooks.slack.com/actions/T0/1/${'x'.repeat(2_990)}`,
+      },
+      initial: read.draft,
+      canShare: true,
+      prefillNote: describeDraft(guide, read),
+    }),
+  );
+  view(
+    'offer modal, prefilled from nothing readable',
+    buildOfferModal(guide, {
+      origin: { channelId: 'C0CHANNEL' },
+      canShare: true,
+      prefillNote: describeDraft(guide, readOfferFromText(guide, LONG_TYPED)),
+    }),
+  );
+
+  for (const [label, input, region, premiums] of offersFor(loaded)) {
+    const normalised = normaliseOffer(input);
+    if (!normalised.ok) throw new Error(`${label}: ${JSON.stringify(normalised.problems)}`);
+    const analysis = analyseOffer(guide, normalised.offer, region, premiums);
+    message(`offer ${label}: mine`, buildOfferAnswer(loaded, analysis, { showFigures: true }));
+    message(
+      `offer ${label}: shared with figures`,
+      buildOfferAnswer(loaded, analysis, { showFigures: true, sharedBy: 'U0PERSON' }),
+    );
+    message(
+      `offer ${label}: shared without figures`,
+      buildOfferAnswer(loaded, analysis, { showFigures: false, sharedBy: 'U0PERSON' }),
+    );
+  }
+  const alias = primaryAlias(guide.regions[0] as Region);
+  for (const words of [`SoFi 245k ${alias}`, `SoFi 245 ${alias}`, 'SoFi 245k', 'nothing useful', '', `${LONG_TYPED}`]) {
+    message(
+      `quick offer "${words.slice(0, 30)}"`,
+      offerAnswerFromWords(loaded, words.split(' ').filter(Boolean)).message,
+    );
+  }
+  message(
+    'offer problems',
+    buildOfferProblems(
+      [
+        { field: 'base', message: 'Base looks too low for a year.', example: '170k' },
+        { field: 'region', message: `Which region?`, example: `offer SoFi 245k ${alias}` },
+      ],
+      ['Base: 170 read as $170,000'],
+    ),
+  );
+  return out;
+}
+
+describe.each(GUIDES)('every payload built from the %s', (_name, loaded) => {
+  const payloads = payloadsFor(loaded);
+
+  it('builds a payload of every kind', () => {
+    expect(payloads.length).toBeGreaterThan(60);
+    expect(payloads.filter(([, payload]) => payload.kind === 'view')).toHaveLength(4);
+  });
+
+  it.each(payloads)('%s is within Slack’s limits', (_label, payload) => {
+    if (payload.kind === 'view') {
+      expect(checkView(payload.view)).toEqual([]);
+      return;
+    }
+    expect(checkMessage(payload.message)).toEqual([]);
+    // The notification and screen-reader text is never empty, and never just a placeholder.
+    expect(payload.message.text.trim().length).toBeGreaterThan(10);
+  });
+});
