@@ -107,12 +107,17 @@ export function askFor(guide: Guide, region: Region, offer?: NormalisedOffer): A
   const band = region.band;
   const competingTc = offer ? offer.annualTc : exampleCompetingTc(guide, region);
 
+  // A person's offer that happens to equal the guide's example still makes the TC ask theirs: it is derived from
+  // their figure, so it is hidden with their figures when they share without them.
   const leverTc = isExampleCase(guide, region, competingTc.value)
-    ? fromGuide(
-        `${region.shortName} TC ask`,
-        example.tcAsk,
-        `lever 3, "bringing Ally's total comp to ${formatRange(example.tcAsk)}"`,
-      )
+    ? {
+        ...fromGuide(
+          `${region.shortName} TC ask`,
+          example.tcAsk,
+          `lever 3, "bringing Ally's total comp to ${formatRange(example.tcAsk)}"`,
+        ),
+        ...(offer ? { personal: true } : {}),
+      }
     : tcAskAgainst(guide, region, competingTc.value, offer !== undefined);
   const tc = offer ? leverTc : targetFigure(region);
 

@@ -76,7 +76,8 @@ export function describeVesting(vesting: Vesting): string {
   }
 }
 
-function vestingProblem(vesting: Vesting): OfferProblem | undefined {
+/** What is wrong with a vesting schedule (too many years, negative years, not adding up to 100%), if anything. */
+export function vestingProblem(vesting: Vesting): OfferProblem | undefined {
   const percents = vestingPercents(vesting);
   const example = 'even over 4 years, 5/15/40/40, or custom such as 25/25/25/25';
   if (percents.length < 1 || percents.length > 10) {
@@ -214,7 +215,7 @@ export function normaliseOffer(input: OfferInput): OfferResult {
       equityFirstYear,
       signOn: input.signOn === undefined ? undefined : fromYou('Sign-on', input.signOn),
       annualTc: byRule(
-        'Competing annual TC (average over the vest)',
+        input.equity?.kind === 'grant' ? 'Competing annual TC (equity averaged over the vest)' : 'Competing annual TC',
         annual,
         `${sumMath(
           [

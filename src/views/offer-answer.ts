@@ -17,7 +17,7 @@ export interface OfferAnswerOptions {
   sharedBy?: string;
 }
 
-const HIDDEN = '—';
+const HIDDEN = 'private';
 
 function money(figure: Explained | undefined, options: OfferAnswerOptions): string {
   if (!figure) return HIDDEN;
@@ -28,9 +28,18 @@ function range(figure: Explained<{ low: number; high: number }>, options: OfferA
   return !options.showFigures && figure.personal ? 'private' : formatRange(figure.value);
 }
 
+const QUARTERS = ['bottom quarter', 'second quarter', 'third quarter', 'top quarter'];
+
+/**
+ * Where the offer sits in a band. Without figures only the quarter is given: an exact percentage up three known
+ * bands would let anyone work the offer back out to the nearest $1K.
+ */
 function position(pos: BandPosition, options: OfferAnswerOptions): string {
+  if (!options.showFigures) {
+    if (pos.where !== 'within') return pos.where === 'above' ? 'above the band' : 'below the band';
+    return `${QUARTERS[Math.min(3, Math.floor(pos.percentUp / 25))]} of the band`;
+  }
   if (pos.where === 'within') return `${formatPercent(pos.percentUp, 0)} up the band`;
-  if (!options.showFigures) return pos.where === 'above' ? 'above the band' : 'below the band';
   return describePosition(pos, 'the band', formatMoney);
 }
 
@@ -46,21 +55,27 @@ function tcLines(analysis: OfferAnalysis, options: OfferAnswerOptions): string {
   if (!options.showFigures) {
     return '_Dollar figures are kept private in this shared copy; positions and percentages only._';
   }
+  const averaged = offer.equityPerYear?.source === 'rule' ? ', the grant averaged over its vest' : '';
   return (
-    `*Annual TC (average over the vest):* ${formatMoney(offer.annualTc.value)} — ${escapeMrkdwn(offer.annualTc.math)}\n` +
-    `*First-year TC:* ${formatMoney(offer.firstYearTc.value)} — ${escapeMrkdwn(offer.firstYearTc.math)}`
+    `*Annual TC:* ${formatMoney(offer.annualTc.value)} — ${escapeMrkdwn(offer.annualTc.math)}\n` +
+    `*First-year TC:* ${formatMoney(offer.firstYearTc.value)} — ${escapeMrkdwn(offer.firstYearTc.math)}\n` +
+    `_Annual TC (a typical year${averaged}) is what the bands and the asks below compare with; first-year TC is ` +
+    "what lands in year one, with the sign-on and the first year's vest._"
   );
 }
 
 function aboveBandText(ask: Ask, loaded: LoadedGuide, options: OfferAnswerOptions): string | undefined {
   if (!ask.aboveBand) return undefined;
-  const claimable = loaded.guide.premiums.reduce((sum, premium) => sum + premium.range.high, 0);
+  const { guide } = loaded;
+  const claimable = guide.premiums.reduce((sum, premium) => sum + premium.range.high, 0);
   const by = options.showFigures ? `${formatMoney(ask.aboveBand.by)} ` : '';
+  const region = escapeMrkdwn(ask.region.shortName);
   return (
-    `:warning: *This offer is ${by}above ${escapeMrkdwn(ask.region.shortName)}'s published band* ` +
-    `(top ${formatMoney(ask.aboveBand.bandTop)}). The guide's bands stop there. What the guide suggests: ` +
-    `_${escapeMrkdwn(ask.aboveBand.strategy)}_ Lean on the premiums that apply to you (up to ${formatMoney(claimable)} ` +
-    'for all four), and check the level: the bands are for one level only (see below).'
+    `:warning: *This offer is ${by}above ${region}'s published band* (top ${formatMoney(ask.aboveBand.bandTop)}): ` +
+    `the guide has no figures above it. What the guide suggests for ${region}: _${escapeMrkdwn(ask.aboveBand.strategy)}_ ` +
+    'The offer already beats that, so the total-comp ask is to match it (below), and the case rests on the ' +
+    `premiums that apply to you (up to ${formatMoney(claimable)} for all four) and on the level: the bands are for ` +
+    `${escapeMrkdwn(guide.levels.bandsCover)} only, and an offer this high may be for a more senior role.`
   );
 }
 
@@ -87,7 +102,7 @@ export function buildOfferAnswer(
   blocks.push(section(tcLines(analysis, options), 'offer_tc'));
   blocks.push(
     table([
-      ['Region', 'TC band', 'Your offer sits', 'Ask (TC)'],
+      ['Region', 'TC band', options.sharedBy ? 'The offer sits' : 'Your offer sits', 'Ask (TC)'],
       ...analysis.positions.map((pos, index) => {
         const ask = analysis.asks[index] as Ask;
         return [
@@ -153,7 +168,9 @@ export function buildOfferAnswer(
     ...footnotes(
       [
         ...notesFor(notes, region.id, ['band', 'levers']),
-        ...(analysis.branchless ? notesFor(notes, undefined, ['premiums']) : []),
+        // The premiums note works the percentage out in dollars on the guide's example offer: only beside the
+        // dollar figures it explains, never in a copy shared without them.
+        ...(analysis.branchless && options.showFigures ? notesFor(notes, undefined, ['premiums']) : []),
       ],
       'offer_footnotes',
     ),

@@ -4,17 +4,16 @@ import { type DraftProblem, type ReadOffer, readOfferWords } from '../engine/off
 import { describeVesting, normaliseOffer } from '../engine/offers.js';
 import { primaryAlias, regionById } from '../engine/regions.js';
 import type { LoadedGuide } from '../guide/load.js';
-import { escapeMrkdwn, type SlackMessage, section } from './blocks.js';
+import type { Guide } from '../guide/schema.js';
+import { escapeMrkdwn, type SlackMessage, section, truncate } from './blocks.js';
 import { COMMAND } from './ids.js';
 import { buildOfferAnswer } from './offer-answer.js';
 
 export function buildOfferProblems(problems: DraftProblem[], readAs: string[] = []): SlackMessage {
-  const lines = problems.map(
-    (p) => `• *${p.field}*: ${escapeMrkdwn(p.message)} — for example \`${escapeMrkdwn(p.example)}\``,
-  );
+  const lines = problems.map((p) => `• ${escapeMrkdwn(p.message)} — for example \`${escapeMrkdwn(p.example)}\``);
   const echo = readAs.length > 0 ? `\n_Read so far:_ ${readAs.map(escapeMrkdwn).join('; ')}` : '';
   return {
-    text: `I could not read that offer: ${problems.map((p) => `${p.field}: ${p.message}`).join('; ')}`,
+    text: `I could not read that offer: ${problems.map((p) => p.message).join(' ')}`,
     blocks: [
       section(`:warning: I could not read that offer yet:\n${lines.join('\n')}${echo}`, 'offer_problems'),
       section(
@@ -27,20 +26,39 @@ export function buildOfferProblems(problems: DraftProblem[], readAs: string[] = 
 
 export type QuickOfferResult = { ok: true; message: SlackMessage } | { ok: false; message: SlackMessage };
 
+/** The person's words, fit to quote back inside a code span in an example. */
+function typed(words: string[]): string {
+  return words.join(' ').replace(/`/g, "'").slice(0, 120);
+}
+
 /** The quick form, `/allycomp offer SoFi 245k detroit`: an answer (for the person alone) or what is missing. */
 export function offerAnswerFromWords(loaded: LoadedGuide, words: string[]): QuickOfferResult {
   const { guide } = loaded;
   const read = readOfferWords(guide, words);
   const problems = [...read.problems];
-  if (!read.draft.regionId) {
+  const firstRegion = guide.regions.map(primaryAlias)[0] ?? '';
+  const normalised = normaliseOffer(read.draft);
+  if (!normalised.ok && read.problems.length === 0) {
+    for (const problem of normalised.problems) {
+      if (problem.field === 'base') {
+        // Nothing in the words was an amount: say so, with the words they typed and where the amount goes.
+        problems.push({
+          field: 'totalComp',
+          message: `I found no amount in '${typed(words)}'. Give their total comp as a number, like 245k, or name each part with flags (--base 170k --stock 40k --bonus 15%).`,
+          example: `${COMMAND} offer SoFi 245k ${firstRegion}`.trim(),
+        });
+      } else {
+        problems.push(problem);
+      }
+    }
+  }
+  if (!read.draft.regionId && !problems.some((problem) => problem.field === 'region')) {
     problems.push({
       field: 'region',
-      message: `Which ${guide.company} region should I compare with?`,
-      example: `${words.join(' ')} ${guide.regions.map(primaryAlias)[0] ?? ''}`.trim(),
+      message: `Which ${guide.company} region should I compare with? Add one of ${guide.regions.map(primaryAlias).join(', ')}.`,
+      example: `${COMMAND} offer ${typed(words)} ${firstRegion}`.trim(),
     });
   }
-  const normalised = normaliseOffer(read.draft);
-  if (!normalised.ok) problems.push(...normalised.problems);
   if (problems.length > 0 || !normalised.ok || !read.draft.regionId) {
     return { ok: false, message: buildOfferProblems(problems, read.readAs) };
   }
@@ -56,11 +74,15 @@ export function offerAnswerFromWords(loaded: LoadedGuide, words: string[]): Quic
   };
 }
 
-/** The note at the top of a prefilled modal: what was read from the message, and what was not. */
-export function describeDraft(read: ReadOffer): string {
+/**
+ * The note at the top of a prefilled modal: what was read from the message, how it was read, what was not in it,
+ * and what could not be used. Plain words: this is a context block, read once before checking the fields.
+ */
+export function describeDraft(guide: Guide, read: ReadOffer): string {
   const { draft } = read;
   const found: string[] = [];
   if (draft.company) found.push(`company ${draft.company}`);
+  if (draft.title) found.push(`title ${draft.title}`);
   if (draft.base !== undefined) found.push(`base ${formatMoney(draft.base)}`);
   if (draft.totalComp !== undefined) found.push(`total comp ${formatMoney(draft.totalComp)}`);
   if (draft.equity) {
@@ -72,18 +94,26 @@ export function describeDraft(read: ReadOffer): string {
   }
   if (draft.bonus) {
     found.push(
-      `bonus ${draft.bonus.kind === 'percent' ? formatPercent(draft.bonus.percent) : formatMoney(draft.bonus.dollars)}`,
+      `bonus ${draft.bonus.kind === 'percent' ? formatPercent(draft.bonus.percent, 4) : formatMoney(draft.bonus.dollars)}`,
     );
   }
   if (draft.signOn !== undefined) found.push(`sign-on ${formatMoney(draft.signOn)}`);
-  if (draft.regionId) found.push(`region ${draft.regionId}`);
+  const region = draft.regionId ? guide.regions.find((candidate) => candidate.id === draft.regionId) : undefined;
+  if (region) found.push(`region ${region.shortName}`);
   if (found.length === 0) return 'I could not read an offer in that message: fill in the form below.';
-  const problems =
-    read.problems.length > 0
-      ? ` Could not use: ${read.problems.map((p) => `${p.field} (${p.message})`).join('; ')}.`
-      : '';
-  return `Read from the message: ${found.join(', ')}. Check each field; anything empty I could not read.${problems}`.slice(
-    0,
-    1900,
-  );
+
+  const missing: string[] = [];
+  if (!draft.company) missing.push('the company');
+  if (draft.base === undefined && draft.totalComp === undefined) missing.push('base or total comp');
+  if (!region) missing.push(`the ${guide.company} region`);
+  const parts = [
+    `Read from the message: ${found.join(', ')}.`,
+    ...(read.readAs.length > 0 ? [`How I read it: ${read.readAs.join('; ')}.`] : []),
+    ...(missing.length > 0
+      ? [`Not in the message: ${missing.join(', ')}; fill ${missing.length === 1 ? 'it' : 'them'} in.`]
+      : []),
+    ...(read.problems.length > 0 ? [`Could not use: ${read.problems.map((p) => p.message).join(' ')}`] : []),
+    'Check each field before you submit; what I could not read is left empty.',
+  ];
+  return truncate(parts.join(' '), 1900);
 }

@@ -1,10 +1,10 @@
 import type { InputBlock, KnownBlock, ModalView, PlainTextOption } from '@slack/types';
 import { peerTitles } from '../engine/levels.js';
 import { formatMoney, formatPercent, parseAmount, parseAmountOrPercent } from '../engine/money.js';
-import type { OfferDraft } from '../engine/offer-text.js';
-import { checkOffer, FRONT_LOADED_SCHEDULE, type OfferField, type Vesting } from '../engine/offers.js';
+import { guessCompanyKind, type OfferDraft } from '../engine/offer-text.js';
+import { checkOffer, FRONT_LOADED_SCHEDULE, type OfferField, type Vesting, vestingProblem } from '../engine/offers.js';
 import type { CompanyKind, Guide } from '../guide/schema.js';
-import { context, truncate } from './blocks.js';
+import { context, escapeMrkdwn, truncate } from './blocks.js';
 import { CALLBACKS } from './ids.js';
 
 /** Block ids of the offer modal: validation errors and tests key on them. */
@@ -64,6 +64,7 @@ function textInput(
   label: string,
   options: { placeholder?: string; hint?: string; optional?: boolean; initial?: string; maxLength?: number },
 ): InputBlock {
+  const maxLength = options.maxLength ?? 40;
   return {
     type: 'input',
     block_id: blockId,
@@ -73,9 +74,10 @@ function textInput(
     element: {
       type: 'plain_text_input',
       action_id: VALUE,
-      max_length: options.maxLength ?? 40,
+      max_length: maxLength,
       ...(options.placeholder ? { placeholder: { type: 'plain_text', text: options.placeholder } } : {}),
-      ...(options.initial ? { initial_value: options.initial } : {}),
+      // Slack rejects an initial_value longer than max_length; a value cut short would be a different value.
+      ...(options.initial && options.initial.length <= maxLength ? { initial_value: options.initial } : {}),
     },
   };
 }
@@ -133,7 +135,7 @@ export function buildOfferModal(guide: Guide, options: OfferModalOptions): Modal
     options.canShare ? (['dm', 'share-positions', 'share-figures'] as const) : (['dm'] as const)
   ).map((choice) => option(DELIVERY_LABELS[choice], choice));
   const blocks: KnownBlock[] = [
-    ...(options.prefillNote ? [context([options.prefillNote], 'offer_prefill_note')] : []),
+    ...(options.prefillNote ? [context([escapeMrkdwn(options.prefillNote)], 'offer_prefill_note')] : []),
     textInput(OFFER_BLOCKS.company, 'Competing company', {
       placeholder: 'SoFi',
       initial: initial.company,
@@ -205,7 +207,7 @@ export function buildOfferModal(guide: Guide, options: OfferModalOptions): Modal
       hint: 'A % of base or an amount a year.',
       initial: bonus
         ? bonus.kind === 'percent'
-          ? formatPercent(bonus.percent)
+          ? formatPercent(bonus.percent, 4)
           : formatMoney(bonus.dollars)
         : undefined,
     }),
@@ -258,7 +260,7 @@ export function encodeOrigin(origin: OfferOrigin): string {
 export function decodeOrigin(metadata: string | undefined): OfferOrigin {
   try {
     const parsed = JSON.parse(metadata || '{}') as { c?: unknown; t?: unknown; r?: unknown };
-    const text = (value: unknown) => (typeof value === 'string' && value.length < 1000 ? value : undefined);
+    const text = (value: unknown) => (typeof value === 'string' && value.length <= 3000 ? value : undefined);
     return { channelId: text(parsed.c), threadTs: text(parsed.t), responseUrl: text(parsed.r) };
   } catch {
     return {};
@@ -298,6 +300,55 @@ const OFFER_FIELD_BLOCK: Record<OfferField, string> = {
   signOn: OFFER_BLOCKS.signOn,
 };
 
+/** The input block on which a problem with an offer field is shown. */
+export function blockForField(field: OfferField): string {
+  return OFFER_FIELD_BLOCK[field];
+}
+
+/** What to type in each amount field, for error messages. */
+const FIELD_EXAMPLES = {
+  base: '170k or $170,000',
+  totalComp: '245k or $245,000',
+  equity: '40k a year, or 160k as a total grant',
+  signOn: '20k, or 0 for none',
+  bonus: '15% or 25k',
+  vesting: '10/20/30/40 or 25/25/25/25',
+} as const;
+
+function withExample(reason: string, example: string): string {
+  const sentence = /[.!?]$/.test(reason) ? reason : `${reason}.`;
+  return `${sentence.charAt(0).toUpperCase()}${sentence.slice(1)} Example: ${example}.`;
+}
+
+/**
+ * Custom yearly percentages, kept as typed. Equal years that only miss 100% by the rounding of their display
+ * (33.3/33.3/33.3, which the modal itself prefills for a 3-year even vest) are read as the even vest they are.
+ */
+function customVesting(raw: string): { vesting: Vesting } | { error: string } {
+  const parts = raw
+    .split(/[/,\s]+/)
+    .filter(Boolean)
+    .map((part) => part.replace(/%$/, ''));
+  if (raw === '') return { error: withExample('Custom vesting needs the yearly percentages', FIELD_EXAMPLES.vesting) };
+  if (parts.length === 0 || parts.some((part) => !/^\d+(\.\d+)?$/.test(part))) {
+    return {
+      error: withExample(
+        `'${truncate(raw, 30)}' is not a list of yearly percentages separated by /`,
+        FIELD_EXAMPLES.vesting,
+      ),
+    };
+  }
+  const percents = parts.map(Number);
+  const vesting: Vesting = { kind: 'custom', percents };
+  const problem = vestingProblem(vesting);
+  if (!problem) return { vesting };
+  const first = percents[0] ?? 0;
+  if (percents.every((p) => p === first) && Math.abs(first - 100 / percents.length) < 0.05) {
+    return { vesting: { kind: 'even', years: percents.length } };
+  }
+  return { error: withExample(problem.message, FIELD_EXAMPLES.vesting) };
+}
+
 /** Read and validate the submitted modal: every problem goes on its own field, with an example. */
 export function readOfferForm(guide: Guide, values: ViewStateValues): OfferForm {
   const text = (blockId: string) => values[blockId]?.[VALUE]?.value?.trim() || undefined;
@@ -306,12 +357,12 @@ export function readOfferForm(guide: Guide, values: ViewStateValues): OfferForm 
   const readAs: string[] = [];
   const draft: OfferDraft = {};
 
-  const amount = (blockId: string, label: string, min: number) => {
+  const amount = (blockId: string, label: string, min: number, example: string) => {
     const raw = text(blockId);
     if (raw === undefined) return undefined;
     const parsed = parseAmount(raw, { min });
     if (!parsed.ok) {
-      errors[blockId] = `${parsed.reason} Example: ${parsed.example}.`;
+      errors[blockId] = withExample(parsed.reason, example);
       return undefined;
     }
     if (parsed.readAs) readAs.push(`${label}: ${parsed.readAs}`);
@@ -324,6 +375,15 @@ export function readOfferForm(guide: Guide, values: ViewStateValues): OfferForm 
   const titlePick = picked(OFFER_BLOCKS.titlePick);
   draft.title = text(OFFER_BLOCKS.titleText) ?? titlePick?.split('|')[1];
   if (!draft.company && titlePick) draft.company = titlePick.split('|')[0];
+  if (draft.company && !draft.companyKind) {
+    // A known name (Capital One, SoFi, Google…) brings its kind, so a traditional bank still gets the branchless
+    // premium when the person skipped the picker. Said in the answer, so they can correct it.
+    const guessed = guessCompanyKind(draft.company);
+    if (guessed) {
+      draft.companyKind = guessed;
+      readAs.push(`Kind of company: not picked, read as ${COMPANY_KIND_LABELS[guessed].toLowerCase()} from its name`);
+    }
+  }
 
   const regionId = picked(OFFER_BLOCKS.region);
   if (!regionId || !guide.regions.some((region) => region.id === regionId)) {
@@ -333,42 +393,40 @@ export function readOfferForm(guide: Guide, values: ViewStateValues): OfferForm 
     draft.regionId = regionId;
   }
 
-  draft.base = amount(OFFER_BLOCKS.base, 'Base', 1_000);
-  draft.totalComp = amount(OFFER_BLOCKS.totalComp, 'Total comp', 1_000);
-  const equityDollars = amount(OFFER_BLOCKS.equity, 'Equity', 0);
-  const signOn = amount(OFFER_BLOCKS.signOn, 'Sign-on', 0);
+  draft.base = amount(OFFER_BLOCKS.base, 'Base', 1_000, FIELD_EXAMPLES.base);
+  draft.totalComp = amount(OFFER_BLOCKS.totalComp, 'Total comp', 1_000, FIELD_EXAMPLES.totalComp);
+  const equityDollars = amount(OFFER_BLOCKS.equity, 'Equity', 0, FIELD_EXAMPLES.equity);
+  const signOn = amount(OFFER_BLOCKS.signOn, 'Sign-on', 0, FIELD_EXAMPLES.signOn);
   if (signOn !== undefined) draft.signOn = signOn;
+  if (draft.base !== undefined && draft.totalComp !== undefined) {
+    readAs.push('Total comp: not used, because the answer adds up the parts you gave (base, bonus, equity)');
+  }
 
-  if (equityDollars !== undefined) {
-    if (picked(OFFER_BLOCKS.equityKind) === 'grant') {
-      const pick = picked(OFFER_BLOCKS.vesting) ?? 'even-4';
-      let vesting: Vesting = { kind: 'even', years: 4 };
-      if (pick === 'front-loaded') vesting = { kind: 'front-loaded-5-15-40-40' };
-      if (pick === 'custom') {
-        const raw = text(OFFER_BLOCKS.vestingCustom) ?? '';
-        const parts = raw
-          .split(/[/,\s]+/)
-          .filter(Boolean)
-          .map((part) => part.replace(/%$/, ''));
-        if (parts.length === 0 || parts.some((part) => !/^\d+(\.\d+)?$/.test(part))) {
-          errors[OFFER_BLOCKS.vestingCustom] =
-            raw === ''
-              ? 'Custom vesting needs the yearly percentages. Example: 10/20/30/40.'
-              : `'${truncate(raw, 30)}' is not a list of percentages. Example: 10/20/30/40.`;
-        } else {
-          vesting = { kind: 'custom', percents: parts.map(Number) };
-        }
+  // The schedule is checked whenever equity was typed as a grant, even if the amount itself needs fixing, so
+  // the person sees every problem at once.
+  if (text(OFFER_BLOCKS.equity) !== undefined && picked(OFFER_BLOCKS.equityKind) === 'grant') {
+    const pick = picked(OFFER_BLOCKS.vesting);
+    let vesting: Vesting | undefined = { kind: 'even', years: 4 };
+    if (pick === undefined) readAs.push('Vesting: none chosen, read as evenly over 4 years');
+    if (pick === 'front-loaded') vesting = { kind: 'front-loaded-5-15-40-40' };
+    if (pick === 'custom') {
+      const custom = customVesting(text(OFFER_BLOCKS.vestingCustom) ?? '');
+      if ('error' in custom) {
+        errors[OFFER_BLOCKS.vestingCustom] = custom.error;
+        vesting = undefined;
+      } else {
+        vesting = custom.vesting;
       }
-      draft.equity = { kind: 'grant', dollars: equityDollars, vesting };
-    } else {
-      draft.equity = { kind: 'annual', dollars: equityDollars };
     }
+    if (equityDollars !== undefined && vesting) draft.equity = { kind: 'grant', dollars: equityDollars, vesting };
+  } else if (equityDollars !== undefined) {
+    draft.equity = { kind: 'annual', dollars: equityDollars };
   }
 
   const bonusRaw = text(OFFER_BLOCKS.bonus);
   if (bonusRaw !== undefined) {
     const parsed = parseAmountOrPercent(bonusRaw, { min: 0 });
-    if (!parsed.ok) errors[OFFER_BLOCKS.bonus] = `${parsed.reason} Example: 15% or 25k.`;
+    if (!parsed.ok) errors[OFFER_BLOCKS.bonus] = withExample(parsed.reason, FIELD_EXAMPLES.bonus);
     else {
       if (parsed.readAs) readAs.push(`Bonus: ${parsed.readAs}`);
       draft.bonus =
@@ -384,7 +442,7 @@ export function readOfferForm(guide: Guide, values: ViewStateValues): OfferForm 
     const blockId = OFFER_FIELD_BLOCK[problem.field];
     if (problem.field === 'base' && (errors[OFFER_BLOCKS.base] || errors[OFFER_BLOCKS.totalComp])) continue;
     if (problem.field === 'bonus' && !parsedFine(OFFER_BLOCKS.bonus)) continue;
-    errors[blockId] ??= `${problem.message} Example: ${problem.example}.`;
+    errors[blockId] ??= withExample(problem.message, problem.example);
   }
 
   const premiumIds = (values[OFFER_BLOCKS.premiums]?.[VALUE]?.selected_options ?? [])

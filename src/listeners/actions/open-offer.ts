@@ -6,7 +6,7 @@ type ButtonArgs = AllMiddlewareArgs & SlackActionMiddlewareArgs<BlockButtonActio
 
 /** "Prep with my competing offer" (help, region messages, App Home): opens the modal for whoever clicked. */
 export function openOffer(deps: ListenerDeps) {
-  return async ({ ack, action, body, client }: ButtonArgs) => {
+  return async ({ ack, action, body, client, context }: ButtonArgs) => {
     await ack();
     const { guide } = deps.loaded;
     const inMessage = body.container?.type === 'message' && !body.container?.is_ephemeral;
@@ -22,5 +22,6 @@ export function openOffer(deps: ListenerDeps) {
       },
       regionId ? { regionId } : undefined,
     );
+    context.outcome = 'modal';
   };
 }

@@ -24,10 +24,11 @@ export function allycompCommand(deps: ListenerDeps) {
           userId: command.user_id,
           responseUrl: command.response_url,
         });
+        context.outcome = 'modal';
         return;
       }
       await ack();
-      await answerQuickOffer(deps, { client, respond, userId: command.user_id, words: intent.words });
+      context.outcome = await answerQuickOffer(deps, { client, respond, userId: command.user_id, words: intent.words });
       return;
     }
 

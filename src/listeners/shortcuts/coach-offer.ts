@@ -8,7 +8,7 @@ type MessageShortcutArgs = AllMiddlewareArgs & SlackShortcutMiddlewareArgs<Messa
 
 /** Message shortcut "Coach this offer": reads the offer out of the message and opens the modal prefilled. */
 export function coachOffer(deps: ListenerDeps) {
-  return async ({ ack, shortcut, client }: MessageShortcutArgs) => {
+  return async ({ ack, shortcut, client, context }: MessageShortcutArgs) => {
     await ack();
     // Reading the text is a few microseconds of pure work, well inside the trigger's 3 seconds.
     const read = readOfferFromText(deps.loaded.guide, shortcut.message.text ?? '');
@@ -19,7 +19,8 @@ export function coachOffer(deps: ListenerDeps) {
       shortcut.trigger_id,
       { channelId: shortcut.channel.id, threadTs, responseUrl: shortcut.response_url, userId: shortcut.user.id },
       read.draft,
-      describeDraft(read),
+      describeDraft(deps.loaded.guide, read),
     );
+    context.outcome = 'modal';
   };
 }

@@ -6,8 +6,9 @@ type GlobalShortcutArgs = AllMiddlewareArgs & SlackShortcutMiddlewareArgs<Global
 
 /** Global shortcut "Prep a negotiation": the offer modal from anywhere (no channel, so the answer is a DM). */
 export function prepNegotiation(deps: ListenerDeps) {
-  return async ({ ack, shortcut, client }: GlobalShortcutArgs) => {
+  return async ({ ack, shortcut, client, context }: GlobalShortcutArgs) => {
     await ack();
     await openOfferModal(deps, client, shortcut.trigger_id, { userId: shortcut.user.id });
+    context.outcome = 'modal';
   };
 }

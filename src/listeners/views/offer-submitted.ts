@@ -2,19 +2,39 @@ import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } fro
 import { analyseOffer } from '../../engine/offer-analysis.js';
 import { normaliseOffer } from '../../engine/offers.js';
 import { regionById } from '../../engine/regions.js';
-import { escapeMrkdwn, section } from '../../views/blocks.js';
+import { escapeMrkdwn, type SlackMessage, section } from '../../views/blocks.js';
 import { buildProblemMessage } from '../../views/errors.js';
 import { buildOfferAnswer } from '../../views/offer-answer.js';
-import { decodeOrigin, OFFER_BLOCKS, readOfferForm, type ViewStateValues } from '../../views/offer-modal.js';
+import { blockForField, decodeOrigin, readOfferForm, type ViewStateValues } from '../../views/offer-modal.js';
 import { isNoAccessError } from '../delivery.js';
 import type { ListenerDeps } from '../deps.js';
 import { sendToDm } from '../offer-delivery.js';
 
 type SubmitArgs = AllMiddlewareArgs & SlackViewMiddlewareArgs<ViewSubmitAction>;
 
+/** Post to a response_url (a shared copy when the bot is not in the channel, or the answer when a DM fails). */
+async function postToResponseUrl(
+  url: string,
+  message: SlackMessage,
+  responseType: 'in_channel' | 'ephemeral',
+): Promise<boolean> {
+  try {
+    const response = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ response_type: responseType, text: message.text, blocks: message.blocks }),
+      signal: AbortSignal.timeout(5_000),
+    });
+    return response.ok;
+  } catch {
+    return false; // expired (30 minutes, 5 posts) or unreachable: the caller says so another way
+  }
+}
+
 /**
  * The offer modal's submit: invalid input keeps the modal open with an error on each field; a valid offer
  * closes it, then the full answer goes to the person's DM, and a shared copy to the thread if they chose to.
+ * Nothing about the offer is kept: everything needed arrives in this one payload (the origin in private_metadata).
  */
 export function offerSubmitted(deps: ListenerDeps) {
   return async ({ ack, view, body, client, context }: SubmitArgs) => {
@@ -22,9 +42,9 @@ export function offerSubmitted(deps: ListenerDeps) {
     const form = readOfferForm(guide, view.state.values as ViewStateValues);
     const normalised = normaliseOffer(form.draft);
     if (!normalised.ok) {
+      // readOfferForm already places these; this only guards against a check it does not know about.
       for (const problem of normalised.problems) {
-        const blockId = problem.field === 'vesting' ? OFFER_BLOCKS.vestingCustom : OFFER_BLOCKS.base;
-        form.errors[blockId] ??= `${problem.message} Example: ${problem.example}.`;
+        form.errors[blockForField(problem.field)] ??= `${problem.message} Example: ${problem.example}.`;
       }
     }
     if (Object.keys(form.errors).length > 0 || !normalised.ok || !form.draft.regionId) {
@@ -35,22 +55,31 @@ export function offerSubmitted(deps: ListenerDeps) {
     await ack();
 
     const userId = body.user.id;
+    const origin = decodeOrigin(view.private_metadata);
     const analysis = analyseOffer(guide, normalised.offer, regionById(guide, form.draft.regionId), form.premiumIds);
     const mine = buildOfferAnswer(deps.loaded, analysis, { showFigures: true });
     const readAs =
       form.readAs.length > 0
         ? [section(`_Read as:_ ${form.readAs.map(escapeMrkdwn).join('; ')}`, 'offer_read_as')]
         : [];
-    await sendToDm(client, userId, { ...mine, blocks: [...readAs, ...mine.blocks] });
-    context.outcome = 'dm';
+    const own = { ...mine, blocks: [...readAs, ...mine.blocks] };
+    let outcome = 'dm';
+    if (!(await sendToDm(client, userId, own))) {
+      // No DM with the bot (for example, its Messages tab is off): still only the person sees it.
+      outcome =
+        origin.responseUrl && (await postToResponseUrl(origin.responseUrl, own, 'ephemeral')) ? 'private' : 'dm_failed';
+    }
+    context.outcome = outcome;
     if (form.delivery === 'dm') return;
+    if (!origin.channelId) {
+      context.outcome = `${outcome}+share_no_channel`;
+      return;
+    }
 
-    const origin = decodeOrigin(view.private_metadata);
     const shared = buildOfferAnswer(deps.loaded, analysis, {
       showFigures: form.delivery === 'share-figures',
       sharedBy: userId,
     });
-    if (!origin.channelId) return;
     try {
       await client.chat.postMessage({
         channel: origin.channelId,
@@ -58,23 +87,18 @@ export function offerSubmitted(deps: ListenerDeps) {
         text: shared.text,
         blocks: shared.blocks,
       });
-      context.outcome = `dm+${form.delivery}`;
+      context.outcome = `${outcome}+${form.delivery}`;
     } catch (error) {
       if (!isNoAccessError(error)) throw error;
-      if (origin.responseUrl) {
-        await fetch(origin.responseUrl, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json' },
-          body: JSON.stringify({ response_type: 'in_channel', text: shared.text, blocks: shared.blocks }),
-        });
-        context.outcome = `dm+${form.delivery}+response_url`;
+      if (origin.responseUrl && (await postToResponseUrl(origin.responseUrl, shared, 'in_channel'))) {
+        context.outcome = `${outcome}+${form.delivery}+response_url`;
         return;
       }
       const note = buildProblemMessage(
         'I could not share your offer prep in that channel: add me to it (/invite @allycomp) and try again. Your own copy is above.',
       );
       await sendToDm(client, userId, note);
-      context.outcome = 'dm+share_failed';
+      context.outcome = `${outcome}+share_failed`;
     }
   };
 }
