@@ -3,6 +3,7 @@ import type { WebClient } from '@slack/web-api';
 import type { CommandAnswer } from '../views/answers.js';
 import type { SlackMessage } from '../views/blocks.js';
 import { buildAddBotHint } from '../views/errors.js';
+import { attachChart, type ChartOutcome } from './chart-upload.js';
 
 /** Web API errors that mean "the bot cannot post here": answer through response_url instead. */
 const NO_ACCESS = new Set([
@@ -24,7 +25,7 @@ export function isNoAccessError(error: unknown): boolean {
   return NO_ACCESS.has(slackErrorCode(error) ?? '');
 }
 
-export type Delivery = 'posted' | 'fallback' | 'private';
+export type Delivery = 'posted' | 'fallback' | 'private' | `posted+${ChartOutcome}`;
 
 /** Post replies under a parent message, one at a time so they keep their order. */
 export async function postReplies(
@@ -38,14 +39,20 @@ export async function postReplies(
   }
 }
 
-/** Post a message (optionally itself in a thread) and then its replies. Returns the new message's ts. */
+/** Where a message landed: a post to a user id lands in the DM, whose id Slack returns. */
+export interface Posted {
+  channel: string;
+  ts?: string;
+}
+
+/** Post a message (optionally itself in a thread) and then its replies. */
 export async function postWithThread(
   client: WebClient,
   channel: string,
   message: SlackMessage,
   replies: SlackMessage[],
   inThreadTs?: string,
-): Promise<string | undefined> {
+): Promise<Posted> {
   const parent = await client.chat.postMessage({
     channel,
     text: message.text,
@@ -53,8 +60,9 @@ export async function postWithThread(
     ...(inThreadTs ? { thread_ts: inThreadTs } : {}),
   });
   // Slack answers with the conversation's id: a post to a user id lands in the DM (D…), where the replies belong.
-  await postReplies(client, parent.channel ?? channel, inThreadTs ?? parent.ts, replies);
-  return parent.ts;
+  const posted = { channel: parent.channel ?? channel, ts: parent.ts };
+  await postReplies(client, posted.channel, inThreadTs ?? parent.ts, replies);
+  return posted;
 }
 
 /**
@@ -88,5 +96,6 @@ export async function deliverAnswer(args: {
     return 'fallback';
   }
   await postReplies(client, channelId, parentTs, answer.thread);
-  return 'posted';
+  if (!answer.chart) return 'posted';
+  return `posted+${await attachChart(client, { channelId, threadTs: parentTs }, answer.chart)}`;
 }

@@ -2,19 +2,20 @@ import type { RespondFn } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import type { SlackMessage } from '../views/blocks.js';
 import { offerAnswerFromWords } from '../views/offer-flow.js';
-import { isNoAccessError } from './delivery.js';
+import { attachChart } from './chart-upload.js';
+import { isNoAccessError, type Posted } from './delivery.js';
 import type { ListenerDeps } from './deps.js';
 
 /**
  * An offer answer goes to the person's DM with the bot: private, and still there tomorrow (an ephemeral
  * message is neither). Returns false when the DM could not be posted.
  */
-export async function sendToDm(client: WebClient, userId: string, message: SlackMessage): Promise<boolean> {
+export async function sendToDm(client: WebClient, userId: string, message: SlackMessage): Promise<Posted | undefined> {
   try {
-    await client.chat.postMessage({ channel: userId, text: message.text, blocks: message.blocks });
-    return true;
+    const posted = await client.chat.postMessage({ channel: userId, text: message.text, blocks: message.blocks });
+    return { channel: posted.channel ?? userId, ts: posted.ts };
   } catch (error) {
-    if (isNoAccessError(error)) return false;
+    if (isNoAccessError(error)) return undefined;
     throw error;
   }
 }
@@ -23,15 +24,16 @@ export async function sendToDm(client: WebClient, userId: string, message: Slack
 export async function answerQuickOffer(
   deps: ListenerDeps,
   args: { client: WebClient; respond: RespondFn; userId: string; words: string[] },
-): Promise<'dm' | 'ephemeral' | 'invalid'> {
+): Promise<string> {
   const result = offerAnswerFromWords(deps.loaded, args.words);
   if (!result.ok) {
     await args.respond({ response_type: 'ephemeral', text: result.message.text, blocks: result.message.blocks });
     return 'invalid';
   }
-  if (await sendToDm(args.client, args.userId, result.message)) {
+  const dm = await sendToDm(args.client, args.userId, result.message);
+  if (dm) {
     await args.respond({ response_type: 'ephemeral', text: 'Sent to your DM with allycomp: only you can see it.' });
-    return 'dm';
+    return `dm+${await attachChart(args.client, { channelId: dm.channel, threadTs: dm.ts }, result.chart)}`;
   }
   await args.respond({ response_type: 'ephemeral', text: result.message.text, blocks: result.message.blocks });
   return 'ephemeral';

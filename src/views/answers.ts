@@ -6,6 +6,8 @@ import { renderLevers } from '../engine/scripts.js';
 import type { LoadedGuide } from '../guide/load.js';
 import type { Region } from '../guide/schema.js';
 import type { SlackMessage } from './blocks.js';
+import type { ChartInput } from './chart.js';
+import { regionChartInput } from './chart-input.js';
 import { buildCompareMessage } from './compare.js';
 import { buildErrorMessage } from './errors.js';
 import { buildLevelsMessage, buildLeversMessage, buildPremiumsMessage, buildSourcesMessage } from './guide-parts.js';
@@ -26,6 +28,8 @@ export interface CommandAnswer {
   standalone: SlackMessage;
   /** Errors and `private` answers are only ever shown to the person who asked. */
   onlyToRequester: boolean;
+  /** A chart to upload into the thread, when the answer is posted as a message. */
+  chart?: ChartInput;
 }
 
 function single(message: SlackMessage, onlyToRequester: boolean): CommandAnswer {
@@ -42,6 +46,7 @@ export function regionAnswer(loaded: LoadedGuide, region: Region, onlyToRequeste
     thread: buildLeverReplies(levers, ask),
     standalone: buildRegionMessage(guide, band, ask, { inlineLevers: levers }),
     onlyToRequester,
+    chart: regionChartInput(guide),
   };
 }
 

@@ -1,5 +1,5 @@
 import type { CommandError } from '../engine/commands.js';
-import { escapeMrkdwn, type SlackMessage, section } from './blocks.js';
+import { context, escapeMrkdwn, type SlackMessage, section } from './blocks.js';
 import { COMMAND } from './ids.js';
 
 function orList(words: string[]): string {
@@ -39,4 +39,19 @@ export function buildAddBotHint(errorCode: string): SlackMessage {
 /** A problem whose text is already mrkdwn (it may mention people); the caller escapes anything typed. */
 export function buildFormattedProblem(mrkdwn: string): SlackMessage {
   return { text: mrkdwn.replace(/[*`_]/g, ''), blocks: [section(`:warning: ${mrkdwn}`, 'problem')] };
+}
+
+/** Said once, in the thread, when the chart could not be attached: the answer itself went out without it. */
+export function buildChartFailedNote(errorCode: string): SlackMessage {
+  const why: Record<string, string> = {
+    missing_scope:
+      'allycomp lacks the files:write permission; an admin can add it by reinstalling the app from manifest.yml',
+    not_allowed_token_type: 'this token may not upload files',
+    file_uploads_disabled: 'this workspace has turned file uploads off',
+    file_uploads_except_images_disabled: 'this workspace does not accept uploads here',
+    not_in_channel: 'I am not a member of this conversation',
+    channel_not_found: 'I cannot see this conversation',
+  };
+  const text = `I could not attach the band chart: ${why[errorCode] ?? `Slack answered ${errorCode}`}. Everything above is complete without it.`;
+  return { text, blocks: [context([`:frame_with_picture: ${escapeMrkdwn(text)}`], 'chart_failed')] };
 }

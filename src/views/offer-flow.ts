@@ -6,6 +6,8 @@ import { primaryAlias, regionById } from '../engine/regions.js';
 import type { LoadedGuide } from '../guide/load.js';
 import type { Guide } from '../guide/schema.js';
 import { escapeMrkdwn, type SlackMessage, section, truncate } from './blocks.js';
+import type { ChartInput } from './chart.js';
+import { offerChartInput } from './chart-input.js';
 import { COMMAND } from './ids.js';
 import { buildOfferAnswer } from './offer-answer.js';
 
@@ -24,7 +26,9 @@ export function buildOfferProblems(problems: DraftProblem[], readAs: string[] = 
   };
 }
 
-export type QuickOfferResult = { ok: true; message: SlackMessage } | { ok: false; message: SlackMessage };
+export type QuickOfferResult =
+  | { ok: true; message: SlackMessage; chart: ChartInput }
+  | { ok: false; message: SlackMessage };
 
 /** The person's words, fit to quote back inside a code span in an example. */
 function typed(words: string[]): string {
@@ -63,10 +67,13 @@ export function offerAnswerFromWords(loaded: LoadedGuide, words: string[]): Quic
     return { ok: false, message: buildOfferProblems(problems, read.readAs) };
   }
   const region = regionById(guide, read.draft.regionId);
-  const answer = buildOfferAnswer(loaded, analyseOffer(guide, normalised.offer, region), { showFigures: true });
-  if (read.readAs.length === 0) return { ok: true, message: answer };
+  const analysis = analyseOffer(guide, normalised.offer, region);
+  const answer = buildOfferAnswer(loaded, analysis, { showFigures: true });
+  const chart = offerChartInput(guide, analysis, true);
+  if (read.readAs.length === 0) return { ok: true, message: answer, chart };
   return {
     ok: true,
+    chart,
     message: {
       ...answer,
       blocks: [section(`_Read as:_ ${read.readAs.map(escapeMrkdwn).join('; ')}`, 'offer_read_as'), ...answer.blocks],

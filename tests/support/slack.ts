@@ -14,6 +14,8 @@ export const SIGNING_SECRET = '8f742231b10e8888abcd99aaaaaa85a5';
 export const BOT_TOKEN = 'xoxb-test-token-allycomp';
 export const API_HOST = 'http://slack.test';
 export const RESPONSE_HOST = 'https://hooks.slack.test';
+/** Where files.getUploadURLExternal sends the bytes of an upload (files.uploadV2's second step). */
+export const FILES_HOST = 'https://files.slack.test';
 
 export interface ApiCall {
   method: string;
@@ -36,6 +38,8 @@ export interface TestSlack {
   baseUrl: string;
   calls: ApiCall[];
   responses: ResponseUrlPost[];
+  /** File bytes posted to upload URLs (the chart PNGs). */
+  uploads: Array<{ path: string; bytes: Buffer }>;
   logs: string[];
   /** Override what a Web API method answers (default: ok with a fresh ts). */
   respondTo(method: string, responder: ApiResponder): void;
@@ -79,6 +83,26 @@ export async function startTestSlack(options: { config?: Config; loaded?: Loaded
   const logs: string[] = [];
   const responders = new Map<string, ApiResponder>();
   const counts = new Map<string, number>();
+  const uploads: Array<{ path: string; bytes: Buffer }> = [];
+  let fileCounter = 0;
+  responders.set('files.getUploadURLExternal', () => {
+    fileCounter += 1;
+    return {
+      body: { ok: true, upload_url: `${FILES_HOST}/upload/v1/F0CHART${fileCounter}`, file_id: `F0CHART${fileCounter}` },
+    };
+  });
+  responders.set('files.completeUploadExternal', (args) => ({
+    body: { ok: true, files: JSON.parse(String(args.files ?? '[]')) },
+  }));
+  nock(FILES_HOST)
+    .persist()
+    .post(/.*/)
+    .reply(function reply(uri, body) {
+      const text = typeof body === 'string' ? body : JSON.stringify(body);
+      // nock hands binary bodies over hex-encoded.
+      uploads.push({ path: uri, bytes: /^[0-9a-f]+$/i.test(text) ? Buffer.from(text, 'hex') : Buffer.from(text) });
+      return [200, 'OK - 1'];
+    });
 
   nock(API_HOST)
     .persist()
@@ -123,6 +147,7 @@ export async function startTestSlack(options: { config?: Config; loaded?: Loaded
     baseUrl: `http://127.0.0.1:${port}`,
     calls,
     responses,
+    uploads,
     logs,
     respondTo: (method, responder) => responders.set(method, responder),
     callsTo: (method) => calls.filter((call) => call.method === method),

@@ -1,6 +1,7 @@
 import type { AllMiddlewareArgs, BlockButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import { regionById } from '../../engine/regions.js';
 import { regionAnswer } from '../../views/answers.js';
+import { attachChart } from '../chart-upload.js';
 import { isNoAccessError, postWithThread } from '../delivery.js';
 import type { ListenerDeps } from '../deps.js';
 
@@ -48,7 +49,9 @@ export function showRegion(deps: ListenerDeps) {
       return;
     }
     // App Home: the person's DM with the bot (posting to a user id opens it), with the levers in the thread.
-    await postWithThread(client, body.user.id, answer.message, answer.thread);
-    context.outcome = 'dm';
+    const posted = await postWithThread(client, body.user.id, answer.message, answer.thread);
+    context.outcome = answer.chart
+      ? `dm+${await attachChart(client, { channelId: posted.channel, threadTs: posted.ts }, answer.chart)}`
+      : 'dm';
   };
 }

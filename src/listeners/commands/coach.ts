@@ -6,6 +6,7 @@ import { regionAnswer } from '../../views/answers.js';
 import { escapeMrkdwn } from '../../views/blocks.js';
 import { buildCoachCard } from '../../views/coach-card.js';
 import { buildAddBotHint, buildFormattedProblem, commandErrorText } from '../../views/errors.js';
+import { attachChart } from '../chart-upload.js';
 import { isNoAccessError, postReplies } from '../delivery.js';
 import type { ListenerDeps } from '../deps.js';
 
@@ -103,5 +104,6 @@ export async function postCoachCard(
   }
   const answer = regionAnswer(deps.loaded, lookup.region);
   await postReplies(client, channelId, cardTs, [answer.message, ...answer.thread]);
-  return teammateId ? 'card' : 'group_card';
+  const chart = answer.chart ? `+${await attachChart(client, { channelId, threadTs: cardTs }, answer.chart)}` : '';
+  return `${teammateId ? 'card' : 'group_card'}${chart}`;
 }

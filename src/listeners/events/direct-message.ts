@@ -3,6 +3,7 @@ import { parseCommand } from '../../engine/commands.js';
 import { answerCommand } from '../../views/answers.js';
 import { buildProblemMessage } from '../../views/errors.js';
 import { offerAnswerFromWords } from '../../views/offer-flow.js';
+import { attachChart } from '../chart-upload.js';
 import { postWithThread } from '../delivery.js';
 import type { ListenerDeps } from '../deps.js';
 
@@ -29,11 +30,12 @@ export function directMessage(deps: ListenerDeps) {
       await client.chat.postMessage({ channel, text: problem.text, blocks: problem.blocks });
       return;
     }
-    await postWithThread(
-      client,
-      channel,
-      answer.onlyToRequester ? answer.standalone : answer.message,
-      answer.onlyToRequester ? [] : answer.thread,
-    );
+    if (answer.onlyToRequester) {
+      await client.chat.postMessage({ channel, text: answer.standalone.text, blocks: answer.standalone.blocks });
+      return;
+    }
+    const posted = await postWithThread(client, channel, answer.message, answer.thread);
+    if (answer.chart)
+      context.outcome = await attachChart(client, { channelId: posted.channel, threadTs: posted.ts }, answer.chart);
   };
 }

@@ -3,9 +3,11 @@ import { analyseOffer } from '../../engine/offer-analysis.js';
 import { normaliseOffer } from '../../engine/offers.js';
 import { regionById } from '../../engine/regions.js';
 import { escapeMrkdwn, type SlackMessage, section } from '../../views/blocks.js';
+import { offerChartInput } from '../../views/chart-input.js';
 import { buildProblemMessage } from '../../views/errors.js';
 import { buildOfferAnswer } from '../../views/offer-answer.js';
 import { blockForField, decodeOrigin, readOfferForm, type ViewStateValues } from '../../views/offer-modal.js';
+import { attachChart } from '../chart-upload.js';
 import { isNoAccessError } from '../delivery.js';
 import type { ListenerDeps } from '../deps.js';
 import { sendToDm } from '../offer-delivery.js';
@@ -64,7 +66,10 @@ export function offerSubmitted(deps: ListenerDeps) {
         : [];
     const own = { ...mine, blocks: [...readAs, ...mine.blocks] };
     let outcome = 'dm';
-    if (!(await sendToDm(client, userId, own))) {
+    const dm = await sendToDm(client, userId, own);
+    if (dm) {
+      outcome = `dm+${await attachChart(client, { channelId: dm.channel, threadTs: dm.ts }, offerChartInput(guide, analysis, true))}`;
+    } else {
       // No DM with the bot (for example, its Messages tab is off): still only the person sees it.
       outcome =
         origin.responseUrl && (await postToResponseUrl(origin.responseUrl, own, 'ephemeral')) ? 'private' : 'dm_failed';
@@ -80,14 +85,20 @@ export function offerSubmitted(deps: ListenerDeps) {
       showFigures: form.delivery === 'share-figures',
       sharedBy: userId,
     });
+    const showFigures = form.delivery === 'share-figures';
     try {
-      await client.chat.postMessage({
+      const posted = await client.chat.postMessage({
         channel: origin.channelId,
         ...(origin.threadTs ? { thread_ts: origin.threadTs } : {}),
         text: shared.text,
         blocks: shared.blocks,
       });
-      context.outcome = `${outcome}+${form.delivery}`;
+      const chart = await attachChart(
+        client,
+        { channelId: origin.channelId, threadTs: origin.threadTs ?? posted.ts },
+        offerChartInput(guide, analysis, showFigures),
+      );
+      context.outcome = `${outcome}+${form.delivery}+${chart}`;
     } catch (error) {
       if (!isNoAccessError(error)) throw error;
       if (origin.responseUrl && (await postToResponseUrl(origin.responseUrl, shared, 'in_channel'))) {

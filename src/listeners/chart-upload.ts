@@ -1,0 +1,54 @@
+import type { WebClient } from '@slack/web-api';
+import { type ChartInput, type RenderedChart, renderBandChartAsync } from '../views/chart.js';
+import { buildChartFailedNote } from '../views/errors.js';
+import { slackErrorCode } from './delivery.js';
+
+/** Charts without an offer are the same for everyone: render each once. Offer charts are never kept. */
+const sharedCharts = new Map<string, Promise<RenderedChart>>();
+
+function render(input: ChartInput): Promise<RenderedChart> {
+  if (input.offer || input.ask) return renderBandChartAsync(input);
+  const key = JSON.stringify(input);
+  let chart = sharedCharts.get(key);
+  if (!chart) {
+    chart = renderBandChartAsync(input);
+    chart.catch(() => sharedCharts.delete(key));
+    sharedCharts.set(key, chart);
+  }
+  return chart;
+}
+
+export type ChartOutcome = 'chart' | `chart_failed:${string}`;
+
+/**
+ * Upload the band chart into a thread with files.uploadV2 (files:write). If it cannot be attached, the answer
+ * has already gone out without it; the thread is told why, once.
+ */
+export async function attachChart(
+  client: WebClient,
+  target: { channelId: string; threadTs?: string },
+  input: ChartInput,
+): Promise<ChartOutcome> {
+  try {
+    const chart = await render(input);
+    const file = { file: chart.png, filename: 'allycomp-bands.png', title: input.title, alt_text: chart.altText };
+    await client.filesUploadV2(
+      target.threadTs
+        ? { ...file, channel_id: target.channelId, thread_ts: target.threadTs }
+        : { ...file, channel_id: target.channelId },
+    );
+    return 'chart';
+  } catch (error) {
+    const code = slackErrorCode(error) ?? 'upload_failed';
+    const note = buildChartFailedNote(code);
+    await client.chat
+      .postMessage({
+        channel: target.channelId,
+        ...(target.threadTs ? { thread_ts: target.threadTs } : {}),
+        text: note.text,
+        blocks: note.blocks,
+      })
+      .catch(() => undefined);
+    return `chart_failed:${code}`;
+  }
+}
