@@ -1,13 +1,21 @@
 import { realpathSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { fileURLToPath } from 'node:url';
-import { type AnyMiddlewareArgs, App, HTTPReceiver, LogLevel, type Middleware, SocketModeReceiver } from '@slack/bolt';
+import { App, HTTPReceiver, LogLevel, SocketModeReceiver } from '@slack/bolt';
 import type { CustomRoute } from '@slack/bolt/dist/receivers/custom-routes.js';
 import { type Config, ConfigError, readConfig } from './config.js';
 import { GuideFileError, type LoadedGuide, loadGuide } from './guide/load.js';
 import { slackErrorCode } from './listeners/delivery.js';
 import { registerListeners } from './listeners/index.js';
-import { AppLogger, type RequestLogLine } from './logging.js';
+import {
+  answerUnknown,
+  dropDuplicates,
+  type RequestTracker,
+  requestLog,
+  TOKEN_ERRORS,
+} from './listeners/middleware.js';
+import { AppLogger } from './logging.js';
+import { INTERACTIVE_POLICY, rateLimitedFetch } from './slack-fetch.js';
 import { VERSION } from './version.js';
 
 export interface AllycompApp {
@@ -15,8 +23,20 @@ export interface AllycompApp {
   logger: AppLogger;
   /** Starts listening; resolves with the HTTP port (HTTP mode, or Socket Mode's health server). */
   start(): Promise<{ port?: number }>;
-  stop(): Promise<void>;
+  /** Stops taking requests, then waits (up to `graceMs`) for handlers still running after their ack. */
+  stop(graceMs?: number): Promise<{ unfinished: number }>;
+  /** Whether Slack still accepts the token (`/readyz`). */
+  readiness(): Readiness;
 }
+
+export interface Readiness {
+  ready: boolean;
+  auth: 'unchecked' | 'ok' | 'rejected';
+  /** The Web API error that rejected the token, e.g. token_revoked. */
+  reason?: string;
+}
+
+export const DEFAULT_STOP_GRACE_MS = 10_000;
 
 export interface CreateAppOptions {
   logger?: AppLogger;
@@ -32,74 +52,56 @@ export interface CreateAppOptions {
  */
 export const BODY_LIMIT_BYTES = 1024 * 1024;
 
-/** What was asked, by id only: the command name, action id, callback id or event type. */
-export function describeRequest(body: Record<string, unknown>): Pick<RequestLogLine, 'kind' | 'id'> {
-  if (typeof body.command === 'string') return { kind: 'command', id: body.command };
-  const type = body.type;
-  if (type === 'block_actions') {
-    const action = (body.actions as Array<{ action_id?: string }> | undefined)?.[0];
-    return { kind: 'action', id: String(action?.action_id ?? 'unknown').split(':')[0] ?? 'unknown' };
-  }
-  if (type === 'view_submission' || type === 'view_closed') {
-    return { kind: 'view', id: String((body.view as { callback_id?: string } | undefined)?.callback_id ?? 'unknown') };
-  }
-  if (type === 'shortcut' || type === 'message_action')
-    return { kind: 'shortcut', id: String(body.callback_id ?? 'unknown') };
-  if (type === 'event_callback')
-    return { kind: 'event', id: String((body.event as { type?: string } | undefined)?.type ?? 'unknown') };
-  return { kind: 'other', id: String(type ?? 'unknown') };
-}
-
-function requestLog(logger: AppLogger): Middleware<AnyMiddlewareArgs> {
-  return async ({ body, next, context }) => {
-    const started = performance.now();
-    const described = describeRequest(body as Record<string, unknown>);
-    const retry = typeof context.retryNum === 'number' ? context.retryNum : undefined;
-    try {
-      await next();
-      const outcome = typeof context.outcome === 'string' ? context.outcome : 'ok';
-      logger.request({
-        ...described,
-        outcome,
-        ms: Math.round(performance.now() - started),
-        ...(retry ? { retry } : {}),
-      });
-    } catch (error) {
-      const code =
-        (error as { code?: string; data?: { error?: string } }).data?.error ?? (error as { code?: string }).code;
-      logger.request({
-        ...described,
-        outcome: `error:${code ?? 'unexpected'}`,
-        ms: Math.round(performance.now() - started),
-      });
-      throw error;
-    }
-  };
-}
-
 export function createApp(config: Config, loaded: LoadedGuide, options: CreateAppOptions = {}): AllycompApp {
   const logger = options.logger ?? new AppLogger(config.logLevel);
+  const knownBot = Boolean(options.botId && options.botUserId);
+  let readiness: Readiness = knownBot ? { ready: true, auth: 'ok' } : { ready: false, auth: 'unchecked' };
+  const tracker: RequestTracker = {
+    inFlight: 0,
+    onTokenError(code) {
+      if (readiness.auth === 'rejected') return;
+      readiness = { ready: false, auth: 'rejected', reason: code };
+      // Logged once: every later request would fail the same way until the token is replaced.
+      logger.event(LogLevel.ERROR, 'token_rejected', {
+        code,
+        action: 'replace SLACK_BOT_TOKEN (OAuth & Permissions → Bot User OAuth Token) and restart',
+      });
+    },
+  };
+  const json = (res: import('node:http').ServerResponse, status: number, body: unknown) => {
+    res.writeHead(status, { 'content-type': 'application/json', 'cache-control': 'no-store' });
+    res.end(JSON.stringify(body));
+  };
   const health: CustomRoute = {
     path: '/healthz',
     method: ['GET'],
-    handler: (_req, res) => {
-      res.writeHead(200, { 'content-type': 'application/json' });
-      res.end(JSON.stringify({ status: 'ok', version: VERSION, mode: config.mode, guide: loaded.guide.id }));
-    },
+    handler: (_req, res) =>
+      json(res, 200, {
+        status: readiness.auth === 'rejected' ? 'degraded' : 'ok',
+        version: VERSION,
+        mode: config.mode,
+        guide: loaded.guide.id,
+        auth: readiness.auth,
+        ...(readiness.reason ? { reason: readiness.reason } : {}),
+      }),
   };
-  const knownBot = Boolean(options.botId && options.botUserId);
+  const ready: CustomRoute = {
+    path: '/readyz',
+    method: ['GET'],
+    handler: (_req, res) => json(res, readiness.ready ? 200 : 503, readiness),
+  };
   const receiver =
     config.mode === 'socket'
       ? new SocketModeReceiver({
           appToken: config.appToken ?? '',
           logger,
-          customRoutes: [health],
+          customRoutes: [health, ready],
           installerOptions: { port: config.port },
         })
       : new HTTPReceiver({
           signingSecret: config.signingSecret ?? '',
           endpoints: '/slack/events',
-          customRoutes: [health],
+          customRoutes: [health, ready],
           logger,
           bodyLimit: BODY_LIMIT_BYTES,
           processBeforeResponse: false,
@@ -119,21 +121,38 @@ export function createApp(config: Config, loaded: LoadedGuide, options: CreateAp
       // Interactive paths must not wait minutes: a short timeout and a short retry policy.
       timeout: 5_000,
       retryConfig: { retries: 2, factor: 2, minTimeout: 250, maxTimeout: 1_000 },
+      // 429s are retried per call by rateLimitedFetch; the client's own handling pauses every call.
+      rejectRateLimitedCalls: true,
+      fetch: rateLimitedFetch(INTERACTIVE_POLICY),
       logger: logger.child('web-api'),
     },
   });
-  app.use(requestLog(logger));
+  app.use(requestLog(logger, tracker));
+  app.use(dropDuplicates(logger));
+  app.use(answerUnknown(logger));
   registerListeners(app, { loaded, logger });
   app.error(async (error) => {
-    logger.event(LogLevel.ERROR, 'handler_failed', { code: (error as { code?: string }).code ?? 'unexpected' });
+    const code = slackErrorCode(error) ?? (error as { code?: string }).code;
+    if (code && TOKEN_ERRORS.has(code)) tracker.onTokenError(code);
+    logger.event(LogLevel.ERROR, 'handler_failed', { code: code ?? 'unexpected' });
   });
 
   let server: Server | undefined;
   return {
     app,
     logger,
+    readiness: () => readiness,
     async start() {
-      if (!knownBot) await app.init();
+      if (!knownBot) {
+        try {
+          await app.init();
+          readiness = { ready: true, auth: 'ok' };
+        } catch (error) {
+          const code = slackErrorCode(error);
+          if (code && TOKEN_ERRORS.has(code)) tracker.onTokenError(code);
+          throw error;
+        }
+      }
       if (config.mode === 'socket') {
         await app.start();
         return { port: config.port };
@@ -142,13 +161,14 @@ export function createApp(config: Config, loaded: LoadedGuide, options: CreateAp
       const address = server.address();
       return { port: typeof address === 'object' && address ? address.port : config.port };
     },
-    async stop() {
+    async stop(graceMs = DEFAULT_STOP_GRACE_MS) {
       await app.stop();
+      const deadline = Date.now() + graceMs;
+      while (tracker.inFlight > 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 10));
+      return { unfinished: tracker.inFlight };
     },
   };
 }
-
-const TOKEN_ERRORS = new Set(['invalid_auth', 'not_authed', 'account_inactive', 'token_revoked', 'token_expired']);
 
 /** Why the start failed, in one line that says what to fix: never a stack trace. */
 export function describeStartFailure(error: unknown, config: Pick<Config, 'mode' | 'port' | 'slackApiUrl'>): string {
@@ -193,9 +213,14 @@ export async function main(): Promise<number> {
     return 1;
   }
   allycomp.logger.event(LogLevel.INFO, 'started', { mode: config.mode, port, version: VERSION });
+  // A rejection or exception nobody handled is logged (by code only) and the process keeps serving.
+  process.on('unhandledRejection', (reason) => {
+    allycomp.logger.event(LogLevel.ERROR, 'unhandled_rejection', { code: slackErrorCode(reason) ?? 'unexpected' });
+  });
   const shutdown = async (signal: string) => {
     allycomp.logger.event(LogLevel.INFO, 'stopping', { signal });
-    await allycomp.stop();
+    const { unfinished } = await allycomp.stop(DEFAULT_STOP_GRACE_MS);
+    allycomp.logger.event(LogLevel.INFO, 'stopped', { unfinished });
     process.exit(0);
   };
   process.once('SIGTERM', () => void shutdown('SIGTERM'));

@@ -189,7 +189,10 @@ describe('ticking steps', () => {
     await postCard(`coach <@${TEAMMATE}> ny`);
     const button = stepButton(currentCard(), 'number');
     await Promise.all([click(TEAMMATE, button), click(TEAMMATE, button)]);
-    await waitFor(() => slack.callsTo('chat.update').length >= 2, 'both handled');
+    await waitFor(() => slack.callsTo('chat.update').length >= 1, 'the first click');
+    await settle();
+    // The second click is recognised as the same click and dropped; even if it were not, setting a tick is idempotent.
+    expect(slack.callsTo('chat.update')).toHaveLength(1);
     expect(json(currentCard())).toContain('1 of 6 done');
   });
 });
