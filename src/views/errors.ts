@@ -1,6 +1,6 @@
 import type { CommandError } from '../engine/commands.js';
-import { context, escapeMrkdwn, type SlackMessage, section } from './blocks.js';
-import { COMMAND } from './ids.js';
+import { actions, button, context, escapeMrkdwn, type SlackMessage, section } from './blocks.js';
+import { ACTIONS, COMMAND } from './ids.js';
 
 function orList(words: string[]): string {
   if (words.length <= 1) return words.join('');
@@ -54,4 +54,17 @@ export function buildChartFailedNote(errorCode: string): SlackMessage {
   };
   const text = `I could not attach the band chart: ${why[errorCode] ?? `Slack answered ${errorCode}`}. Everything above is complete without it.`;
   return { text, blocks: [context([`:frame_with_picture: ${escapeMrkdwn(text)}`], 'chart_failed')] };
+}
+
+/** The form could not open in time (Slack allows 3 seconds): a button to open it again, keeping where it was for. */
+export function buildExpiredTriggerMessage(retryValue: string): SlackMessage {
+  const text =
+    'The offer form took too long to open, so Slack closed the chance. Click to open it again; nothing you entered is lost.';
+  return {
+    text,
+    blocks: [
+      section(`:hourglass: ${text}`, 'offer_retry_text'),
+      actions('offer_retry_actions', [button('Open the offer form', ACTIONS.retryOffer, retryValue, 'primary')]),
+    ],
+  };
 }

@@ -510,7 +510,13 @@ describe('a valid submission closes the modal and sends the full answer to the p
     await submitValid(
       formValues({ company: 'Capital One', totalComp: '245k' }, { kind: 'traditional-bank', region: 'detroit' }),
     );
-    expect(slack.calls.map((call) => call.method)).toEqual(['chat.postMessage']);
+    // The DM, then the chart uploaded into the DM's thread; nothing ephemeral, nothing anywhere else.
+    await waitFor(() => slack.callsTo('files.completeUploadExternal').length >= 1, 'the chart');
+    expect(slack.calls.map((call) => call.method)).toEqual([
+      'chat.postMessage',
+      'files.getUploadURLExternal',
+      'files.completeUploadExternal',
+    ]);
     expect(slack.callsTo('chat.postEphemeral')).toEqual([]);
     const [dm] = posts();
     expect(dm?.args.channel).toBe(USER);

@@ -6,6 +6,7 @@ import { CardQueue } from '../card-queue.js';
 import type { ListenerDeps } from '../deps.js';
 import { rehearseLever, tickStep } from './coach-card.js';
 import { openOffer } from './open-offer.js';
+import { retryOffer } from './retry-offer.js';
 import { showMath } from './show-math.js';
 import { showRegion } from './show-region.js';
 
@@ -13,6 +14,7 @@ export function register(app: App, deps: ListenerDeps): void {
   app.action<BlockButtonAction>(actionPattern(ACTIONS.showRegion), showRegion(deps));
   app.action<BlockButtonAction>(actionPattern(ACTIONS.showMath), showMath(deps));
   app.action<BlockButtonAction>(ACTIONS.openOffer, openOffer(deps));
+  app.action<BlockButtonAction>(ACTIONS.retryOffer, retryOffer(deps));
   const cards = new CardQueue<CoachCardState>();
   app.action<BlockButtonAction>(actionPattern(COACH_ACTIONS.tick), tickStep(deps, cards));
   app.action<BlockButtonAction>(actionPattern(COACH_ACTIONS.untick), tickStep(deps, cards));

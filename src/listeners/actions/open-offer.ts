@@ -11,7 +11,7 @@ export function openOffer(deps: ListenerDeps) {
     const { guide } = deps.loaded;
     const inMessage = body.container?.type === 'message' && !body.container?.is_ephemeral;
     const regionId = guide.regions.some((region) => region.id === action.value) ? action.value : undefined;
-    await openOfferModal(
+    context.outcome = await openOfferModal(
       deps,
       client,
       body.trigger_id,
@@ -19,9 +19,9 @@ export function openOffer(deps: ListenerDeps) {
         channelId: body.channel?.id,
         threadTs: inMessage ? ((body.message?.thread_ts as string | undefined) ?? body.message?.ts) : undefined,
         responseUrl: body.response_url,
+        userId: body.user.id,
       },
       regionId ? { regionId } : undefined,
     );
-    context.outcome = 'modal';
   };
 }

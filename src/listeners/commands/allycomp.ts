@@ -19,12 +19,11 @@ export function allycompCommand(deps: ListenerDeps) {
     if (intent.kind === 'offer') {
       if (intent.words.length === 0) {
         await ack();
-        await openOfferModal(deps, client, command.trigger_id, {
+        context.outcome = await openOfferModal(deps, client, command.trigger_id, {
           channelId: command.channel_id,
           userId: command.user_id,
           responseUrl: command.response_url,
         });
-        context.outcome = 'modal';
         return;
       }
       await ack();

@@ -13,7 +13,7 @@ export function coachOffer(deps: ListenerDeps) {
     // Reading the text is a few microseconds of pure work, well inside the trigger's 3 seconds.
     const read = readOfferFromText(deps.loaded.guide, shortcut.message.text ?? '');
     const threadTs = (shortcut.message.thread_ts as string | undefined) ?? shortcut.message.ts;
-    await openOfferModal(
+    context.outcome = await openOfferModal(
       deps,
       client,
       shortcut.trigger_id,
@@ -21,6 +21,5 @@ export function coachOffer(deps: ListenerDeps) {
       read.draft,
       describeDraft(deps.loaded.guide, read),
     );
-    context.outcome = 'modal';
   };
 }

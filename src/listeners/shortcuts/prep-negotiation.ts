@@ -8,7 +8,6 @@ type GlobalShortcutArgs = AllMiddlewareArgs & SlackShortcutMiddlewareArgs<Global
 export function prepNegotiation(deps: ListenerDeps) {
   return async ({ ack, shortcut, client, context }: GlobalShortcutArgs) => {
     await ack();
-    await openOfferModal(deps, client, shortcut.trigger_id, { userId: shortcut.user.id });
-    context.outcome = 'modal';
+    context.outcome = await openOfferModal(deps, client, shortcut.trigger_id, { userId: shortcut.user.id });
   };
 }

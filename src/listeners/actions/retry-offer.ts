@@ -1,0 +1,14 @@
+import type { AllMiddlewareArgs, BlockButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
+import type { ListenerDeps } from '../deps.js';
+import { decodeRetry, openOfferModal } from '../open-offer-modal.js';
+
+type ButtonArgs = AllMiddlewareArgs & SlackActionMiddlewareArgs<BlockButtonAction>;
+
+/** "Open the offer form" after an expired trigger: the same form, for the same place, with a fresh trigger. */
+export function retryOffer(deps: ListenerDeps) {
+  return async ({ ack, action, body, client, context }: ButtonArgs) => {
+    await ack();
+    const { origin, initial } = decodeRetry(action.value);
+    context.outcome = await openOfferModal(deps, client, body.trigger_id, { ...origin, userId: body.user.id }, initial);
+  };
+}
