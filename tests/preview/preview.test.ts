@@ -1,0 +1,71 @@
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { loadGuide, projectRoot } from '../../src/guide/load.js';
+import { preview } from '../../src/preview.js';
+import { renderMessageForTerminal } from '../../src/views/terminal.js';
+
+const loaded = loadGuide();
+const run = promisify(execFile);
+
+function printed(words: string[]): string {
+  return preview(loaded, words)
+    .messages.map(({ label, message }) => `${label}\n${renderMessageForTerminal(message, { width: 200 })}`)
+    .join('\n');
+}
+
+describe('npm run preview', () => {
+  it("ny: New York's band, its target and the four levers with New York's numbers, as thread replies", () => {
+    const output = preview(loaded, ['ny']);
+    expect(output.messages.map((m) => m.label)).toEqual([
+      'posted in the channel',
+      'thread reply 1 of 4',
+      'thread reply 2 of 4',
+      'thread reply 3 of 4',
+      'thread reply 4 of 4',
+    ]);
+    const text = printed(['ny']);
+    expect(text).toMatch(/Base\s+\$151K\s+\$198K/);
+    expect(text).toMatch(/RSU \/ yr\s+\$33K\s+\$61K/);
+    expect(text).toMatch(/Bonus\s+\$31K\s+\$50K/);
+    expect(text).toMatch(/Total comp\s+\$215K\s+\$309K/);
+    expect(text).toContain('target $285K–$309K');
+    expect(text).toContain('base salary at $194K');
+    expect(text).toContain('$56K–$61K over four years');
+    expect(text).toContain('$299K–$309K');
+    expect(text).toContain('bonus target increased to 20%');
+  });
+
+  it.each([
+    [['detroit'], 'base salary at $165K'],
+    [['all'], 'Charlotte'],
+    [['levers', 'charlotte'], 'base salary at $173K'],
+    [['levels'], 'VP, Product Management'],
+    [['premiums'], '$10K–$18K'],
+    [['sources'], 'Bureau of Labor Statistics'],
+    [['help'], '/allycomp offer SoFi 245k detroit'],
+    [['offer', 'SoFi', '245k', 'detroit'], '$255K–$262K'],
+    [
+      ['offer', '--company', 'SoFi', '--base', '170k', '--stock', '40k', '--bonus', '15%', '--region', 'detroit'],
+      'Annual TC',
+    ],
+  ])('%j', (words, expected) => {
+    expect(printed(words)).toContain(expected);
+  });
+
+  it('unknown words give the same helpful error the bot gives', () => {
+    const output = preview(loaded, ['atlanta']);
+    expect(output.messages[0]?.label).toBe('only you see this');
+    expect(output.messages[0]?.message.text).toBe(
+      "'atlanta' is not a region; try detroit, charlotte or ny. /allycomp help lists every command.",
+    );
+  });
+
+  it('--json prints the exact Block Kit payload from the command line', async () => {
+    const { stdout } = await run('npx', ['tsx', 'src/preview.ts', 'charlotte', '--json'], { cwd: projectRoot() });
+    const payloads = JSON.parse(stdout) as Array<{ label: string; text: string; blocks: Array<{ type: string }> }>;
+    expect(payloads).toHaveLength(5);
+    expect(payloads[0]?.blocks.some((block) => block.type === 'table')).toBe(true);
+    expect(JSON.stringify(payloads[0]?.blocks)).toContain('Total comp¹');
+  }, 20_000);
+});
