@@ -15,7 +15,8 @@ export function commandList(guide: Guide): Array<{ words: string; does: string }
     },
     { words: 'all', does: 'every region side by side (also `compare`)' },
     { words: `levers ${region}`, does: 'the four lever scripts, with that region’s numbers' },
-    { words: 'offer SoFi 245k detroit', does: 'quick answer for a competing offer; `offer` alone opens the full form' },
+    { words: `offer SoFi 245k ${region}`, does: 'quick answer for a competing offer; `offer` alone opens the full form' },
+    { words: `coach @teammate ${region}`, does: 'a prep card to work through with a teammate (without a mention: the whole channel)' },
     { words: `math ${region}`, does: 'where every number comes from' },
     { words: 'levels', does: 'how Capital One, Discover, SoFi and Chime titles map to Ally levels' },
     { words: 'premiums', does: 'the Ally.ai premiums and what each is worth' },
@@ -34,7 +35,7 @@ export function regionButtonsBlock(guide: Guide, blockId: string): KnownBlock {
 export function buildHelpMessage(guide: Guide): SlackMessage {
   const lines = commandList(guide).map((entry) => `• \`${COMMAND} ${entry.words}\` — ${escapeMrkdwn(entry.does)}`);
   return {
-    text: `allycomp helps you prepare a ${guide.role} negotiation at ${guide.company}. Try ${COMMAND} ${lines.length > 0 ? commandList(guide)[0]?.words : ''}.`,
+    text: `allycomp helps you prepare a ${guide.role} negotiation at ${guide.company}. Try ${COMMAND} ${commandList(guide)[0]?.words ?? 'help'}.`,
     blocks: [
       header(`allycomp · ${guide.role} at ${guide.company}`, 'help_header'),
       section(
