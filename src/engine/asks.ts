@@ -78,24 +78,31 @@ function tcAskAgainst(guide: Guide, region: Region, competing: number, personal:
   const { competingUplift, upliftDerivation } = guide.askRules;
   const top = region.band.totalComp.high;
   const targetLow = region.strategy.target.low;
-  const lifted = competing + competingUplift;
+  const lifted = roundUpToThousand(competing + competingUplift);
+  const liftedMath =
+    `${formatMoney(competing)} + ${formatMoney(competingUplift)}` +
+    (lifted === competing + competingUplift ? ` = ${formatMoney(lifted)}` : `, rounded up to the next $1K = ${formatMoney(lifted)}`);
   if (competing > top) {
+    const match = roundUpToThousand(competing);
     return byRule(
       `${region.shortName} TC ask`,
-      { low: competing, high: lifted },
+      { low: match, high: lifted },
       `Your competing TC ${formatMoney(competing)} is above ${region.shortName}'s published top ${formatMoney(top)}, ` +
-        `so the ask is to match it, up to ${formatMoney(competing)} + ${formatMoney(competingUplift)} uplift = ` +
-        `${formatMoney(lifted)} (uplift: ${upliftDerivation}).`,
+        `so the ask is to match it (${formatMoney(match)}, to the next $1K), up to ${liftedMath} (uplift: ${upliftDerivation}).`,
       personal,
     );
   }
   const low = Math.min(Math.max(targetLow, lifted), top);
   const steps =
     `low end = the smaller of the band top ${formatMoney(top)} and the larger of the target's low ` +
-    `${formatMoney(targetLow)} and competing TC + uplift (${formatMoney(competing)} + ${formatMoney(competingUplift)} = ` +
-    `${formatMoney(lifted)}) = ${formatMoney(low)}; high end = ${region.shortName}'s band top ${formatMoney(top)}. ` +
-    `Uplift: ${upliftDerivation}.`;
+    `${formatMoney(targetLow)} and competing TC + uplift (${liftedMath}) = ${formatMoney(low)}; ` +
+    `high end = ${region.shortName}'s band top ${formatMoney(top)}. Uplift: ${upliftDerivation}.`;
   return byRule(`${region.shortName} TC ask`, { low, high: top }, steps, personal);
+}
+
+/** Asks are said in whole thousands, rounded up so an ask never lands below the rule. */
+function roundUpToThousand(dollars: number): number {
+  return Math.ceil(dollars / 1000) * 1000;
 }
 
 function isExampleCase(guide: Guide, region: Region, competing: number): boolean {

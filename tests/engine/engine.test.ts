@@ -145,7 +145,8 @@ describe('the ask and the lever scripts', () => {
 
   it('the uplift rule alone (not the quoted figure) also gives $255K–$262K for $245K in Detroit', () => {
     const ask = askFor(guide, detroit, offer({ company: 'Capital One', totalComp: 245_001 }));
-    expect(ask.tc.value).toEqual({ low: 255_001, high: 262_000 });
+    expect(ask.tc.value).toEqual({ low: 256_000, high: 262_000 });
+    expect(ask.tc.math).toContain('rounded up to the next $1K');
     expect(ask.tc.math).toContain('$10K');
   });
 

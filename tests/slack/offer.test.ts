@@ -568,7 +568,7 @@ describe('a valid submission closes the modal and sends the full answer to the p
     );
     expect(text).toContain('first-year TC is what lands in year one');
     expect(text).toContain('My competing offer from SoFi at $235.5K TC');
-    expect(text).toContain('total comp to $245.5K–$262K');
+    expect(text).toContain('total comp to $246K–$262K');
     // SoFi's kind came from its name, and the answer says so.
     expect(text).toContain('_Read as:_ Kind of company: not picked, read as digital bank or fintech from its name');
     expect(text).not.toContain('Branchless premium:');
