@@ -21,6 +21,21 @@ function render(input: ChartInput): Promise<RenderedChart> {
 export type ChartOutcome = 'chart' | `chart_failed:${string}`;
 
 /**
+ * Why an upload failed, as a short code for the note and the log. Slack's own error (missing_scope, …) when it
+ * gave one; the web client's transport errors carry only its generic codes, so those become the HTTP status of
+ * the upload URL (`http_500`) or `upload_unreachable` (a timeout or a refused connection).
+ */
+function uploadFailureCode(error: unknown): string {
+  const code = slackErrorCode(error);
+  if (code === 'slack_webapi_http_error') {
+    const status = (error as { statusCode?: unknown }).statusCode;
+    return typeof status === 'number' ? `http_${status}` : 'http_error';
+  }
+  if (code === 'slack_webapi_request_error') return 'upload_unreachable';
+  return code ?? 'upload_failed';
+}
+
+/**
  * Upload the band chart into a thread with files.uploadV2 (files:write). If it cannot be attached, the answer
  * has already gone out without it; the thread is told why, once.
  */
@@ -29,8 +44,10 @@ export async function attachChart(
   target: { channelId: string; threadTs?: string },
   input: ChartInput,
 ): Promise<ChartOutcome> {
+  let rendered = false;
   try {
     const chart = await render(input);
+    rendered = true;
     const file = { file: chart.png, filename: 'allycomp-bands.png', title: input.title, alt_text: chart.altText };
     await client.filesUploadV2(
       target.threadTs
@@ -39,7 +56,7 @@ export async function attachChart(
     );
     return 'chart';
   } catch (error) {
-    const code = slackErrorCode(error) ?? 'upload_failed';
+    const code = rendered ? uploadFailureCode(error) : 'render_failed';
     const note = buildChartFailedNote(code);
     await client.chat
       .postMessage({

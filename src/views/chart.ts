@@ -349,8 +349,16 @@ interface Segment {
   halo: string | false;
 }
 
-/** A stacked composition bar from $0; each segment is labelled when its label fits inside. */
-function drawComposition(scale: Scale, y: number, which: 'Low' | 'High', segs: Segment[]): string {
+/**
+ * A stacked composition bar from $0; each segment is labelled when its label fits inside. The labels are returned
+ * apart from the bars so they go with the other texts, over the offer line (which would otherwise strike them out).
+ */
+function drawComposition(
+  scale: Scale,
+  y: number,
+  which: 'Low' | 'High',
+  segs: Segment[],
+): { bars: string; labels: string[] } {
   const parts: string[] = [];
   const labels: string[] = [];
   let start = 0;
@@ -370,7 +378,7 @@ function drawComposition(scale: Scale, y: number, which: 'Low' | 'High', segs: S
     }
     start += seg.value;
   });
-  return [...parts, ...labels].join('\n');
+  return { bars: parts.join('\n'), labels };
 }
 
 export function buildBandChartSvg(input: ChartInput): { svg: string; width: number; height: number; scale: Scale } {
@@ -469,8 +477,14 @@ export function buildBandChartSvg(input: ChartInput): { svg: string; width: numb
       { label: 'Stock', value: r.stock[at], fill: 'url(#p-stock)', textFill: C.ink, halo: C.stock },
       { label: 'Bonus', value: r.bonus[at], fill: 'url(#p-bonus)', textFill: C.ink, halo: C.bonus },
     ];
-    body.push(drawComposition(scale, top + COMP_LOW_Y, 'Low', segs('low')));
-    body.push(drawComposition(scale, top + COMP_HIGH_Y, 'High', segs('high')));
+    for (const [compY, which, at] of [
+      [COMP_LOW_Y, 'Low', 'low'],
+      [COMP_HIGH_Y, 'High', 'high'],
+    ] as const) {
+      const comp = drawComposition(scale, top + compY, which, segs(at));
+      body.push(comp.bars);
+      texts.push(...comp.labels);
+    }
 
     // The ask: a bracket around its range on this band, labelled in the header row.
     if (n.ask && n.ask.region === r) {

@@ -51,8 +51,17 @@ export function buildChartFailedNote(errorCode: string): SlackMessage {
     file_uploads_except_images_disabled: 'this workspace does not accept uploads here',
     not_in_channel: 'I am not a member of this conversation',
     channel_not_found: 'I cannot see this conversation',
+    upload_unreachable: 'Slack’s file upload could not be reached',
+    render_failed: 'drawing it went wrong on my side',
+    upload_failed: 'the upload went wrong',
   };
-  const text = `I could not attach the band chart: ${why[errorCode] ?? `Slack answered ${errorCode}`}. Everything above is complete without it.`;
+  const http = /^http_(\d{3})$/.exec(errorCode)?.[1];
+  const reason =
+    why[errorCode] ??
+    (http
+      ? `Slack’s file upload answered HTTP ${http}${http.startsWith('5') ? ' (a problem on Slack’s side; it may work next time)' : ''}`
+      : `Slack answered ${errorCode}`);
+  const text = `I could not attach the band chart: ${reason}. Everything above is complete without it.`;
   return { text, blocks: [context([`:frame_with_picture: ${escapeMrkdwn(text)}`], 'chart_failed')] };
 }
 

@@ -115,6 +115,20 @@ describe('renderBandChart', () => {
     expect(Math.abs(marker.x - expected)).toBeLessThanOrEqual(2);
   });
 
+  it('draws every label over the offer line, so the line never strikes one out', () => {
+    // e.g. Charlotte's "$44K" bonus label sits where a $245K offer line crosses it.
+    const lines = [
+      ...chart.svg.matchAll(/<line [^>]*y1="([\d.]+)" [^>]*y2="([\d.]+)" stroke="(#[0-9A-F]+)" stroke-width="6"\/>/g),
+    ];
+    const offerLine = lines.filter((m) => m[3] === CHART_COLOURS.offer).at(-1);
+    if (!offerLine) throw new Error('no offer line');
+    const [top, bottom] = [Number(offerLine[1]), Number(offerLine[2])];
+    const texts = [...chart.svg.matchAll(/<text [^>]*y="([\d.]+)"[^>]*>([^<]*)<\/text>/g)];
+    const inPlot = texts.filter((m) => Number(m[1]) > top && Number(m[1]) < bottom);
+    expect(inPlot.map((m) => m[2])).toContain('$44K');
+    for (const text of inPlot) expect(text.index, text[2]).toBeGreaterThan(offerLine.index);
+  });
+
   it('fits every band and the offer inside a scale rounded to ticks', () => {
     const { scale } = chart;
     expect(scale.minDollars).toBe(0);
