@@ -81,7 +81,9 @@ function tcAskAgainst(guide: Guide, region: Region, competing: number, personal:
   const lifted = roundUpToThousand(competing + competingUplift);
   const liftedMath =
     `${formatMoney(competing)} + ${formatMoney(competingUplift)}` +
-    (lifted === competing + competingUplift ? ` = ${formatMoney(lifted)}` : `, rounded up to the next $1K = ${formatMoney(lifted)}`);
+    (lifted === competing + competingUplift
+      ? ` = ${formatMoney(lifted)}`
+      : `, rounded up to the next $1K = ${formatMoney(lifted)}`);
   if (competing > top) {
     const match = roundUpToThousand(competing);
     return byRule(

@@ -15,8 +15,14 @@ export function commandList(guide: Guide): Array<{ words: string; does: string }
     },
     { words: 'all', does: 'every region side by side (also `compare`)' },
     { words: `levers ${region}`, does: 'the four lever scripts, with that region’s numbers' },
-    { words: `offer SoFi 245k ${region}`, does: 'quick answer for a competing offer; `offer` alone opens the full form' },
-    { words: `coach @teammate ${region}`, does: 'a prep card to work through with a teammate (without a mention: the whole channel)' },
+    {
+      words: `offer SoFi 245k ${region}`,
+      does: 'quick answer for a competing offer; `offer` alone opens the full form',
+    },
+    {
+      words: `coach @teammate ${region}`,
+      does: 'a prep card to work through with a teammate (without a mention: the whole channel)',
+    },
     { words: `math ${region}`, does: 'where every number comes from' },
     { words: 'levels', does: 'how Capital One, Discover, SoFi and Chime titles map to Ally levels' },
     { words: 'premiums', does: 'the Ally.ai premiums and what each is worth' },
