@@ -1,10 +1,11 @@
 import { defineConfig } from 'vitest/config';
+import SummaryReporter from './tests/support/summary-reporter.js';
 
 export default defineConfig({
   test: {
     include: ['tests/**/*.test.ts'],
     silent: 'passed-only',
-    reporters: ['default'],
+    reporters: ['default', new SummaryReporter()],
     testTimeout: 15_000,
   },
 });
