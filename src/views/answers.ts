@@ -54,6 +54,11 @@ export function mathAnswer(loaded: LoadedGuide, region: Region): SlackMessage {
   return buildMathMessage(regionBand(loaded, region), askFor(loaded.guide, region));
 }
 
+/** Help, "show the math", errors and anything asked with `private` are for the person who asked alone. */
+export function isPrivateAnswer(parsed: ParsedCommand): boolean {
+  return parsed.private || ['help', 'math', 'error'].includes(parsed.intent.kind);
+}
+
 /**
  * Answers for every intent that needs no Slack state. Offer, chart and coach intents are handled by their
  * own flows (modal, upload, card); here they return undefined.
@@ -61,10 +66,10 @@ export function mathAnswer(loaded: LoadedGuide, region: Region): SlackMessage {
 export function answerCommand(loaded: LoadedGuide, parsed: ParsedCommand): CommandAnswer | undefined {
   const { guide } = loaded;
   const { intent } = parsed;
-  const quiet = parsed.private;
+  const quiet = isPrivateAnswer(parsed);
   switch (intent.kind) {
     case 'help':
-      return single(buildHelpMessage(guide), true);
+      return single(buildHelpMessage(guide), quiet);
     case 'region':
       return regionAnswer(loaded, intent.region, quiet);
     case 'compare':
@@ -81,9 +86,9 @@ export function answerCommand(loaded: LoadedGuide, parsed: ParsedCommand): Comma
     case 'sources':
       return single(buildSourcesMessage(guide), quiet);
     case 'math':
-      return single(mathAnswer(loaded, intent.region), true);
+      return single(mathAnswer(loaded, intent.region), quiet);
     case 'error':
-      return single(buildErrorMessage(intent.error), true);
+      return single(buildErrorMessage(intent.error), quiet);
     default:
       return undefined;
   }

@@ -433,3 +433,32 @@ describe('npm run preview -- chart … --out file.png', () => {
     expect(stdout).toContain('The ask: Detroit $255K–$262K.');
   }, 30_000);
 });
+
+describe('/allycomp chart', () => {
+  it('posts the bands chart in the channel, on its own', async () => {
+    await sendCommand(slack, 'chart');
+    const [upload] = await waitFor(
+      () => slack.callsTo('files.completeUploadExternal').length >= 1 && slack.callsTo('files.completeUploadExternal'),
+      'the chart',
+    );
+    expect(upload?.args.channel_id).toBe(CHANNEL);
+    expect(upload?.args.thread_ts).toBeUndefined();
+    await settle();
+    expect(slack.callsTo('chat.postMessage')).toEqual([]);
+  });
+
+  it("with an offer it is the person's own figures: to their DM with the answer, never the channel", async () => {
+    await sendCommand(slack, 'chart detroit SoFi 245k');
+    const [upload] = await waitFor(
+      () => slack.callsTo('files.completeUploadExternal').length >= 1 && slack.callsTo('files.completeUploadExternal'),
+      'the offer chart',
+    );
+    const [dm] = slack.callsTo('chat.postMessage');
+    expect(dm?.args.channel).toBe(USER);
+    expect(upload?.args.channel_id).toBe(USER);
+    expect(upload?.args.thread_ts).toMatch(/^\d+\.\d+$/);
+    const alt = String(slack.callsTo('files.getUploadURLExternal')[0]?.args.alt_text);
+    expect(alt).toContain('Your offer (SoFi) $245K');
+    expect(slack.calls.some((call) => call.args.channel === CHANNEL || call.args.channel_id === CHANNEL)).toBe(false);
+  });
+});

@@ -1,11 +1,12 @@
 import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
 import { parseCommand } from '../../engine/commands.js';
-import { answerCommand } from '../../views/answers.js';
+import { answerCommand, isPrivateAnswer } from '../../views/answers.js';
 import { buildFormattedProblem, buildProblemMessage } from '../../views/errors.js';
 import { deliverAnswer } from '../delivery.js';
 import type { ListenerDeps } from '../deps.js';
 import { answerQuickOffer } from '../offer-delivery.js';
 import { openOfferModal } from '../open-offer-modal.js';
+import { postChart } from './chart.js';
 import { coachWordsProblem, postCoachCard } from './coach.js';
 
 type CommandArgs = AllMiddlewareArgs & SlackCommandMiddlewareArgs;
@@ -50,18 +51,31 @@ export function allycompCommand(deps: ListenerDeps) {
       return;
     }
 
-    const answer = answerCommand(deps.loaded, parsed);
-    if (!answer) {
-      const problem = buildProblemMessage(`\`${intent.kind}\` is not available yet. Try \`/allycomp help\`.`);
-      await ack({ response_type: 'ephemeral', text: problem.text, blocks: problem.blocks });
+    if (intent.kind === 'chart') {
+      await ack();
+      context.outcome = await postChart(deps, {
+        client,
+        respond,
+        channelId: command.channel_id,
+        userId: command.user_id,
+        words: intent.words,
+        region: intent.region,
+      });
       return;
     }
-    if (answer.onlyToRequester) {
-      await ack({ response_type: 'ephemeral', text: answer.standalone.text, blocks: answer.standalone.blocks });
+
+    if (isPrivateAnswer(parsed)) {
+      // A private answer rides on the ack itself: it is built first (a millisecond or two of pure work).
+      const answer = answerCommand(deps.loaded, parsed);
+      const message = answer?.standalone ?? buildProblemMessage('Try /allycomp help.');
+      await ack({ response_type: 'ephemeral', text: message.text, blocks: message.blocks });
       context.outcome = 'private';
       return;
     }
+    // A public answer is built after the ack, so Slack hears back before any of the work.
     await ack();
+    const answer = answerCommand(deps.loaded, parsed);
+    if (!answer) return;
     context.outcome = await deliverAnswer({ client, respond, channelId: command.channel_id, answer });
   };
 }

@@ -1,0 +1,33 @@
+import type { RespondFn } from '@slack/bolt';
+import type { WebClient } from '@slack/web-api';
+import type { Region } from '../../guide/schema.js';
+import { regionChartInput } from '../../views/chart-input.js';
+import { attachChart } from '../chart-upload.js';
+import type { ListenerDeps } from '../deps.js';
+import { answerQuickOffer } from '../offer-delivery.js';
+
+/**
+ * `/allycomp chart [region]` posts the band chart in the channel. With an offer (`chart detroit SoFi 245k`) it is
+ * the person's own figures, so it goes to their DM with the offer answer, never to the channel.
+ */
+export async function postChart(
+  deps: ListenerDeps,
+  args: { client: WebClient; respond: RespondFn; channelId: string; userId: string; words: string[]; region?: Region },
+): Promise<string> {
+  const { client, respond, channelId, userId, words, region } = args;
+  if (words.length > 0) {
+    const offerWords = [
+      ...(words[0]?.toLowerCase() === 'offer' ? words.slice(1) : words),
+      ...(region ? [region.aliases[0] ?? region.id] : []),
+    ];
+    return `offer_${await answerQuickOffer(deps, { client, respond, userId, words: offerWords })}`;
+  }
+  const outcome = await attachChart(client, { channelId }, regionChartInput(deps.loaded.guide));
+  if (outcome !== 'chart') {
+    await respond({
+      response_type: 'ephemeral',
+      text: 'I could not post the chart here. Add me to the channel (/invite @allycomp), or try /allycomp chart in my DM.',
+    });
+  }
+  return outcome;
+}
