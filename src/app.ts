@@ -1,7 +1,15 @@
 import { realpathSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { fileURLToPath } from 'node:url';
-import { App, HTTPReceiver, LogLevel, SocketModeReceiver } from '@slack/bolt';
+import {
+  App,
+  ErrorCode,
+  HTTPReceiver,
+  LogLevel,
+  type ReceiverProcessEventErrorHandlerArgs,
+  SocketModeReceiver,
+} from '@slack/bolt';
+import { getTypeAndConversation } from '@slack/bolt/dist/helpers.js';
 import type { CustomRoute } from '@slack/bolt/dist/receivers/custom-routes.js';
 import { type Config, ConfigError, readConfig } from './config.js';
 import { GuideFileError, type LoadedGuide, loadGuide } from './guide/load.js';
@@ -9,6 +17,7 @@ import { slackErrorCode } from './listeners/delivery.js';
 import { registerListeners } from './listeners/index.js';
 import {
   answerUnknown,
+  describeRequest,
   dropDuplicates,
   type RequestTracker,
   requestLog,
@@ -43,7 +52,12 @@ export interface CreateAppOptions {
   /** Tests pass the bot's ids to skip the auth.test call Bolt otherwise makes at start. */
   botId?: string;
   botUserId?: string;
+  /** Web API timeout per attempt; tests and the bench shorten it. Default {@link WEB_API_TIMEOUT_MS}. */
+  webApiTimeoutMs?: number;
 }
+
+/** How long one Web API attempt may take before it is abandoned (and retried, within `retryConfig`). */
+export const WEB_API_TIMEOUT_MS = 5_000;
 
 /**
  * The largest request body the receiver reads (it buffers the body before checking the signature). Slack's own
@@ -90,6 +104,18 @@ export function createApp(config: Config, loaded: LoadedGuide, options: CreateAp
     method: ['GET'],
     handler: (_req, res) => json(res, readiness.ready ? 200 : 503, readiness),
   };
+  // A payload Bolt itself trips over (a missing user, an event that is not an object) fails before any listener
+  // runs. Bolt's default answer is right (500), but it also logs the error's text at debug level, which can quote
+  // the payload, and leaves its 3-second "not acknowledged" timer running to log a second, misleading error.
+  const processEventErrorHandler = async ({ error, response }: ReceiverProcessEventErrorHandlerArgs) => {
+    const code = (error as { code?: unknown }).code;
+    logger.event(LogLevel.ERROR, 'request_failed', { code: typeof code === 'string' ? code : 'unexpected' });
+    if (!response.headersSent) {
+      response.writeHead(code === ErrorCode.AuthorizationError ? 401 : 500);
+      response.end();
+    }
+    return true;
+  };
   const receiver =
     config.mode === 'socket'
       ? new SocketModeReceiver({
@@ -105,6 +131,7 @@ export function createApp(config: Config, loaded: LoadedGuide, options: CreateAp
           logger,
           bodyLimit: BODY_LIMIT_BYTES,
           processBeforeResponse: false,
+          processEventErrorHandler,
         });
   const app = new App({
     token: config.botToken,
@@ -119,7 +146,7 @@ export function createApp(config: Config, loaded: LoadedGuide, options: CreateAp
     clientOptions: {
       slackApiUrl: config.slackApiUrl,
       // Interactive paths must not wait minutes: a short timeout and a short retry policy.
-      timeout: 5_000,
+      timeout: options.webApiTimeoutMs ?? WEB_API_TIMEOUT_MS,
       retryConfig: { retries: 2, factor: 2, minTimeout: 250, maxTimeout: 1_000 },
       // 429s are retried per call by rateLimitedFetch; the client's own handling pauses every call.
       rejectRateLimitedCalls: true,
@@ -127,9 +154,34 @@ export function createApp(config: Config, loaded: LoadedGuide, options: CreateAp
       logger: logger.child('web-api'),
     },
   });
+  // Every request is acknowledged, so Slack never waits 3 seconds for a 404: Bolt drops a payload whose kind it
+  // cannot tell (no command, actions, event, view or shortcut) without acknowledging it, and one no listener matches
+  // (a shortcut or view type allycomp does not handle) or whose listener fails before its ack would wait too.
+  // requestLog acks through `context.ackIfNobodyDid` as soon as handling ends; this is the net under it.
+  const processEvent = app.processEvent.bind(app);
+  app.processEvent = async (event) => {
+    let acked = false;
+    const ack: typeof event.ack = async (response) => {
+      acked = true;
+      await event.ack(response);
+    };
+    const ackIfNobodyDid = async (): Promise<boolean> => {
+      if (acked) return false;
+      await ack().catch(() => undefined);
+      return true;
+    };
+    if (getTypeAndConversation(event.body).type === undefined) {
+      await ackIfNobodyDid();
+      logger.request({ ...describeRequest(event.body as Record<string, unknown>), outcome: 'unroutable', ms: 0 });
+      return;
+    }
+    // If Bolt itself throws (a payload it trips over), the receiver's processEventErrorHandler answers instead.
+    await processEvent({ ...event, ack, customProperties: { ...event.customProperties, ackIfNobodyDid } });
+    await ackIfNobodyDid();
+  };
   app.use(requestLog(logger, tracker));
-  app.use(dropDuplicates(logger));
-  app.use(answerUnknown(logger));
+  app.use(dropDuplicates());
+  app.use(answerUnknown());
   registerListeners(app, { loaded, logger });
   app.error(async (error) => {
     const code = slackErrorCode(error) ?? (error as { code?: string }).code;

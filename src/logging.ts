@@ -32,12 +32,17 @@ export function scrub(value: unknown): string {
   else if (value instanceof Error) text = `${value.name}: ${value.message}`;
   else return '[data omitted]';
   const firstLine = text.split('\n')[0] ?? '';
-  return firstLine
-    .replace(/xox[a-z]-[\w-]+/gi, '[token]')
-    .replace(/xapp-[\w-]+/gi, '[token]')
-    .replace(/[$€£]?\d[\d,._]*(?:\s?[kKmM]\b)?/g, '#')
-    .replace(/[{[].*$/, '[data omitted]')
-    .slice(0, MAX_MESSAGE);
+  return (
+    firstLine
+      .replace(/xox[a-z]-[\w-]+/gi, '[token]')
+      .replace(/xapp-[\w-]+/gi, '[token]')
+      // Quoted fragments are data: Node's JSON.parse errors quote the body they choked on ("SoFi pays…" is not valid JSON).
+      .replace(/"[^"]*(?:"|$)(?:\.\.\.)?/g, '"…"')
+      .replace(/token '[^']*'/g, "token '…'")
+      .replace(/[$€£]?\d[\d,._]*(?:\s?[kKmM]\b)?/g, '#')
+      .replace(/[{[].*$/, '[data omitted]')
+      .slice(0, MAX_MESSAGE)
+  );
 }
 
 export class AppLogger implements Logger {

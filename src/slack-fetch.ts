@@ -22,10 +22,23 @@ function retryAfterSeconds(response: Response): number | undefined {
   return Number.isFinite(seconds) && seconds >= 0 ? seconds : undefined;
 }
 
+/** Wait `ms`, or less if `signal` aborts first (the call's own timeout). */
+function pause(ms: number, signal?: AbortSignal | null): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', done);
+      resolve();
+    };
+    const timer = setTimeout(done, ms);
+    signal?.addEventListener('abort', done, { once: true });
+  });
+}
+
 export function rateLimitedFetch(
   policy: RateLimitPolicy = INTERACTIVE_POLICY,
   base: Fetch = (input, init) => globalThis.fetch(input, init),
-  sleep: (ms: number) => Promise<void> = (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+  sleep: (ms: number, signal?: AbortSignal | null) => Promise<void> = pause,
 ): Fetch {
   return async (input, init) => {
     let response = await base(input, init);
@@ -33,7 +46,10 @@ export function rateLimitedFetch(
       const wait = retryAfterSeconds(response);
       if (wait === undefined || wait > policy.maxWaitSeconds) break;
       await response.body?.cancel();
-      await sleep(wait * 1000);
+      await sleep(wait * 1000, init?.signal);
+      // The call's timeout ran out while waiting: hand the 429 back, so the client reports the rate limit at once.
+      // Retrying with the spent signal would fail as a timeout, which the client retries, waiting all over again.
+      if (init?.signal?.aborted) break;
       response = await base(input, init);
     }
     return response;

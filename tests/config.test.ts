@@ -137,6 +137,16 @@ describe('readConfig: one ConfigError naming every bad variable, what is wrong a
       [['LOG_LEVEL', 'must be debug, info, warn or error', '']],
     ],
     [
+      'an unknown NODE_ENV',
+      { ...HTTP_ENV, NODE_ENV: 'prod' },
+      [['NODE_ENV', 'must be production, development or test', '']],
+    ],
+    [
+      'developer mode that is neither true nor false',
+      { ...HTTP_ENV, ALLYCOMP_DEVELOPER_MODE: 'yes' },
+      [['ALLYCOMP_DEVELOPER_MODE', 'must be true or false', 'local development']],
+    ],
+    [
       'developer mode in production',
       { ...HTTP_ENV, NODE_ENV: 'production', ALLYCOMP_DEVELOPER_MODE: 'true' },
       [['ALLYCOMP_DEVELOPER_MODE', 'must not be true with NODE_ENV=production', 'local development']],

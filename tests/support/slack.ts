@@ -5,7 +5,7 @@
  */
 import { createHmac } from 'node:crypto';
 import nock from 'nock';
-import { type AllycompApp, createApp } from '../../src/app.js';
+import { type AllycompApp, type CreateAppOptions, createApp } from '../../src/app.js';
 import { type Config, readConfig } from '../../src/config.js';
 import { type LoadedGuide, loadGuide } from '../../src/guide/load.js';
 import { AppLogger } from '../../src/logging.js';
@@ -31,7 +31,13 @@ export interface ResponseUrlPost {
 type ApiResponder = (
   args: Record<string, unknown>,
   callIndex: number,
-) => { status?: number; body: Record<string, unknown>; headers?: Record<string, string> };
+) => {
+  status?: number;
+  body: Record<string, unknown>;
+  headers?: Record<string, string>;
+  /** Answer this late (a slow or hanging Slack); the call is recorded when it arrives. */
+  delayMs?: number;
+};
 
 export interface TestSlack {
   app: AllycompApp;
@@ -75,7 +81,9 @@ export function guide(): LoadedGuide {
   return cachedGuide;
 }
 
-export async function startTestSlack(options: { config?: Config; loaded?: LoadedGuide } = {}): Promise<TestSlack> {
+export async function startTestSlack(
+  options: { config?: Config; loaded?: LoadedGuide; app?: Pick<CreateAppOptions, 'webApiTimeoutMs'> } = {},
+): Promise<TestSlack> {
   nock.disableNetConnect();
   nock.enableNetConnect((host) => host.startsWith('127.0.0.1') || host.startsWith('localhost'));
   const calls: ApiCall[] = [];
@@ -107,7 +115,7 @@ export async function startTestSlack(options: { config?: Config; loaded?: Loaded
   nock(API_HOST)
     .persist()
     .post(/\/api\/.+/)
-    .reply(function reply(uri, body) {
+    .reply(function reply(uri, body, callback) {
       const method = uri.replace(/^\/api\//, '');
       const args = parseForm(
         typeof body === 'string' ? body : new URLSearchParams(body as Record<string, string>).toString(),
@@ -118,11 +126,14 @@ export async function startTestSlack(options: { config?: Config; loaded?: Loaded
       const responder = responders.get(method);
       if (responder) {
         const answer = responder(args, index);
-        return [answer.status ?? 200, answer.body, answer.headers ?? {}];
+        const reply = () => callback(null, [answer.status ?? 200, answer.body, answer.headers ?? {}]);
+        if (answer.delayMs) setTimeout(reply, answer.delayMs);
+        else reply();
+        return;
       }
       const ts = `${tsCounter++}.000100`;
       const channel = typeof args.channel === 'string' ? args.channel : 'C0TEST';
-      return [200, { ok: true, ts, channel, message: { ts } }];
+      callback(null, [200, { ok: true, ts, channel, message: { ts } }]);
     });
   nock(RESPONSE_HOST)
     .persist()
@@ -137,6 +148,7 @@ export async function startTestSlack(options: { config?: Config; loaded?: Loaded
 
   const logger = new AppLogger('debug', (line) => logs.push(line));
   const app = createApp(options.config ?? testConfig(), options.loaded ?? guide(), {
+    ...options.app,
     logger,
     botId: 'B0ALLYCOMP',
     botUserId: 'U0ALLYCOMP',

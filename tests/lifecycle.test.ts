@@ -1,0 +1,263 @@
+/**
+ * The real entry point (`src/app.ts` run by tsx, as `npm run dev` does) against a tiny local Web API stub: it
+ * serves, survives an unhandled rejection, drains in-flight work on SIGTERM and exits 0; a token Slack rejects
+ * stops the start with one line and exit code 1.
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { createServer, request as httpRequest } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_STOP_GRACE_MS } from '../src/app.js';
+import { SIGNING_SECRET, sign } from './support/slack.js';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const BOT_TOKEN = 'xoxb-lifecycle-test-token';
+/** An empty working directory: a developer's own .env is not read (dotenv looks in the working directory). */
+const CWD = mkdtempSync(join(tmpdir(), 'allycomp-lifecycle-'));
+
+interface StubCall {
+  method: string;
+  channel?: string;
+  at: number;
+  /** Where the token travelled: the Authorization header; never the URL. */
+  bearer: boolean;
+  tokenInUrl: boolean;
+}
+
+/** A Web API on 127.0.0.1: auth.test as configured, chat.postMessage after a delay, everything else ok. */
+async function startStub(authTest: Record<string, unknown>, postDelayMs = 0) {
+  const calls: StubCall[] = [];
+  let ts = 1_700_000_000;
+  const server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () => {
+      const method = (req.url ?? '').replace(/^\/api\//, '');
+      const raw = Buffer.concat(chunks).toString();
+      const form = new URLSearchParams(raw);
+      const bearer = req.headers.authorization === `Bearer ${BOT_TOKEN}`;
+      const tokenInUrl = (req.url ?? '').includes('xoxb-');
+      const json = (body: unknown) => {
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.end(JSON.stringify(body));
+      };
+      if (!req.url?.startsWith('/api/')) {
+        res.writeHead(200).end('OK');
+        return;
+      }
+      if (method === 'auth.test') {
+        calls.push({ method, at: performance.now(), bearer, tokenInUrl });
+        return json(authTest);
+      }
+      if (method === 'files.getUploadURLExternal') {
+        const { port } = server.address() as AddressInfo;
+        return json({ ok: true, upload_url: `http://127.0.0.1:${port}/upload/F0CHART`, file_id: 'F0CHART' });
+      }
+      if (method === 'files.completeUploadExternal') return json({ ok: true, files: [{ id: 'F0CHART' }] });
+      const channel = form.get('channel') ?? undefined;
+      const answer = () => {
+        calls.push({ method, channel, at: performance.now(), bearer, tokenInUrl });
+        json({ ok: true, channel, ts: `${ts++}.000100`, message: {} });
+      };
+      if (method === 'chat.postMessage' && postDelayMs > 0) setTimeout(answer, postDelayMs);
+      else answer();
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { server, calls, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/` };
+}
+
+async function freePort(): Promise<number> {
+  const probe = createServer();
+  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+  const { port } = probe.address() as AddressInfo;
+  await new Promise((resolve) => probe.close(resolve));
+  return port;
+}
+
+interface Child {
+  process: ChildProcess;
+  stdout: string[];
+  stderr: string;
+  exit: Promise<{ code: number | null; at: number }>;
+}
+
+function startBot(env: Record<string, string>): Child {
+  const child = spawn(
+    process.execPath,
+    [join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs'), join(ROOT, 'src', 'app.ts')],
+    {
+      cwd: CWD,
+      // Only what the bot needs: nothing from the shell leaks in.
+      env: { PATH: process.env.PATH ?? '', NODE_ENV: 'production', SLACK_SIGNING_SECRET: SIGNING_SECRET, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
+  const result: Child = {
+    process: child,
+    stdout: [],
+    stderr: '',
+    exit: new Promise((resolve) => child.on('exit', (code) => resolve({ code, at: performance.now() }))),
+  };
+  let partial = '';
+  child.stdout?.on('data', (chunk: Buffer) => {
+    const lines = (partial + chunk.toString()).split('\n');
+    partial = lines.pop() ?? '';
+    result.stdout.push(...lines.filter(Boolean));
+  });
+  child.stderr?.on('data', (chunk: Buffer) => {
+    result.stderr += chunk.toString();
+  });
+  return result;
+}
+
+const logLines = (child: Child) => child.stdout.map((line) => JSON.parse(line) as Record<string, unknown>);
+
+async function until<T>(check: () => T | undefined | false, what: string, timeoutMs = 8000): Promise<T> {
+  const started = Date.now();
+  for (;;) {
+    const value = check();
+    if (value) return value;
+    if (Date.now() - started > timeoutMs) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
+
+function signedPost(port: number, body: string, signal?: AbortSignal) {
+  const timestamp = Math.floor(Date.now() / 1000);
+  return fetch(`http://127.0.0.1:${port}/slack/events`, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/x-www-form-urlencoded',
+      'x-slack-request-timestamp': String(timestamp),
+      'x-slack-signature': sign(body, timestamp),
+    },
+    body,
+    signal,
+  });
+}
+
+const command = (text: string, channel: string) =>
+  new URLSearchParams({
+    command: '/allycomp',
+    text,
+    team_id: 'T0TEAM',
+    channel_id: channel,
+    user_id: 'U0PERSON',
+    response_url: 'https://hooks.slack.test/commands/T0TEAM/1/secret',
+    trigger_id: '1234.5678.trigger',
+  }).toString();
+
+/** A GET on a fresh connection (no pooled keep-alive socket): resolves with the status or the connection error. */
+function freshGet(port: number, path: string): Promise<number | string> {
+  return new Promise((resolve) => {
+    const req = httpRequest({ host: '127.0.0.1', port, path, agent: false }, (res) => {
+      res.resume();
+      resolve(res.statusCode ?? 0);
+    });
+    req.on('error', (error: NodeJS.ErrnoException) => resolve(error.code ?? 'error'));
+    req.end();
+  });
+}
+
+describe('npm start, serving', () => {
+  let stub: Awaited<ReturnType<typeof startStub>>;
+  let bot: Child;
+  let port: number;
+
+  beforeAll(async () => {
+    stub = await startStub({ ok: true, user_id: 'U0ALLYCOMP', bot_id: 'B0ALLYCOMP', team_id: 'T0TEAM' }, 100);
+    port = await freePort();
+    bot = startBot({ SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_API_URL: stub.url, PORT: String(port) });
+    await until(() => logLines(bot).some((line) => line.msg === 'started'), 'started');
+  });
+  afterAll(async () => {
+    bot.process.kill('SIGKILL');
+    await new Promise((resolve) => stub.server.close(resolve));
+  });
+
+  it('starts after auth.test, and answers /healthz and /readyz', async () => {
+    expect(logLines(bot).find((line) => line.msg === 'started')).toMatchObject({ mode: 'http', port });
+    expect(await freshGet(port, '/healthz')).toBe(200);
+    expect(await freshGet(port, '/readyz')).toBe(200);
+  });
+
+  it('an unhandled rejection (Bolt 5.1 on a signed body of `null`) is logged by code and the bot keeps serving', async () => {
+    // Bolt's receiver throws outside any handler on this body and never answers it: give up after a moment.
+    const hung = await signedPost(port, 'payload=null', AbortSignal.timeout(300)).then(
+      (response) => response.status,
+      (error: Error) => error.name,
+    );
+    expect(hung).toBe('TimeoutError');
+    await until(() => logLines(bot).some((line) => line.msg === 'unhandled_rejection'), 'the log line');
+    expect(logLines(bot).filter((line) => line.msg === 'unhandled_rejection')).toEqual([
+      expect.objectContaining({ level: 'error', code: 'unexpected' }),
+    ]);
+    expect(bot.process.exitCode).toBeNull();
+    expect(await freshGet(port, '/healthz')).toBe(200);
+  });
+
+  it('SIGTERM: new connections refused, the in-flight answer finishes, "stopping"/"stopped" logged, exit 0', async () => {
+    const before = stub.calls.length;
+    const response = await signedPost(port, command('ny', 'C0INFLIGHT'));
+    expect(response.status).toBe(200);
+    const signalled = performance.now();
+    bot.process.kill('SIGTERM');
+    await until(() => logLines(bot).some((line) => line.msg === 'stopping'), 'stopping');
+    // The answer's five posts (100 ms each at the stub) are still on their way: the port is already closed.
+    expect(await freshGet(port, '/healthz')).toBe('ECONNREFUSED');
+
+    const { code, at } = await bot.exit;
+    expect(code).toBe(0);
+    expect(at - signalled).toBeLessThan(DEFAULT_STOP_GRACE_MS);
+    const posts = stub.calls.slice(before).filter((call) => call.method === 'chat.postMessage');
+    expect(posts.map((call) => call.channel)).toEqual(Array(5).fill('C0INFLIGHT'));
+    // It waited for them: the last post was answered after the signal, before the exit.
+    expect(posts.at(-1)?.at).toBeGreaterThan(signalled);
+    expect(posts.at(-1)?.at).toBeLessThan(at);
+    const lines = logLines(bot);
+    expect(lines.find((line) => line.msg === 'stopping')).toMatchObject({ signal: 'SIGTERM' });
+    expect(lines.find((line) => line.msg === 'stopped')).toMatchObject({ unfinished: 0 });
+    expect(bot.stderr).toBe('');
+    // The token came from the environment and went to Slack in the Authorization header (Bolt's auth.test also
+    // puts it in the POST body, as Slack allows): never in a URL or a log line.
+    expect(stub.calls.length).toBeGreaterThan(5);
+    expect(stub.calls.filter((call) => !call.bearer || call.tokenInUrl)).toEqual([]);
+    expect(bot.stdout.join('\n')).not.toMatch(/xoxb-/);
+  });
+});
+
+// The two start-ups run side by side: each is mostly tsx compiling the app.
+describe.concurrent('npm start that cannot start', () => {
+  it('a malformed guide file (ALLYCOMP_GUIDE): exits 1 with one message naming the file and the field', async () => {
+    const file = join(CWD, 'broken.guide.yml');
+    const text = readFileSync(join(ROOT, 'data', 'ally-pm.guide.yml'), 'utf8');
+    writeFileSync(file, text.replace('high: 168000', 'high: 168000.5'));
+    const bot = startBot({ SLACK_BOT_TOKEN: BOT_TOKEN, ALLYCOMP_GUIDE: file, PORT: String(await freePort()) });
+    const { code } = await bot.exit;
+    expect(code).toBe(1);
+    expect(bot.stdout).toEqual([]);
+    expect(bot.stderr).toContain('broken.guide.yml');
+    expect(bot.stderr).toMatch(/regions\[0\]\.band\.base\.high: must be whole dollars/);
+    expect(bot.stderr).not.toMatch(/\n\s+at |node:internal/);
+  });
+
+  it('a token Slack rejects: exits 1 with one clear line on stderr, and nothing listening', async () => {
+    const stub = await startStub({ ok: false, error: 'invalid_auth' });
+    const port = await freePort();
+    const bot = startBot({ SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_API_URL: stub.url, PORT: String(port) });
+    const { code } = await bot.exit;
+    await new Promise((resolve) => stub.server.close(resolve));
+    expect(code).toBe(1);
+    expect(bot.stderr).toBe(
+      'allycomp cannot start: Slack rejected the token (invalid_auth). Check SLACK_BOT_TOKEN: api.slack.com/apps → your app → OAuth & Permissions → "Bot User OAuth Token".\n',
+    );
+    expect(bot.stdout.join('\n')).not.toContain(BOT_TOKEN);
+    expect(logLines(bot).filter((line) => line.msg === 'token_rejected')).toHaveLength(1);
+    expect(await freshGet(port, '/healthz')).toBe('ECONNREFUSED');
+  });
+});
