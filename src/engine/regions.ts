@@ -70,6 +70,11 @@ export function findRegion(guide: Guide, input: string): RegionLookup {
   };
 }
 
+/** The region a button value or stored id names, if it is one of the guide's. */
+export function regionIfKnown(guide: Guide, id: string | undefined): Region | undefined {
+  return guide.regions.find((region) => region.id === id);
+}
+
 export function regionById(guide: Guide, id: string): Region {
   const region = guide.regions.find((candidate) => candidate.id === id);
   if (!region) throw new Error(`no region with id ${id}`);

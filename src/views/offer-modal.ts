@@ -3,6 +3,7 @@ import { peerTitles } from '../engine/levels.js';
 import { formatMoney, formatPercent, parseAmount, parseAmountOrPercent } from '../engine/money.js';
 import { guessCompanyKind, type OfferDraft } from '../engine/offer-text.js';
 import { checkOffer, FRONT_LOADED_SCHEDULE, type OfferField, type Vesting, vestingProblem } from '../engine/offers.js';
+import { regionIfKnown } from '../engine/regions.js';
 import type { CompanyKind, Guide } from '../guide/schema.js';
 import { context, escapeMrkdwn, truncate } from './blocks.js';
 import { CALLBACKS } from './ids.js';
@@ -386,7 +387,7 @@ export function readOfferForm(guide: Guide, values: ViewStateValues): OfferForm 
   }
 
   const regionId = picked(OFFER_BLOCKS.region);
-  if (!regionId || !guide.regions.some((region) => region.id === regionId)) {
+  if (!regionIfKnown(guide, regionId)) {
     errors[OFFER_BLOCKS.region] =
       `Choose the ${guide.company} region to compare with, for example ${guide.regions[0]?.name ?? 'Detroit'}.`;
   } else {

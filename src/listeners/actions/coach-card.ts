@@ -1,7 +1,7 @@
 import type { AllMiddlewareArgs, BlockButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import { askFor } from '../../engine/asks.js';
 import { type CoachCardState, canUpdateCard, setStep } from '../../engine/coach.js';
-import { regionById } from '../../engine/regions.js';
+import { regionById, regionIfKnown } from '../../engine/regions.js';
 import { renderLevers } from '../../engine/scripts.js';
 import { buildCoachCard, buildRehearsal, COACH_ACTIONS, decodeCardState, whoMayTick } from '../../views/coach-card.js';
 import { buildFormattedProblem } from '../../views/errors.js';
@@ -12,7 +12,7 @@ type ButtonArgs = AllMiddlewareArgs & SlackActionMiddlewareArgs<BlockButtonActio
 
 function cardOf(deps: ListenerDeps, value: string | undefined): CoachCardState | undefined {
   const state = decodeCardState(value);
-  if (!state || !deps.loaded.guide.regions.some((region) => region.id === state.regionId)) return undefined;
+  if (!state || !regionIfKnown(deps.loaded.guide, state.regionId)) return undefined;
   return state;
 }
 

@@ -1,4 +1,5 @@
 import type { AllMiddlewareArgs, BlockButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
+import { regionIfKnown } from '../../engine/regions.js';
 import type { ListenerDeps } from '../deps.js';
 import { openOfferModal } from '../open-offer-modal.js';
 
@@ -10,7 +11,7 @@ export function openOffer(deps: ListenerDeps) {
     await ack();
     const { guide } = deps.loaded;
     const inMessage = body.container?.type === 'message' && !body.container?.is_ephemeral;
-    const regionId = guide.regions.some((region) => region.id === action.value) ? action.value : undefined;
+    const regionId = regionIfKnown(guide, action.value)?.id;
     context.outcome = await openOfferModal(
       deps,
       client,

@@ -1,5 +1,5 @@
 import type { AllMiddlewareArgs, BlockButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
-import { regionById } from '../../engine/regions.js';
+import { regionIfKnown } from '../../engine/regions.js';
 import { mathAnswer } from '../../views/answers.js';
 import type { ListenerDeps } from '../deps.js';
 import { sendToDm } from '../offer-delivery.js';
@@ -11,12 +11,12 @@ export function showMath(deps: ListenerDeps) {
   return async ({ ack, action, body, client, respond, context }: ButtonArgs) => {
     await ack();
     const { guide } = deps.loaded;
-    const regionId = action.value ?? '';
-    if (!guide.regions.some((region) => region.id === regionId)) {
+    const region = regionIfKnown(guide, action.value);
+    if (!region) {
       context.outcome = 'unknown_region';
       return;
     }
-    const message = mathAnswer(deps.loaded, regionById(guide, regionId));
+    const message = mathAnswer(deps.loaded, region);
     if (body.response_url || body.container?.type === 'message') {
       await respond({
         response_type: 'ephemeral',

@@ -1,5 +1,5 @@
 import type { AllMiddlewareArgs, BlockButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
-import { regionById } from '../../engine/regions.js';
+import { regionIfKnown } from '../../engine/regions.js';
 import { regionAnswer } from '../../views/answers.js';
 import { attachChart } from '../chart-upload.js';
 import { isNoAccessError, postWithThread } from '../delivery.js';
@@ -15,12 +15,12 @@ export function showRegion(deps: ListenerDeps) {
   return async ({ ack, action, body, client, respond, context }: ButtonArgs) => {
     await ack();
     const { guide } = deps.loaded;
-    const regionId = action.value ?? '';
-    if (!guide.regions.some((region) => region.id === regionId)) {
+    const region = regionIfKnown(guide, action.value);
+    if (!region) {
       context.outcome = 'unknown_region';
       return;
     }
-    const answer = regionAnswer(deps.loaded, regionById(guide, regionId));
+    const answer = regionAnswer(deps.loaded, region);
     const container = body.container as {
       type?: string;
       is_ephemeral?: boolean;
