@@ -1,5 +1,14 @@
+import { Resvg, type ResvgRenderOptions } from '@resvg/resvg-js';
 import { bench, describe } from 'vitest';
-import { buildBandChartSvg, type ChartInput, renderBandChart } from '../src/views/chart.js';
+import {
+  buildBandChartSvg,
+  CHART_COLOURS,
+  CHART_FONT_FAMILY,
+  CHART_FONT_FILES,
+  type ChartInput,
+  describeBandChart,
+  renderBandChart,
+} from '../src/views/chart.js';
 
 const range = (low: number, high: number) => ({ low, high });
 
@@ -44,5 +53,36 @@ describe('band chart, three regions with an offer', () => {
   });
   bench('buildBandChartSvg (SVG only)', () => {
     buildBandChartSvg(INPUT);
+  });
+});
+
+// The same options as chart.ts's rasteriseSvg (not exported there): keep them in step.
+const RESVG_OPTIONS: ResvgRenderOptions = {
+  font: {
+    fontFiles: [...CHART_FONT_FILES],
+    loadSystemFonts: false,
+    defaultFontFamily: CHART_FONT_FAMILY,
+    sansSerifFamily: CHART_FONT_FAMILY,
+  },
+  fitTo: { mode: 'original' },
+  background: CHART_COLOURS.background,
+  logLevel: 'off',
+};
+const { svg } = buildBandChartSvg(INPUT);
+const parsed = new Resvg(svg, RESVG_OPTIONS);
+const image = parsed.render();
+
+describe('band chart, where the time goes', () => {
+  bench('new Resvg: load the fonts, parse the SVG, shape the text', () => {
+    new Resvg(svg, RESVG_OPTIONS);
+  });
+  bench('render: rasterise', () => {
+    parsed.render();
+  });
+  bench('asPng: encode the PNG', () => {
+    image.asPng();
+  });
+  bench('describeBandChart (alt text)', () => {
+    describeBandChart(INPUT);
   });
 });

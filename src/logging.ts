@@ -69,25 +69,34 @@ export class AppLogger implements Logger {
     this.name = scrub(name).slice(0, 60);
   }
 
+  private enabled(level: LogLevel): boolean {
+    return SEVERITY[level] >= SEVERITY[this.level];
+  }
+
+  /** A library's message: checked against the level before it is scrubbed (the client logs whole bodies at debug). */
+  private library(level: LogLevel, message: unknown): void {
+    if (this.enabled(level)) this.emit(level, { msg: scrub(message) });
+  }
+
   private emit(level: LogLevel, fields: Record<string, string | number | boolean | undefined>): void {
-    if (SEVERITY[level] < SEVERITY[this.level]) return;
+    if (!this.enabled(level)) return;
     this.write(JSON.stringify({ t: new Date().toISOString(), level, logger: this.name, ...fields }));
   }
 
   debug(...msg: unknown[]): void {
-    this.emit(LogLevel.DEBUG, { msg: scrub(msg[0]) });
+    this.library(LogLevel.DEBUG, msg[0]);
   }
 
   info(...msg: unknown[]): void {
-    this.emit(LogLevel.INFO, { msg: scrub(msg[0]) });
+    this.library(LogLevel.INFO, msg[0]);
   }
 
   warn(...msg: unknown[]): void {
-    this.emit(LogLevel.WARN, { msg: scrub(msg[0]) });
+    this.library(LogLevel.WARN, msg[0]);
   }
 
   error(...msg: unknown[]): void {
-    this.emit(LogLevel.ERROR, { msg: scrub(msg[0]) });
+    this.library(LogLevel.ERROR, msg[0]);
   }
 
   /** One line per request handled: what was asked (by id), how it ended, how long it took. */

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { projectRoot } from './guide/load.js';
+import { projectRoot } from './paths.js';
 
 /** The running version, from package.json (reported by /healthz). */
 export const VERSION: string = (

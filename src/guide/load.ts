@@ -1,21 +1,12 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import type { z } from 'zod';
+import { projectRoot } from '../paths.js';
 import { checkConsistency, type GuideNote } from './consistency.js';
 import { type Guide, guideSchema } from './schema.js';
 
-/** The repo root, found from this file whether it runs from src/ (tsx, vitest) or dist/src/ (npm start). */
-export function projectRoot(): string {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  while (!existsSync(join(dir, 'package.json'))) {
-    const parent = dirname(dir);
-    if (parent === dir) throw new Error('allycomp: cannot find package.json above the running code');
-    dir = parent;
-  }
-  return dir;
-}
+export { projectRoot };
 
 export const DEFAULT_GUIDE_PATH = join(projectRoot(), 'data', 'ally-pm.guide.yml');
 

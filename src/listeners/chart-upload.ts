@@ -1,17 +1,23 @@
 import type { WebClient } from '@slack/web-api';
-import { type ChartInput, type RenderedChart, renderBandChartAsync } from '../views/chart.js';
+import type { ChartInput, RenderedChart } from '../views/chart.js';
 import { buildChartFailedNote } from '../views/errors.js';
 import { slackErrorCode } from './delivery.js';
 
 /** Charts without an offer are the same for everyone: render each once. Offer charts are never kept. */
 const sharedCharts = new Map<string, Promise<RenderedChart>>();
 
+/** The renderer (and resvg's native module) loads on the first chart, not at start-up. */
+async function renderChart(input: ChartInput): Promise<RenderedChart> {
+  const { renderBandChartAsync } = await import('../views/chart.js');
+  return renderBandChartAsync(input);
+}
+
 function render(input: ChartInput): Promise<RenderedChart> {
-  if (input.offer || input.ask) return renderBandChartAsync(input);
+  if (input.offer || input.ask) return renderChart(input);
   const key = JSON.stringify(input);
   let chart = sharedCharts.get(key);
   if (!chart) {
-    chart = renderBandChartAsync(input);
+    chart = renderChart(input);
     chart.catch(() => sharedCharts.delete(key));
     sharedCharts.set(key, chart);
   }

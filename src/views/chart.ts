@@ -1,10 +1,11 @@
 /**
  * Server-side band chart: builds an SVG string by hand and rasterises it to PNG with @resvg/resvg-js.
  *
- * Font: DejaVu Sans (Book and Bold TTF files) from the npm package `dejavu-fonts-ttf` (a dependency; files in
- * node_modules/dejavu-fonts-ttf/ttf/). Licence: the Bitstream Vera Fonts licence, with DejaVu's changes in the public
+ * Font: DejaVu Sans (Book and Bold), cut down to the characters a chart shows (assets/fonts/, built from the npm
+ * package `dejavu-fonts-ttf` by scripts/subset-chart-font.mjs: resvg parses the whole font on every render, and the
+ * full files cost ~25 ms a chart). Licence: the Bitstream Vera Fonts licence, with DejaVu's changes in the public
  * domain and the Arev glyphs under the equivalent Arev licence: free to use, embed and redistribute (see
- * node_modules/dejavu-fonts-ttf/LICENSE). Only these two files are loaded (no system fonts), so a chart renders the
+ * assets/fonts/DejaVu-LICENSE.txt). Only these two files are loaded (no system fonts), so a chart renders the
  * same on every machine.
  *
  * Layout: one block per region, with the total-comp band (a floating bar, low→high), the negotiate-up target hatched on
@@ -14,9 +15,9 @@
  * vertical line across all regions; the ask is a labelled bracket on its region's band.
  * Colours are Okabe–Ito (safe for colour-blind readers); each series also has its own pattern or shape and a label.
  */
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { type RenderedImage, Resvg, type ResvgRenderOptions, renderAsync } from '@resvg/resvg-js';
+import { projectRoot } from '../paths.js';
 
 export interface ChartRange {
   low: number;
@@ -53,10 +54,10 @@ export interface RenderedChart {
 type Scale = RenderedChart['scale'];
 
 export const CHART_FONT_FAMILY = 'DejaVu Sans';
-const fontDir = join(dirname(createRequire(import.meta.url).resolve('dejavu-fonts-ttf/package.json')), 'ttf');
+const fontDir = join(projectRoot(), 'assets', 'fonts');
 export const CHART_FONT_FILES: readonly string[] = [
-  join(fontDir, 'DejaVuSans.ttf'),
-  join(fontDir, 'DejaVuSans-Bold.ttf'),
+  join(fontDir, 'DejaVuSans-chart.ttf'),
+  join(fontDir, 'DejaVuSans-Bold-chart.ttf'),
 ];
 
 /** Okabe–Ito palette. `offer` is used by nothing but the offer marker (tests look for it). */

@@ -1,0 +1,513 @@
+/** What a bench run measured, the issue's targets judged against it, and RESULTS.md rendered from both. */
+import type { StartupLaps } from './child-control.js';
+import type { AppKind } from './children.js';
+import type { LoadOutcome } from './load.js';
+import type { ProfileSummary, TimeSpent } from './profile.js';
+
+export interface MachineInfo {
+  date: string;
+  os: string;
+  cpu: string;
+  cores: number;
+  memoryGiB: number;
+  node: string;
+  bolt: string;
+  autocannon: string;
+  allycomp: string;
+  /** The commit, and how many files under src/ differed from it when the run started. */
+  commit: string;
+  loadAverageBefore: number[];
+  loadAverageAfter: number[];
+}
+
+export interface LoadStep {
+  app: AppKind;
+  rate: number;
+  seconds: number;
+  outcome: LoadOutcome;
+  /** Child CPU time (user + system) per answered command, including the work after the ack. */
+  cpuMsPerCommand: number;
+  /** Share of the child's event loop spent busy during the step. */
+  loopBusy: number;
+  webApiCalls: number;
+  /** The load generator's own event-loop delay: if high, the generator (not the app) was the bottleneck. */
+  generatorLoopP99Ms: number;
+}
+
+export interface StartupResult {
+  app: AppKind;
+  roundsMs: number[];
+  medianMs: number;
+  /** The child's own timing of its start-up steps, from the median round. */
+  laps: StartupLaps;
+}
+
+export interface MemorySample {
+  commands: number;
+  rssMB: number;
+  heapTotalMB: number;
+  heapAfterGcMB: number;
+  externalMB: number;
+}
+
+export interface MemoryResult {
+  app: AppKind;
+  samples: MemorySample[];
+  /** How many samples the trend was judged on (it needs at least two). */
+  trendSamples: number;
+  heapSlopeKBPer1000: number;
+  rssSlopeKBPer1000: number;
+  growing: boolean;
+}
+
+export interface MicroResult {
+  group: string;
+  name: string;
+  meanMs: number;
+  p99Ms: number;
+  hz: number;
+  samples: number;
+}
+
+export type TargetKind = 'ack-ratio' | 'ack-at-200' | 'startup' | 'memory' | 'memory-trend' | 'chart';
+
+export interface TargetResult {
+  kind: TargetKind;
+  target: string;
+  measured: string;
+  met: boolean;
+}
+
+export interface Results {
+  mode: 'full' | 'smoke';
+  machine: MachineInfo;
+  steps: LoadStep[];
+  /** Web API calls allycomp makes per `/allycomp ny`, in all and by method. */
+  callsPerCommand: { total: number; methods: string };
+  startup: StartupResult[];
+  memory: MemoryResult;
+  /** The same commands sent to the baseline, for scale (full run only). */
+  baselineMemory?: MemoryResult;
+  loadProfile?: ProfileSummary & { rate: number; seconds: number };
+  startupProfiles?: Record<AppKind, ProfileSummary>;
+  micro: MicroResult[];
+  targets: TargetResult[];
+  /** What broke: the run fails. */
+  problems: string[];
+  /** What the load did to an app (timeouts when overloaded): reported, not a failure. */
+  notes: string[];
+}
+
+export const TARGETS = {
+  p99RatioToBaseline: 1.5,
+  p99MsAt200: 50,
+  startupRatioToBaseline: 1.5,
+  memoryMB: 150,
+  chartMs: 50,
+  /** Heap kept after a full GC growing faster than this counts as an upward trend (1 KB per command). */
+  heapGrowthKBPer1000: 1024,
+} as const;
+
+export const CHART_BENCH = 'renderBandChart (SVG + PNG + alt text)';
+
+const fixed = (value: number, digits = 2) => (Number.isFinite(value) ? value.toFixed(digits) : 'n/a');
+const ratio = (a: number, b: number) => (b > 0 ? a / b : Number.NaN);
+
+export function stepFor(steps: LoadStep[], app: AppKind, rate: number): LoadStep | undefined {
+  return steps.find((step) => step.app === app && step.rate === rate);
+}
+
+export function judgeTargets(results: Omit<Results, 'targets'>): TargetResult[] {
+  const targets: TargetResult[] = [];
+  const rates = [...new Set(results.steps.map((step) => step.rate))];
+  for (const rate of rates) {
+    const mine = stepFor(results.steps, 'allycomp', rate);
+    const base = stepFor(results.steps, 'baseline', rate);
+    if (!mine || !base) continue;
+    const r = ratio(mine.outcome.latencyMs.p99, base.outcome.latencyMs.p99);
+    targets.push({
+      kind: 'ack-ratio',
+      target: `Ack p99 ≤ ${TARGETS.p99RatioToBaseline}× baseline at ${rate} req/s`,
+      measured: `${fixed(mine.outcome.latencyMs.p99)} ms vs ${fixed(base.outcome.latencyMs.p99)} ms (${fixed(r)}×)`,
+      met: r <= TARGETS.p99RatioToBaseline,
+    });
+  }
+  const at200 = stepFor(results.steps, 'allycomp', 200);
+  if (at200) {
+    targets.push({
+      kind: 'ack-at-200',
+      target: `Ack p99 < ${TARGETS.p99MsAt200} ms at 200 req/s`,
+      measured: `${fixed(at200.outcome.latencyMs.p99)} ms (achieved ${fixed(at200.outcome.achievedRate, 0)} req/s)`,
+      met: at200.outcome.latencyMs.p99 < TARGETS.p99MsAt200 && at200.outcome.achievedRate >= 0.95 * 200,
+    });
+  }
+  const start = (app: AppKind) => results.startup.find((s) => s.app === app);
+  const mineStart = start('allycomp');
+  const baseStart = start('baseline');
+  if (mineStart && baseStart) {
+    const r = ratio(mineStart.medianMs, baseStart.medianMs);
+    targets.push({
+      kind: 'startup',
+      target: `Start-up ≤ ${TARGETS.startupRatioToBaseline}× baseline`,
+      measured: `${fixed(mineStart.medianMs, 0)} ms vs ${fixed(baseStart.medianMs, 0)} ms (${fixed(r)}×)`,
+      met: r <= TARGETS.startupRatioToBaseline,
+    });
+  }
+  const last = results.memory.samples.at(-1);
+  if (last) {
+    targets.push({
+      kind: 'memory',
+      target: `Memory < ${TARGETS.memoryMB} MB after ${last.commands} commands`,
+      measured: `${fixed(last.rssMB, 1)} MB RSS`,
+      met: last.rssMB < TARGETS.memoryMB,
+    });
+    if (results.memory.trendSamples >= 2) {
+      targets.push({
+        kind: 'memory-trend',
+        target: 'Memory: no upward trend',
+        measured: `heap after GC ${fixed(results.memory.heapSlopeKBPer1000, 0)} KB per 1,000 commands (RSS ${fixed(results.memory.rssSlopeKBPer1000, 0)} KB)`,
+        met: !results.memory.growing,
+      });
+    }
+  }
+  const chart = results.micro.find((m) => m.name === CHART_BENCH);
+  if (chart) {
+    targets.push({
+      kind: 'chart',
+      target: `Chart render < ${TARGETS.chartMs} ms`,
+      measured: `${fixed(chart.meanMs, 1)} ms mean, ${fixed(chart.p99Ms, 1)} ms p99`,
+      met: chart.meanMs < TARGETS.chartMs,
+    });
+  }
+  return targets;
+}
+
+const CHART_PARTS = [
+  ['new Resvg: load the fonts, parse the SVG, shape the text', 'fonts, SVG parsing and text shaping'],
+  ['render: rasterise', 'rasterising'],
+  ['asPng: encode the PNG', 'PNG encoding'],
+] as const;
+
+/** One line per kind of missed target: what the measurements say costs the time. */
+export function explainMisses(results: Results): string[] {
+  const missed = new Set(results.targets.filter((t) => !t.met).map((t) => t.kind));
+  const lines: string[] = [];
+  if (missed.has('ack-ratio') || missed.has('ack-at-200')) {
+    const loads = [...new Set(results.steps.map((step) => step.rate))].map((rate) => {
+      const mine = stepFor(results.steps, 'allycomp', rate);
+      const base = stepFor(results.steps, 'baseline', rate);
+      return `${rate} req/s ${fixed(100 * (mine?.loopBusy ?? 0), 0)}% vs ${fixed(100 * (base?.loopBusy ?? 0), 0)}%`;
+    });
+    const cpu = results.steps.filter((step) => step.app === 'allycomp').map((step) => step.cpuMsPerCommand);
+    const baseCpu = results.steps.filter((step) => step.app === 'baseline').map((step) => step.cpuMsPerCommand);
+    const profile = results.loadProfile;
+    lines.push(
+      `**Ack latency:** the work before allycomp's ack is small (see \`parseCommand + answerCommand\` in the ` +
+        'micro-benchmarks), but the answer it delivers after each ack shares the event loop with the next acks: ' +
+        `${results.callsPerCommand.total} Web API calls per command, ${fixed(Math.min(...cpu), 1)}–` +
+        `${fixed(Math.max(...cpu), 1)} ms of CPU per command against the baseline's ${fixed(Math.min(...baseCpu), 2)}–` +
+        `${fixed(Math.max(...baseCpu), 2)} ms. Event loop busy, allycomp vs baseline: ${loads.join(', ')}. Acks ` +
+        'wait in line behind that work, more the busier the loop.' +
+        (profile
+          ? ` In the profile, allycomp's own code is ${fixed((100 * profile.ownSelfMs) / profile.busyMs, 0)}% of ` +
+            `the busy time; the largest owners are ${profile.byOwner
+              .slice(0, 4)
+              .map((o) => `${o.name} (${fixed((100 * o.ms) / profile.busyMs, 0)}%)`)
+              .join(', ')}.`
+          : ''),
+    );
+  }
+  if (missed.has('startup')) {
+    const [mine, base] = (['allycomp', 'baseline'] as const).map((app) => results.startup.find((s) => s.app === app));
+    const extra = (mine?.laps ?? [])
+      .map((lap) => ({ ...lap, over: lap.ms - (base?.laps.find((l) => l.step === lap.step)?.ms ?? 0) }))
+      .filter((lap) => lap.over >= 5)
+      .sort((a, b) => b.over - a.over)
+      .map((lap) => `${lap.step} +${fixed(lap.over, 0)} ms`);
+    lines.push(`**Start-up:** allycomp's extra time by step: ${extra.join(', ')} (see the steps and the profile).`);
+  }
+  if (missed.has('memory') || missed.has('memory-trend')) {
+    const last = results.memory.samples.at(-1);
+    const baseLast = results.baselineMemory?.samples.at(-1);
+    if (last) {
+      lines.push(
+        `**Memory:** ${fixed(last.rssMB, 0)} MB RSS${baseLast ? ` against the baseline's ${fixed(baseLast.rssMB, 0)} MB` : ''}: ` +
+          `JS heap reserved ${fixed(last.heapTotalMB, 0)} MB (used after GC ${fixed(last.heapAfterGcMB, 1)} MB), external ` +
+          `${fixed(last.externalMB, 0)} MB, the remaining ${fixed(last.rssMB - last.heapTotalMB - last.externalMB, 0)} MB native` +
+          (baseLast
+            ? ` (baseline ${fixed(baseLast.heapTotalMB, 0)}, ${fixed(baseLast.heapAfterGcMB, 1)}, ${fixed(baseLast.externalMB, 0)} and ${fixed(baseLast.rssMB - baseLast.heapTotalMB - baseLast.externalMB, 0)} MB).`
+            : '.'),
+      );
+    }
+  }
+  if (missed.has('chart')) {
+    const parts = CHART_PARTS.map(([name, what]) => {
+      const bench = results.micro.find((m) => m.name === name);
+      return bench ? `${what} ${fixed(bench.meanMs, 1)} ms` : undefined;
+    }).filter((part) => part !== undefined);
+    lines.push(`**Chart:** inside resvg: ${parts.join(', ')}; building the SVG itself is under 1 ms.`);
+  }
+  return lines;
+}
+
+function table(header: string[], rows: Array<Array<string | number>>): string {
+  const line = (cells: Array<string | number>) => `| ${cells.join(' | ')} |`;
+  return [line(header), line(header.map(() => '---')), ...rows.map(line)].join('\n');
+}
+
+function profileTables(summary: ProfileSummary): string {
+  const share = (ms: number) => `${fixed((100 * ms) / summary.busyMs, 1)}%`;
+  const rows = (spent: TimeSpent[], code = false) =>
+    spent.map((s) => [code ? `\`${s.name}\`` : s.name, fixed(s.ms, 0), share(s.ms)]);
+  return [
+    "By who asked for the time (Node's own frames charged to the nearest package or allycomp file above them):",
+    '',
+    table(['Owner', 'ms', 'Share of busy time'], rows(summary.byOwner)),
+    '',
+    "allycomp's own functions, inclusive (the function and everything it calls):",
+    '',
+    table(['Function (file:line)', 'ms', 'Share of busy time'], rows(summary.topOwn, true)),
+    '',
+    'Self time (in the function itself):',
+    '',
+    table(['Function (where)', 'ms', 'Share of busy time'], rows(summary.topSelf, true)),
+  ].join('\n');
+}
+
+function startupStepsTable(startup: StartupResult[]): string {
+  const steps = [...new Set(startup.flatMap((s) => s.laps.map((lap) => lap.step)))];
+  const apps = startup.map((s) => s.app);
+  return table(
+    ['Step', ...apps.map((app) => `${app} ms`)],
+    steps.map((step) => [
+      step,
+      ...startup.map((s) => {
+        const lap = s.laps.find((l) => l.step === step);
+        return lap ? fixed(lap.ms, 0) : '—';
+      }),
+    ]),
+  );
+}
+
+export function renderMarkdown(results: Results): string {
+  const { machine: m } = results;
+  const rates = [...new Set(results.steps.map((step) => step.rate))];
+  const out: string[] = [];
+  out.push('# Benchmark results', '');
+  out.push(
+    `Written by \`npm run bench\` (${results.mode} run) on ${m.date}. Re-run it to refresh this file; it is overwritten.`,
+    '',
+  );
+
+  out.push('## Machine', '');
+  out.push(
+    table(
+      ['', ''],
+      [
+        ['OS', m.os],
+        ['CPU', `${m.cpu}, ${m.cores} cores`],
+        ['Memory', `${fixed(m.memoryGiB, 1)} GiB`],
+        ['Node', m.node],
+        ['@slack/bolt', m.bolt],
+        ['autocannon', m.autocannon],
+        ['allycomp', `${m.allycomp} (${m.commit})`],
+        [
+          'Load average (1/5/15 min)',
+          `before ${m.loadAverageBefore.map((n) => fixed(n)).join(' / ')}, after ${m.loadAverageAfter.map((n) => fixed(n)).join(' / ')}`,
+        ],
+      ],
+    ),
+    '',
+    'The load generator, the Web API stub and the app under test share this machine: absolute numbers are ' +
+      'pessimistic next to a dedicated server, ratios to the baseline are the fair comparison. A load average ' +
+      'well above 0 before the run means other work was competing for the cores.',
+    '',
+  );
+
+  out.push('## Targets', '');
+  out.push(
+    table(
+      ['Target', 'Measured', 'Result'],
+      results.targets.map((t) => [t.target, t.measured, t.met ? 'met' : '**missed**']),
+    ),
+    '',
+  );
+  const explanations = explainMisses(results);
+  if (explanations.length > 0) {
+    out.push('What costs the time where a target is missed (details in the sections below):', '');
+    for (const line of explanations) out.push(`- ${line}`);
+    out.push('');
+  }
+  if (results.problems.length > 0) {
+    out.push('**The run found problems** (the numbers below may not mean much):', '');
+    for (const problem of results.problems) out.push(`- ${problem}`);
+    out.push('');
+  }
+  if (results.notes.length > 0) {
+    out.push('Observed under load:', '');
+    for (const note of results.notes) out.push(`- ${note}`);
+    out.push('');
+  }
+
+  out.push('## Ack latency at fixed rates', '');
+  out.push(
+    'Signed `/allycomp ny` slash commands (a fresh timestamp and signature on every request) sent with autocannon ' +
+      'to each app in its own process. The rate is spread over up to 50 single-connection lanes started evenly ' +
+      "through the second, so requests arrive spread out rather than in one burst per second. Latency is the ack's " +
+      '(request written to response read) and, like the achieved rate, counts the steady state: from when the last ' +
+      'lane started to when the first stopped. A server that falls behind shows as a lower achieved rate. allycomp then delivers its answer to a local Web API stub: ' +
+      `${results.callsPerCommand.total} calls per command (${results.callsPerCommand.methods}), work that shares ` +
+      "the event loop with the next acks. The baseline is a bare Bolt app with allycomp's HTTPReceiver settings " +
+      "whose `/allycomp` only acks. CPU ms/command is the child process's CPU time per answered command.",
+    '',
+  );
+  out.push(
+    table(
+      [
+        'Rate',
+        'App',
+        'Achieved req/s',
+        'p50 ms',
+        'p90 ms',
+        'p99 ms',
+        'max ms',
+        'Errors / non-2xx / timeouts',
+        'CPU ms/command',
+        'Event loop busy',
+        'Web API calls',
+        'Generator loop p99 ms',
+      ],
+      results.steps.map((s) => [
+        s.rate,
+        s.app,
+        fixed(s.outcome.achievedRate, 1),
+        fixed(s.outcome.latencyMs.p50),
+        fixed(s.outcome.latencyMs.p90),
+        fixed(s.outcome.latencyMs.p99),
+        fixed(s.outcome.latencyMs.max),
+        `${s.outcome.errors} / ${s.outcome.non2xx} / ${s.outcome.timeouts}`,
+        fixed(s.cpuMsPerCommand, 3),
+        `${fixed(100 * s.loopBusy, 0)}%`,
+        s.webApiCalls,
+        fixed(s.generatorLoopP99Ms, 1),
+      ]),
+    ),
+    '',
+  );
+  out.push(
+    table(
+      ['Rate', 'p50 allycomp / baseline', 'p99 allycomp / baseline', 'CPU per command allycomp / baseline'],
+      rates.map((rate) => {
+        const mine = stepFor(results.steps, 'allycomp', rate);
+        const base = stepFor(results.steps, 'baseline', rate);
+        if (!mine || !base) return [rate, 'n/a', 'n/a', 'n/a'];
+        return [
+          rate,
+          `${fixed(ratio(mine.outcome.latencyMs.p50, base.outcome.latencyMs.p50))}×`,
+          `${fixed(ratio(mine.outcome.latencyMs.p99, base.outcome.latencyMs.p99))}×`,
+          `${fixed(ratio(mine.cpuMsPerCommand, base.cpuMsPerCommand))}×`,
+        ];
+      }),
+    ),
+    '',
+  );
+
+  out.push('## Start-up', '');
+  out.push(
+    'From spawning `node <child>.js` (type-stripped JavaScript, as `npm start` runs `dist/`) to the first signed ' +
+      "`/allycomp ny` answered 200, probing every 5 ms. Median of the rounds; the steps are the child's own timing.",
+    '',
+  );
+  out.push(
+    table(
+      ['App', 'Median ms', 'Rounds ms'],
+      results.startup.map((s) => [s.app, fixed(s.medianMs, 0), s.roundsMs.map((ms) => fixed(ms, 0)).join(', ')]),
+    ),
+    '',
+    startupStepsTable(results.startup),
+    '',
+  );
+  if (results.startupProfiles) {
+    const { allycomp, baseline } = results.startupProfiles;
+    out.push(
+      'CPU profile of one start-up each, busy time by who asked for it (module loading is charged to the package ' +
+        'whose code ran the import):',
+      '',
+    );
+    const owners = [...new Set([...allycomp.byOwner, ...baseline.byOwner].map((s) => s.name))];
+    const msOf = (summary: ProfileSummary, name: string) => summary.byOwner.find((s) => s.name === name)?.ms ?? 0;
+    out.push(
+      table(
+        ['Owner', 'allycomp ms', 'baseline ms'],
+        [
+          ['(busy in all)', fixed(allycomp.busyMs, 0), fixed(baseline.busyMs, 0)],
+          ...owners.map((name) => [name, fixed(msOf(allycomp, name), 0), fixed(msOf(baseline, name), 0)]),
+        ],
+      ),
+      '',
+    );
+  }
+
+  out.push('## Memory', '');
+  out.push(
+    'A fresh child of each app (started with `--expose-gc`) answers `/allycomp ny` in blocks sent at 50 req/s ' +
+      '(a rate allycomp sustains: a burst would measure a backlog of unfinished posts); after each block ' +
+      "allycomp's Web API calls are allowed to finish, a full GC runs and the child reports its memory. The trend " +
+      'is the least-squares slope over the samples after the first block (the first includes warm-up); more than ' +
+      `${TARGETS.heapGrowthKBPer1000} KB of JS heap kept per 1,000 commands counts as growing. RSS above the JS ` +
+      'heap and external memory is native: code, malloc arenas and what native addons (resvg) hold.',
+    '',
+  );
+  const trend = (memory: MemoryResult) =>
+    memory.trendSamples < 2
+      ? 'n/a (needs two samples after the first block)'
+      : `heap after GC ${fixed(memory.heapSlopeKBPer1000, 0)} KB and RSS ${fixed(memory.rssSlopeKBPer1000, 0)} KB ` +
+        `per 1,000 commands: ${memory.growing ? '**growing**' : 'flat'}`;
+  out.push(
+    table(
+      ['App', 'Commands', 'RSS MB', 'JS heap reserved MB', 'JS heap used after GC MB', 'External MB'],
+      [results.memory, ...(results.baselineMemory ? [results.baselineMemory] : [])].flatMap((memory) =>
+        memory.samples.map((s) => [
+          memory.app,
+          s.commands,
+          fixed(s.rssMB, 1),
+          fixed(s.heapTotalMB, 1),
+          fixed(s.heapAfterGcMB, 2),
+          fixed(s.externalMB, 1),
+        ]),
+      ),
+    ),
+    '',
+    `Trend, allycomp: ${trend(results.memory)}.` +
+      (results.baselineMemory ? ` Baseline: ${trend(results.baselineMemory)}.` : ''),
+    '',
+  );
+
+  if (results.loadProfile) {
+    const p = results.loadProfile;
+    out.push(`## Where allycomp's time goes (CPU profile at ${p.rate} req/s)`, '');
+    out.push(
+      `A CPU profile (V8's sampling profiler, through node:inspector) of a fresh allycomp child, after its warm-up, ` +
+        `while it answers ${p.seconds} s of signed \`/allycomp ny\` at ${p.rate} req/s and finishes their Web API ` +
+        `calls: ${fixed(p.busyMs, 0)} ms busy of ${fixed(p.wallMs, 0)} ms, of which ` +
+        `${fixed(p.ownSelfMs, 0)} ms (${fixed((100 * p.ownSelfMs) / p.busyMs, 1)}%) in allycomp's own code and the ` +
+        'rest in what it calls: Bolt, the Web API client and the HTTP requests it makes.',
+      '',
+      profileTables(p),
+      '',
+    );
+  }
+
+  if (results.micro.length > 0) {
+    out.push('## Micro-benchmarks', '');
+    out.push('`npx vitest bench --run --config bench/vitest.bench.config.ts`, one file at a time.', '');
+    out.push(
+      table(
+        ['Group', 'Benchmark', 'Mean ms', 'p99 ms', 'ops/s', 'Samples'],
+        results.micro.map((b) => [b.group, b.name, fixed(b.meanMs, 4), fixed(b.p99Ms, 4), fixed(b.hz, 0), b.samples]),
+      ),
+      '',
+    );
+  }
+  return `${out.join('\n').trimEnd()}\n`;
+}

@@ -1,0 +1,507 @@
+/**
+ * `npm run bench`: allycomp against a bare Bolt baseline, each in its own process, with the Slack Web API replaced
+ * by a stub on loopback. Measures ack latency at fixed rates, start-up, memory over 1,000 commands, a CPU profile
+ * under load and the micro-benchmarks, then writes bench/RESULTS.md.
+ *
+ * `npm run bench:smoke` (`--smoke`): the same steps, small, in a few seconds, for CI. It writes no file and fails
+ * only when something is broken (nothing answered, errors, missing Web API posts), never on a missed target.
+ *
+ * Options: --rates 50,200,500  --seconds 10  --memory-commands 1000  --no-micro
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
+import { join } from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { parseArgs } from 'node:util';
+import { BUILD_DIR, buildChildren, type ChildScripts, REPO_ROOT } from './build-children.js';
+import type { ChildStats } from './child-control.js';
+import { type AppKind, type ChildApp, freePort, launchChild, startChild, stopAllChildren } from './children.js';
+import { driveAtRate, type LoadOutcome, paceCommands, sendCommands } from './load.js';
+import { describeMachine } from './machine.js';
+import { runMicroBenchmarks } from './micro.js';
+import { summariseProfile } from './profile.js';
+import {
+  judgeTargets,
+  type LoadStep,
+  type MemoryResult,
+  type Results,
+  renderMarkdown,
+  type StartupResult,
+  TARGETS,
+} from './report.js';
+import { postSigned, signedCommand } from './slack-request.js';
+import { type SlackStub, startSlackStub } from './slack-stub.js';
+
+interface CallsPerCommand {
+  total: number;
+  /** e.g. "chat.postMessage ×5, upload ×1". */
+  methods: string;
+}
+
+interface RunOptions {
+  smoke: boolean;
+  rates: number[];
+  seconds: number;
+  warmupCommands: number;
+  startupRounds: number;
+  memoryCommands: number;
+  memorySampleEvery: number;
+  profileSeconds: number;
+  micro: boolean;
+}
+
+const COMMAND_TEXT = 'ny';
+const PROFILE_RATE = 50;
+const MEMORY_RATE = 50;
+const RESULTS_FILE = join(REPO_ROOT, 'bench', 'RESULTS.md');
+const PROFILE_DIR = join(BUILD_DIR, 'profiles');
+const MB = 1024 * 1024;
+
+function readOptions(): RunOptions {
+  const { values } = parseArgs({
+    options: {
+      smoke: { type: 'boolean', default: false },
+      rates: { type: 'string' },
+      seconds: { type: 'string' },
+      'memory-commands': { type: 'string' },
+      'no-micro': { type: 'boolean', default: false },
+    },
+  });
+  const smoke = values.smoke ?? false;
+  const rates = (values.rates ?? (smoke ? '50' : '50,200,500')).split(',').map(Number);
+  if (rates.some((rate) => !Number.isInteger(rate) || rate < 1)) throw new Error('--rates: whole numbers, e.g. 50,200');
+  const seconds = Number(values.seconds ?? (smoke ? 1.5 : 10));
+  if (!(seconds >= 1)) throw new Error('--seconds: at least 1');
+  const memoryCommands = Number(values['memory-commands'] ?? (smoke ? 100 : 1000));
+  if (!Number.isInteger(memoryCommands) || memoryCommands < 1) throw new Error('--memory-commands: a whole number');
+  return {
+    smoke,
+    rates,
+    seconds,
+    warmupCommands: smoke ? 50 : 500,
+    startupRounds: smoke ? 1 : 3,
+    memoryCommands,
+    memorySampleEvery: smoke ? 50 : 250,
+    profileSeconds: smoke ? 1 : 10,
+    micro: !smoke && !values['no-micro'],
+  };
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Waits until a counter reaches `target`, for as long as it keeps moving; returns where it got to. */
+async function waitForCount(read: () => number, target: number, stallMs = 5_000): Promise<number> {
+  let last = read();
+  let movedAt = performance.now();
+  while (last < target && performance.now() - movedAt < stallMs) {
+    await sleep(20);
+    const now = read();
+    if (now !== last) {
+      last = now;
+      movedAt = performance.now();
+    }
+  }
+  return last;
+}
+
+/** Waits until a counter stops moving for `quietMs` (the app's work after its acks has finished). */
+async function waitForQuiet(read: () => number, quietMs = 300, timeoutMs = 30_000): Promise<number> {
+  const deadline = performance.now() + timeoutMs;
+  let last = read();
+  let since = performance.now();
+  while (performance.now() - since < quietMs && performance.now() < deadline) {
+    await sleep(25);
+    const now = read();
+    if (now !== last) {
+      last = now;
+      since = performance.now();
+    }
+  }
+  return last;
+}
+
+const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2
+    ? (sorted[middle] as number)
+    : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
+};
+
+/** Least-squares slope of y over x. */
+function slope(points: Array<[number, number]>): number {
+  if (points.length < 2) return 0;
+  const meanX = points.reduce((sum, [x]) => sum + x, 0) / points.length;
+  const meanY = points.reduce((sum, [, y]) => sum + y, 0) / points.length;
+  const covariance = points.reduce((sum, [x, y]) => sum + (x - meanX) * (y - meanY), 0);
+  const variance = points.reduce((sum, [x]) => sum + (x - meanX) ** 2, 0);
+  return variance === 0 ? 0 : covariance / variance;
+}
+
+/** Where a finding goes: `problem` fails the run, `note` is reported (an overloaded app at a high rate is a result). */
+type Severity = 'problem' | 'note';
+
+class BenchRun {
+  readonly problems: string[] = [];
+  readonly notes: string[] = [];
+  private labelCounter = 0;
+
+  constructor(
+    readonly options: RunOptions,
+    readonly scripts: ChildScripts,
+    readonly stub: SlackStub,
+  ) {}
+
+  private nextLabel(kind: AppKind, purpose: string): string {
+    this.labelCounter += 1;
+    return `${kind}-${purpose}-${this.labelCounter}`;
+  }
+
+  private makeRequest = () => signedCommand(COMMAND_TEXT, this.stub.responseUrl());
+
+  async launch(kind: AppKind, purpose: string, nodeFlags: string[] = []): Promise<ChildApp> {
+    const label = this.nextLabel(kind, purpose);
+    return startChild({
+      kind,
+      label,
+      script: this.scripts[kind],
+      port: await freePort(),
+      apiUrl: this.stub.apiUrl(label),
+      nodeFlags,
+    });
+  }
+
+  /** Web API calls (uploads included) the app has made so far. */
+  private calls(app: ChildApp): number {
+    return this.stub.calls(app.label);
+  }
+
+  private record(severity: Severity, finding: string) {
+    (severity === 'problem' ? this.problems : this.notes).push(finding);
+  }
+
+  /**
+   * Waits for allycomp's calls after its acks to reach `expected` in all, for as long as they keep coming (an
+   * overloaded app works through its backlog); records a problem if they stop short.
+   */
+  private async drain(app: ChildApp, expected: number, what: string, severity: Severity = 'problem') {
+    if (app.kind !== 'allycomp') return;
+    const made = await waitForCount(() => this.calls(app), expected);
+    if (made < expected) this.record('problem', `${what}: allycomp made ${made} of ${expected} Web API calls`);
+    const failures = [...app.outcomes].filter(([outcome]) => /error|fail/.test(outcome));
+    if (failures.length > 0) {
+      this.record(severity, `${what}: allycomp logged failed requests ${JSON.stringify(Object.fromEntries(failures))}`);
+    }
+    app.outcomes.clear();
+  }
+
+  private checkOutcome(what: string, outcome: LoadOutcome, severity: Severity = 'problem') {
+    if (outcome.answered === 0) this.record('problem', `${what}: no request was answered`);
+    if (outcome.errors + outcome.non2xx + outcome.timeouts > 0) {
+      this.record(
+        severity,
+        `${what}: ${outcome.errors} errors, ${outcome.non2xx} non-2xx answers, ${outcome.timeouts} timeouts`,
+      );
+    }
+  }
+
+  /** Warm-up: JIT both apps; for allycomp also learn which Web API calls one command makes. */
+  private async warmUp(app: ChildApp): Promise<CallsPerCommand> {
+    const outcome = await sendCommands({
+      port: app.port,
+      makeRequest: this.makeRequest,
+      count: this.options.warmupCommands,
+      connections: 4,
+    });
+    this.checkOutcome(`warm-up ${app.kind}`, outcome);
+    if (app.kind === 'baseline') return { total: 0, methods: '' };
+    const calls = await waitForQuiet(() => this.calls(app));
+    const perCommand = outcome.answered > 0 ? calls / outcome.answered : 0;
+    if (!Number.isInteger(perCommand) || perCommand < 1) {
+      this.record('problem', `warm-up: ${calls} Web API calls for ${outcome.answered} commands`);
+    }
+    const methods = [...this.stub.methods(app.label)]
+      .map(([method, count]) => `${method} ×${Math.round(count / Math.max(1, outcome.answered))}`)
+      .join(', ');
+    return { total: Math.round(perCommand), methods };
+  }
+
+  async measureLoad(): Promise<{ steps: LoadStep[]; callsPerCommand: CallsPerCommand }> {
+    const [baseline, allycomp] = await Promise.all([this.launch('baseline', 'load'), this.launch('allycomp', 'load')]);
+    const apps = { baseline, allycomp };
+    try {
+      await this.warmUp(apps.baseline);
+      const callsPerCommand = await this.warmUp(apps.allycomp);
+      const steps: LoadStep[] = [];
+      for (const rate of this.options.rates) {
+        for (const app of [apps.baseline, apps.allycomp]) {
+          const step = await this.loadStep(app, rate, callsPerCommand.total);
+          steps.push(step);
+          console.log(
+            `  ${String(rate).padStart(4)} req/s ${app.kind.padEnd(8)} achieved ${step.outcome.achievedRate.toFixed(1)}` +
+              `  p50 ${step.outcome.latencyMs.p50.toFixed(2)} ms  p99 ${step.outcome.latencyMs.p99.toFixed(2)} ms` +
+              `  cpu ${step.cpuMsPerCommand.toFixed(3)} ms/command`,
+          );
+          await sleep(500);
+        }
+      }
+      return { steps, callsPerCommand };
+    } finally {
+      await Promise.all([apps.baseline.stop(), apps.allycomp.stop()]);
+    }
+  }
+
+  private async loadStep(app: ChildApp, rate: number, callsPerCommand: number): Promise<LoadStep> {
+    const callsBefore = this.calls(app);
+    const before = await app.stats();
+    const generatorDelay = monitorEventLoopDelay({ resolution: 10 });
+    generatorDelay.enable();
+    const outcome = await driveAtRate({
+      port: app.port,
+      makeRequest: this.makeRequest,
+      rate,
+      seconds: this.options.seconds,
+    });
+    generatorDelay.disable();
+    const what = `${rate} req/s ${app.kind}`;
+    // Errors from an app pushed past what it can do are results in the full run; in the smoke run they mean breakage.
+    const severity = this.options.smoke ? 'problem' : 'note';
+    this.checkOutcome(what, outcome, severity);
+    // The step's cost includes the calls its commands cause, even those finishing after the last ack.
+    await this.drain(app, callsBefore + outcome.answered * callsPerCommand, what, severity);
+    const callsAfter = this.calls(app);
+    const after = await app.stats();
+    return {
+      app: app.kind,
+      rate,
+      seconds: this.options.seconds,
+      outcome,
+      cpuMsPerCommand: (after.cpuMicros - before.cpuMicros) / 1000 / Math.max(1, outcome.answered),
+      loopBusy: loopBusy(before, after),
+      webApiCalls: callsAfter - callsBefore,
+      generatorLoopP99Ms: generatorDelay.percentile(99) / 1e6,
+    };
+  }
+
+  /** Spawn to first answered command, for each app in turn, `startupRounds` times. */
+  async measureStartup(): Promise<StartupResult[]> {
+    const rounds: Record<AppKind, Array<{ ms: number; laps: StartupResult['laps'] }>> = { allycomp: [], baseline: [] };
+    for (let round = 0; round < this.options.startupRounds; round++) {
+      for (const kind of ['allycomp', 'baseline'] as const) {
+        const label = this.nextLabel(kind, 'startup');
+        const port = await freePort();
+        const spawnedAt = performance.now();
+        const app = launchChild({ kind, label, script: this.scripts[kind], port, apiUrl: this.stub.apiUrl(label) });
+        try {
+          let status: number | undefined;
+          while (status !== 200 && performance.now() - spawnedAt < 30_000 && app.process.exitCode === null) {
+            status = await postSigned(port, this.makeRequest());
+            if (status !== 200) await sleep(5);
+          }
+          const ms = performance.now() - spawnedAt;
+          if (status !== 200) {
+            this.problems.push(`start-up ${kind}: no command answered (last status ${status ?? 'no connection'})`);
+            continue;
+          }
+          rounds[kind].push({ ms, laps: await app.ready });
+        } finally {
+          await app.stop();
+        }
+      }
+    }
+    return (['allycomp', 'baseline'] as const)
+      .filter((kind) => rounds[kind].length > 0)
+      .map((kind) => {
+        const medianMs = median(rounds[kind].map((r) => r.ms));
+        const closest = [...rounds[kind]].sort((a, b) => Math.abs(a.ms - medianMs) - Math.abs(b.ms - medianMs))[0];
+        return { app: kind, roundsMs: rounds[kind].map((r) => r.ms), medianMs, laps: closest?.laps ?? [] };
+      });
+  }
+
+  /** Memory after a full GC, every `memorySampleEvery` commands, in a fresh child of either app. */
+  async measureMemory(kind: AppKind, callsPerCommand: number): Promise<MemoryResult> {
+    const app = await this.launch(kind, 'memory', ['--expose-gc']);
+    try {
+      const sample = async (commands: number) => {
+        const stats = await app.stats(true);
+        return {
+          commands,
+          rssMB: stats.rssBytes / MB,
+          heapTotalMB: stats.heapTotalBytes / MB,
+          heapAfterGcMB: stats.heapUsedBytes / MB,
+          externalMB: stats.externalBytes / MB,
+        };
+      };
+      const samples = [await sample(0)];
+      let answered = 0;
+      while (answered < this.options.memoryCommands) {
+        // At a rate both apps sustain: a burst would measure the backlog of unfinished posts, not the app.
+        const outcome = await paceCommands({
+          port: app.port,
+          makeRequest: this.makeRequest,
+          rate: MEMORY_RATE,
+          count: Math.min(this.options.memorySampleEvery, this.options.memoryCommands - answered),
+        });
+        this.checkOutcome(`memory ${kind}`, outcome);
+        answered += outcome.answered;
+        await this.drain(app, answered * callsPerCommand, `memory ${kind}`);
+        samples.push(await sample(answered));
+      }
+      // The first block includes warm-up (JIT, lazily built caches): the trend is judged on the rest.
+      const trend = samples.filter((s) => s.commands >= this.options.memorySampleEvery);
+      const heapSlopeKBPer1000 = slope(trend.map((s) => [s.commands, s.heapAfterGcMB * 1024])) * 1000;
+      const rssSlopeKBPer1000 = slope(trend.map((s) => [s.commands, s.rssMB * 1024])) * 1000;
+      return {
+        app: kind,
+        samples,
+        heapSlopeKBPer1000,
+        rssSlopeKBPer1000,
+        trendSamples: trend.length,
+        growing: heapSlopeKBPer1000 > TARGETS.heapGrowthKBPer1000,
+      };
+    } finally {
+      await app.stop();
+    }
+  }
+
+  private profileFlags(name: string): string[] {
+    return ['--cpu-prof', `--cpu-prof-dir=${PROFILE_DIR}`, `--cpu-prof-name=${name}.cpuprofile`];
+  }
+
+  /** A CPU profile of a fresh, warmed-up allycomp child under signed commands at PROFILE_RATE. */
+  async profileUnderLoad(callsPerCommand: number) {
+    const file = join(PROFILE_DIR, 'allycomp-load.cpuprofile');
+    const app = await this.launch('allycomp', 'profile');
+    try {
+      await this.warmUp(app);
+      const callsBefore = this.calls(app);
+      await app.startProfile();
+      const outcome = await driveAtRate({
+        port: app.port,
+        makeRequest: this.makeRequest,
+        rate: PROFILE_RATE,
+        seconds: this.options.profileSeconds,
+      });
+      this.checkOutcome('profile', outcome);
+      await this.drain(app, callsBefore + outcome.answered * callsPerCommand, 'profile');
+      await app.stopProfile(file);
+    } finally {
+      await app.stop();
+    }
+    return { ...summariseProfile(file), rate: PROFILE_RATE, seconds: this.options.profileSeconds };
+  }
+
+  /** A --cpu-prof of each app from spawn to listening. */
+  async profileStartup() {
+    const profiles = {} as Record<AppKind, ReturnType<typeof summariseProfile>>;
+    for (const kind of ['allycomp', 'baseline'] as const) {
+      const app = await this.launch(kind, 'startup-profile', this.profileFlags(`${kind}-startup`));
+      await app.stop();
+      profiles[kind] = summariseProfile(join(PROFILE_DIR, `${kind}-startup.cpuprofile`));
+    }
+    return profiles;
+  }
+}
+
+function loopBusy(before: ChildStats, after: ChildStats): number {
+  const active = after.loopActiveMs - before.loopActiveMs;
+  const idle = after.loopIdleMs - before.loopIdleMs;
+  return active + idle > 0 ? active / (active + idle) : 0;
+}
+
+/** Runs one phase of the bench, saying what it is and how long it took. */
+async function phase<T>(name: string, run: () => Promise<T>): Promise<T> {
+  const started = performance.now();
+  console.log(`${name}…`);
+  const result = await run();
+  console.log(`  (${((performance.now() - started) / 1000).toFixed(1)} s)`);
+  return result;
+}
+
+async function main(): Promise<number> {
+  const options = readOptions();
+  const started = performance.now();
+  const machine = describeMachine();
+  console.log(`allycomp bench (${options.smoke ? 'smoke' : 'full'} run)`);
+  const scripts = await phase('building the child apps', async () => buildChildren());
+  rmSync(PROFILE_DIR, { recursive: true, force: true });
+  mkdirSync(PROFILE_DIR, { recursive: true });
+  const stub = await startSlackStub();
+  try {
+    const run = new BenchRun(options, scripts, stub);
+    const { steps, callsPerCommand } = await phase(
+      `ack latency at ${options.rates.join(', ')} req/s, ${options.seconds} s each`,
+      () => run.measureLoad(),
+    );
+    const startup = await phase('start-up', () => run.measureStartup());
+    const memory = await phase(`allycomp memory over ${options.memoryCommands} commands`, () =>
+      run.measureMemory('allycomp', callsPerCommand.total),
+    );
+    const full = !options.smoke;
+    const baselineMemory = full ? await phase('baseline memory', () => run.measureMemory('baseline', 0)) : undefined;
+    const loadProfile = full
+      ? await phase('CPU profile under load', () => run.profileUnderLoad(callsPerCommand.total))
+      : undefined;
+    const startupProfiles = full ? await phase('CPU profiles of start-up', () => run.profileStartup()) : undefined;
+    const micro = options.micro ? await phase('micro-benchmarks', () => runMicroBenchmarks(run.problems)) : [];
+    if (stub.responses() > 0) {
+      run.problems.push(`${stub.responses()} posts to response_url: allycomp fell back instead of posting in channel`);
+    }
+    machine.loadAverageAfter = loadavg();
+    const measured = {
+      mode: options.smoke ? 'smoke' : 'full',
+      machine,
+      steps,
+      callsPerCommand,
+      startup,
+      memory,
+      baselineMemory,
+      loadProfile,
+      startupProfiles,
+      micro,
+      problems: run.problems,
+      notes: run.notes,
+    } satisfies Omit<Results, 'targets'>;
+    const results: Results = { ...measured, targets: judgeTargets(measured) };
+    const markdown = renderMarkdown(results);
+    if (options.smoke) {
+      console.log(`\n${markdown}`);
+    } else {
+      writeFileSync(RESULTS_FILE, markdown);
+      // Biome formats Markdown too (it aligns table columns): keep `npm run lint` clean.
+      execFileSync(join(REPO_ROOT, 'node_modules', '.bin', 'biome'), ['format', '--write', RESULTS_FILE], {
+        stdio: 'ignore',
+      });
+      console.log(`\nwrote ${RESULTS_FILE}`);
+    }
+    for (const target of results.targets)
+      console.log(`  ${target.met ? 'met   ' : 'MISSED'} ${target.target}: ${target.measured}`);
+    console.log(`done in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+    if (run.problems.length > 0) {
+      console.error(`\nbench found problems:\n${run.problems.map((p) => `  - ${p}`).join('\n')}`);
+      return 1;
+    }
+    return 0;
+  } finally {
+    await stub.close();
+    stopAllChildren();
+  }
+}
+
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    stopAllChildren();
+    process.exit(130);
+  });
+}
+process.once('exit', stopAllChildren);
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(error instanceof Error ? (error.stack ?? error.message) : error);
+    stopAllChildren();
+    process.exit(1);
+  },
+);
