@@ -52,20 +52,23 @@ export function targetFigure(region: Region): Explained<Range> {
   );
 }
 
-export function notesFor(notes: GuideNote[], regionId: string | undefined, topics: GuideNote['topic'][]): GuideNote[] {
+export function notesFor(notes: GuideNote[], regionId: string | undefined, topics: GuideNote['topics']): GuideNote[] {
   return notes.filter(
-    (note) => topics.includes(note.topic) && (note.regionId === undefined || note.regionId === regionId),
+    (note) =>
+      note.topics.some((topic) => topics.includes(topic)) &&
+      (note.regionId === undefined || note.regionId === regionId),
   );
 }
 
 export function regionBand({ notes }: LoadedGuide, region: Region): RegionBand {
-  const regionNotes = notesFor(notes, region.id, ['band', 'strategy']).filter((note) => note.regionId === region.id);
+  // This region's notes, and the guide-wide ones about band figures (the reading of the RSU column).
+  const regionNotes = notesFor(notes, region.id, ['band', 'strategy']);
   return {
     region,
     rows: COMPONENTS.map((component) => ({
       component,
       figure: bandFigure(region, component),
-      notes: component === 'totalComp' ? regionNotes.filter((note) => note.id.startsWith('tc-sum-')) : [],
+      notes: regionNotes.filter((note) => note.component === component),
     })),
     target: targetFigure(region),
     strategy: region.strategy.text,

@@ -8,8 +8,10 @@ export interface GuideNote {
   id: string;
   /** mismatch: two figures of the guide disagree; interpretation: the guide is ambiguous and allycomp chose a reading. */
   kind: 'mismatch' | 'interpretation';
-  /** Where the note belongs: a region's band, its strategy, the levers, the premiums. */
-  topic: 'band' | 'strategy' | 'levers' | 'premiums';
+  /** Where the note belongs: a region's band, its strategy, the levers, the premiums (one note may fit several). */
+  topics: Array<'band' | 'strategy' | 'levers' | 'premiums'>;
+  /** The band row a note is about, for its footnote mark (the RSU reading is about every region's RSU row). */
+  component?: 'base' | 'stock' | 'bonus' | 'totalComp';
   regionId?: string;
   text: string;
 }
@@ -33,7 +35,8 @@ function tcSumNotes(guide: Guide): GuideNote[] {
       notes.push({
         id: `tc-sum-${region.id}-${end}`,
         kind: 'mismatch',
-        topic: 'band',
+        topics: ['band'],
+        component: 'totalComp',
         regionId: region.id,
         text:
           `The guide gives ${region.shortName}'s ${end} total comp as ${k(stated)}, but its parts add up to ` +
@@ -54,7 +57,7 @@ function targetNotes(guide: Guide): GuideNote[] {
       notes.push({
         id: `target-outside-band-${region.id}`,
         kind: 'mismatch',
-        topic: 'strategy',
+        topics: ['strategy'],
         regionId: region.id,
         text: `The negotiate-up target ${k(target.low)}–${k(target.high)} is not inside ${region.shortName}'s total-comp band ${k(band.low)}–${k(band.high)}.`,
       });
@@ -64,7 +67,7 @@ function targetNotes(guide: Guide): GuideNote[] {
         notes.push({
           id: `peer-above-band-${region.id}`,
           kind: 'mismatch',
-          topic: 'strategy',
+          topics: ['strategy'],
           regionId: region.id,
           text:
             `The guide benchmarks ${peer.name} PM offers at ${k(peer.benchmark.low)}–${k(peer.benchmark.high)}, ` +
@@ -96,7 +99,8 @@ function stockUnitNotes(guide: Guide): GuideNote[] {
     {
       id: 'stock-unit',
       kind: 'interpretation',
-      topic: 'levers',
+      topics: ['band', 'levers'],
+      component: 'stock',
       text:
         `${said} total-comp column adds up only when stock is ${reading === 'annual' ? 'a yearly value' : 'a four-year total'} ` +
         `(${chosen} of ${ends.length} band ends add up that way, ${other} the other way). allycomp reads every RSU ` +
@@ -118,7 +122,7 @@ function branchlessNotes(guide: Guide): GuideNote[] {
     {
       id: 'branchless-two-prices',
       kind: 'mismatch',
-      topic: 'premiums',
+      topics: ['premiums'],
       text:
         `The guide prices the branchless premium twice: ${percent.low}–${percent.high}% over traditional-bank pay, ` +
         `and ${k(card.range.low)}–${k(card.range.high)} on its "${card.name}" card. On the guide's own ${k(offer)} ` +

@@ -98,6 +98,14 @@ export function footnoteMark(index: number): string {
   return marks[index] ?? `[${index + 1}]`;
 }
 
+/** The marks of the notes (numbered by their place in `all`) that `applies` picks, e.g. "¹²". */
+export function noteMarks(all: GuideNote[], applies: (note: GuideNote) => boolean): string {
+  return all
+    .filter(applies)
+    .map((note) => footnoteMark(all.indexOf(note)))
+    .join('');
+}
+
 export function footnotes(notes: GuideNote[], blockId = 'footnotes'): ContextBlock[] {
   if (notes.length === 0) return [];
   return [

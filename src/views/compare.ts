@@ -1,17 +1,14 @@
 import type { RegionComparison } from '../engine/bands.js';
 import { formatPercent, formatRange } from '../engine/money.js';
 import type { LoadedGuide } from '../guide/load.js';
-import { escapeMrkdwn, footnoteMark, footnotes, header, type SlackMessage, section, table } from './blocks.js';
+import { escapeMrkdwn, footnotes, header, noteMarks, type SlackMessage, section, table } from './blocks.js';
 import { regionButtonsBlock } from './help.js';
 
 export function buildCompareMessage({ guide, notes }: LoadedGuide, comparison: RegionComparison): SlackMessage {
   const { lowest } = comparison;
-  const bandNotes = notes.filter((note) => note.topic === 'band');
+  const bandNotes = notes.filter((note) => note.topics.includes('band'));
   const rows = comparison.rows.map((row) => {
-    const marks = bandNotes
-      .filter((note) => note.regionId === row.region.id)
-      .map((note) => footnoteMark(bandNotes.indexOf(note)))
-      .join('');
+    const marks = noteMarks(bandNotes, (note) => note.regionId === row.region.id && note.component === 'totalComp');
     const { base, stock, bonus } = row.region.band;
     const versus =
       row.region.id === lowest.id
@@ -45,7 +42,15 @@ export function buildCompareMessage({ guide, notes }: LoadedGuide, comparison: R
     blocks: [
       header(`${guide.role} at ${guide.company} · all regions`, 'compare_header'),
       table([
-        ['Region', 'Base', 'RSU / yr', 'Bonus', 'Total comp', 'Target', `vs ${lowest.shortName} (low / top)`],
+        [
+          'Region',
+          'Base',
+          `RSU / yr${noteMarks(bandNotes, (note) => note.regionId === undefined && note.component === 'stock')}`,
+          'Bonus',
+          'Total comp',
+          'Target',
+          `vs ${lowest.shortName} (low / top)`,
+        ],
         ...rows,
       ]),
       section(`${summary.join('. ')}.`, 'compare_summary'),

@@ -2,18 +2,14 @@ import type { HomeView, KnownBlock } from '@slack/types';
 import { COMPONENT_LABELS, COMPONENTS } from '../engine/bands.js';
 import { formatRange } from '../engine/money.js';
 import type { LoadedGuide } from '../guide/load.js';
-import { context, divider, escapeMrkdwn, footnoteMark, footnotes, header, section } from './blocks.js';
+import { context, divider, escapeMrkdwn, footnotes, header, noteMarks, section } from './blocks.js';
 import { commandList, regionButtonsBlock } from './help.js';
 import { COMMAND } from './ids.js';
 
 /** The App Home tab: every region at a glance, how to use the command, and the buttons. */
 export function buildHomeView({ guide, notes }: LoadedGuide): HomeView {
-  const bandNotes = notes.filter((note) => note.topic === 'band');
+  const bandNotes = notes.filter((note) => note.topics.includes('band'));
   const regionBlocks: KnownBlock[] = guide.regions.map((region) => {
-    const marks = bandNotes
-      .filter((note) => note.regionId === region.id)
-      .map((note) => footnoteMark(bandNotes.indexOf(note)))
-      .join('');
     return {
       type: 'section',
       block_id: `home_region_${region.id}`,
@@ -23,7 +19,7 @@ export function buildHomeView({ guide, notes }: LoadedGuide): HomeView {
       },
       fields: COMPONENTS.map((component) => ({
         type: 'mrkdwn' as const,
-        text: `*${COMPONENT_LABELS[component]}${component === 'totalComp' ? marks : ''}*\n${formatRange(region.band[component])}`,
+        text: `*${COMPONENT_LABELS[component]}${noteMarks(bandNotes, (note) => (note.regionId ?? region.id) === region.id && note.component === component)}*\n${formatRange(region.band[component])}`,
       })),
     };
   });

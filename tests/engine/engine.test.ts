@@ -69,7 +69,10 @@ describe('regions', () => {
     expect(tc?.figure.value.low).toBe(191_000);
     expect(tc?.figure.source).toBe('guide');
     expect(tc?.notes.map((n) => n.id)).toEqual(['tc-sum-charlotte-low']);
-    expect(regionBand(loaded, newYork).notes).toEqual([]);
+    // New York's figures all add up; only the guide-wide reading of the RSU column is footnoted, on the RSU row.
+    const ny = regionBand(loaded, newYork);
+    expect(ny.notes.map((n) => n.id)).toEqual(['stock-unit']);
+    expect(ny.rows.find((row) => row.component === 'stock')?.notes.map((n) => n.id)).toEqual(['stock-unit']);
   });
 });
 

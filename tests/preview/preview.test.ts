@@ -26,7 +26,8 @@ describe('npm run preview', () => {
     ]);
     const text = printed(['ny']);
     expect(text).toMatch(/Base\s+\$151K\s+\$198K/);
-    expect(text).toMatch(/RSU \/ yr\s+\$33K\s+\$61K/);
+    expect(text).toMatch(/RSU \/ yr¹\s+\$33K\s+\$61K/);
+    expect(text).toContain('¹ The guide heads its stock column "RSU/4yr"');
     expect(text).toMatch(/Bonus\s+\$31K\s+\$50K/);
     expect(text).toMatch(/Total comp\s+\$215K\s+\$309K/);
     expect(text).toContain('target $285K–$309K');

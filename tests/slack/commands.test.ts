@@ -48,7 +48,7 @@ describe('/allycomp <region> in a channel the bot is in', () => {
     expect(tableCells(blocks)).toEqual([
       ['Per year', 'Low', 'High'],
       ['Base', '$151K', '$198K'],
-      ['RSU / yr', '$33K', '$61K'],
+      ['RSU / yr¹', '$33K', '$61K'],
       ['Bonus', '$31K', '$50K'],
       ['Total comp', '$215K', '$309K'],
     ]);
