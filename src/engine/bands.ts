@@ -62,7 +62,9 @@ export function notesFor(notes: GuideNote[], regionId: string | undefined, topic
 
 export function regionBand({ notes }: LoadedGuide, region: Region): RegionBand {
   // This region's notes, and the guide-wide ones about band figures (the reading of the RSU column).
-  const regionNotes = notesFor(notes, region.id, ['band', 'strategy']);
+  // Numbered in reading order: the table's rows first (top to bottom), then the strategy's notes.
+  const rank = (note: GuideNote) => (note.component ? COMPONENTS.indexOf(note.component) : COMPONENTS.length);
+  const regionNotes = notesFor(notes, region.id, ['band', 'strategy']).sort((a, b) => rank(a) - rank(b));
   return {
     region,
     rows: COMPONENTS.map((component) => ({

@@ -67,6 +67,6 @@ describe('npm run preview', () => {
     const payloads = JSON.parse(stdout) as Array<{ label: string; text: string; blocks: Array<{ type: string }> }>;
     expect(payloads).toHaveLength(5);
     expect(payloads[0]?.blocks.some((block) => block.type === 'table')).toBe(true);
-    expect(JSON.stringify(payloads[0]?.blocks)).toContain('Total comp¹');
+    expect(JSON.stringify(payloads[0]?.blocks)).toContain('Total comp²');
   }, 20_000);
 });

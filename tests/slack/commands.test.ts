@@ -77,8 +77,9 @@ describe('/allycomp <region> in a channel the bot is in', () => {
       () => slack.callsTo('chat.postMessage').length >= 5 && slack.callsTo('chat.postMessage'),
     );
     const blocks = parent?.args.blocks as Blocks;
-    expect(tableCells(blocks)[4]).toEqual(['Total comp¹', '$191K', '$275K']);
-    expect(allText(blocks)).toContain('¹ The guide gives Charlotte');
+    expect(tableCells(blocks)[4]).toEqual(['Total comp²', '$191K', '$275K']);
+    expect(tableCells(blocks)[2]).toEqual(['RSU / yr¹', '$29K', '$55K']);
+    expect(allText(blocks)).toContain('² The guide gives Charlotte');
     expect(allText(blocks)).toContain('$190K');
   });
 

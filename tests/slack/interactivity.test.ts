@@ -99,7 +99,7 @@ describe('"See <region>" on a region message', () => {
     );
     const [reply] = await waitFor(() => slack.callsTo('chat.postMessage').length >= 1 && slack.calls, 'thread reply');
     expect(reply?.args.thread_ts).toBe(parentTs);
-    expect(tableCells(reply?.args.blocks as Blocks)[4]).toEqual(['Total comp¹', '$191K', '$275K']);
+    expect(tableCells(reply?.args.blocks as Blocks)[4]).toEqual(['Total comp²', '$191K', '$275K']);
     await settle();
     expect(slack.callsTo('chat.update')).toEqual([]);
     expect(slack.calls).toHaveLength(1);
