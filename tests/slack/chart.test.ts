@@ -18,7 +18,7 @@ import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { regionById } from '../../src/engine/regions.js';
 import { buildBandChartSvg, describeBandChart, renderBandChart } from '../../src/views/chart.js';
 import { chartFromWords, regionChartInput } from '../../src/views/chart-input.js';
-import { encodeOrigin, type ViewStateValues } from '../../src/views/offer-modal.js';
+import { encodeOrigin } from '../../src/views/offer-modal.js';
 import { formValues } from '../support/offer-view.js';
 import {
   type ApiCall,
@@ -31,6 +31,7 @@ import {
   TEAM,
   type TestSlack,
   USER,
+  viewSubmission,
   waitFor,
 } from '../support/slack.js';
 
@@ -161,35 +162,6 @@ function numberPosts(prefix: string): (index: number) => string {
     body: { ok: true, channel: String(args.channel), ts: tsOf(index), message: { ts: tsOf(index) } },
   }));
   return tsOf;
-}
-
-const user = { id: USER, username: 'person', name: 'person', team_id: TEAM.id };
-
-function viewSubmission(values: ViewStateValues, privateMetadata: string) {
-  return {
-    type: 'view_submission',
-    token: 'deprecated',
-    team: TEAM,
-    user,
-    api_app_id: 'A0ALLYCOMP',
-    trigger_id: '4444.submit.trigger',
-    is_enterprise_install: false,
-    enterprise: null,
-    response_urls: [],
-    view: {
-      id: 'V0OFFER',
-      team_id: TEAM.id,
-      type: 'modal',
-      callback_id: 'offer_modal',
-      private_metadata: privateMetadata,
-      hash: '1700000700.abc',
-      title: { type: 'plain_text', text: 'Prep a negotiation' },
-      blocks: [],
-      state: { values },
-      app_id: 'A0ALLYCOMP',
-      bot_id: 'B0ALLYCOMP',
-    },
-  };
 }
 
 const GOLDEN = { company: 'Capital One', totalComp: '245k' };

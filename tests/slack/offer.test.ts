@@ -22,6 +22,7 @@ import {
   sendInteraction,
   settle,
   startTestSlack,
+  viewSubmission as submission,
   TEAM,
   type TestSlack,
   testConfig,
@@ -120,30 +121,7 @@ function messageShortcut(text: string, options: { url?: string; threadTs?: strin
 }
 
 function viewSubmission(values: ViewStateValues, privateMetadata = encodeOrigin({ channelId: CHANNEL })) {
-  return {
-    type: 'view_submission',
-    token: 'deprecated',
-    team: TEAM,
-    user,
-    api_app_id: 'A0ALLYCOMP',
-    trigger_id: '4444.submit.trigger',
-    is_enterprise_install: false,
-    enterprise: null,
-    response_urls: [],
-    view: {
-      id: 'V0OFFER',
-      team_id: TEAM.id,
-      type: 'modal',
-      callback_id: 'offer_modal',
-      private_metadata: privateMetadata,
-      hash: '1700000700.abc',
-      title: { type: 'plain_text', text: 'Prep a negotiation' },
-      blocks: [],
-      state: { values },
-      app_id: 'A0ALLYCOMP',
-      bot_id: 'B0ALLYCOMP',
-    },
-  };
+  return submission(values, privateMetadata);
 }
 
 // ---------------------------------------------------------------------------------------------------------------

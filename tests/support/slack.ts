@@ -294,6 +294,34 @@ export function blockActions(
   };
 }
 
+/** A view_submission of the offer modal, as Slack sends it: the state values keyed block_id → action_id. */
+export function viewSubmission(values: Record<string, unknown>, privateMetadata: string): Record<string, unknown> {
+  return {
+    type: 'view_submission',
+    token: 'deprecated',
+    team: TEAM,
+    user: { id: USER, username: 'person', name: 'person', team_id: TEAM.id },
+    api_app_id: 'A0ALLYCOMP',
+    trigger_id: '4444.submit.trigger',
+    is_enterprise_install: false,
+    enterprise: null,
+    response_urls: [],
+    view: {
+      id: 'V0OFFER',
+      team_id: TEAM.id,
+      type: 'modal',
+      callback_id: 'offer_modal',
+      private_metadata: privateMetadata,
+      hash: '1700000700.abc',
+      title: { type: 'plain_text', text: 'Prep a negotiation' },
+      blocks: [],
+      state: { values },
+      app_id: 'A0ALLYCOMP',
+      bot_id: 'B0ALLYCOMP',
+    },
+  };
+}
+
 /** Wait until a condition holds: the app keeps working after it acks. */
 export async function waitFor<T>(check: () => T | undefined | false, what = 'condition', timeoutMs = 3000): Promise<T> {
   const started = Date.now();
