@@ -28,7 +28,6 @@ import {
   sendInteraction,
   settle,
   startTestSlack,
-  TEAM,
   type TestSlack,
   USER,
   viewSubmission,
