@@ -80,9 +80,10 @@ export const CHART_COLOURS = {
 } as const;
 const C = CHART_COLOURS;
 
-const WIDTH = 1200;
+// 900 px wide: Slack's smallest preview is about 360 px, where the 22 px text still reads at ~9 px.
+const WIDTH = 900;
 const PLOT_LEFT = 40;
-const PLOT_RIGHT = 1150;
+const PLOT_RIGHT = 860;
 const TEXT = 22; // smallest font size used anywhere
 const TITLE = 34;
 const NAME = 26;

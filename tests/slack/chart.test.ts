@@ -195,10 +195,10 @@ describe('/allycomp ny', () => {
     expect(upload.channel).toBe(CHANNEL);
     expect(upload.threadTs).toBe(tsOf(0));
 
-    // The bytes sent are a whole PNG of the chart: 1200 wide, as tall as the chart's layout, the announced length.
+    // The bytes sent are a whole PNG of the chart: 900 wide, as tall as the chart's layout, the announced length.
     const decoded = pngIn(upload.bytes);
     const { height } = buildBandChartSvg(regionChartInput(g));
-    expect({ width: decoded.width, height: decoded.height }).toEqual({ width: 1200, height });
+    expect({ width: decoded.width, height: decoded.height }).toEqual({ width: 900, height });
     expect(upload.length).toBe(decoded.png.length);
     expect(decoded.png.equals(regionChart.png)).toBe(true);
     expect(upload.filename).toMatch(/^[\w-]+\.png$/);
@@ -252,7 +252,7 @@ describe('a valid offer submission', () => {
 
     const decoded = pngIn(upload.bytes);
     expect(upload.length).toBe(decoded.png.length);
-    expect(decoded.width).toBe(1200);
+    expect(decoded.width).toBe(900);
     // The offer adds a label row above the plot, so the chart is taller than the bands alone; its bytes differ.
     expect(decoded.height).toBeGreaterThan(regionChart.height);
     expect(decoded.png.equals(regionChart.png)).toBe(false);
@@ -383,9 +383,9 @@ describe('npm run preview -- chart … --out file.png', () => {
     const written = readFileSync(out);
     const decoded = pngIn(written);
     expect(decoded.png.length).toBe(written.length);
-    expect({ width: decoded.width, height: decoded.height }).toEqual({ width: 1200, height: regionChart.height });
+    expect({ width: decoded.width, height: decoded.height }).toEqual({ width: 900, height: regionChart.height });
     expect(written.equals(regionChart.png)).toBe(true); // the same PNG the bot uploads
-    expect(stdout).toContain(`Wrote ${out} (1200×${regionChart.height} PNG).`);
+    expect(stdout).toContain(`Wrote ${out} (900×${regionChart.height} PNG).`);
     expect(stdout).toContain(`Alt text: ${regionChart.altText}`);
   }, 30_000);
 
@@ -397,7 +397,7 @@ describe('npm run preview -- chart … --out file.png', () => {
     const { stdout } = await preview(['detroit', 'SoFi', '245k'], out);
     const written = readFileSync(out);
     const decoded = pngIn(written);
-    expect({ width: decoded.width, height: decoded.height }).toEqual({ width: 1200, height: expected.height });
+    expect({ width: decoded.width, height: decoded.height }).toEqual({ width: 900, height: expected.height });
     expect(written.equals(expected.png)).toBe(true);
     expect(stdout).toContain('Alt text: Your SoFi offer vs Ally Financial bands.');
     expect(stdout).toContain('Your offer (SoFi) $245K sits 79% up Detroit');

@@ -96,7 +96,7 @@ describe('renderBandChart', () => {
   });
 
   it('returns a PNG with the chart size', () => {
-    expect(chart.width).toBe(1200);
+    expect(chart.width).toBe(900);
     expect(chart.height).toBeGreaterThan(400);
     expect(pngSize(chart.png)).toEqual({ width: chart.width, height: chart.height });
     expect(chart.svg).toContain(`width="${chart.width}" height="${chart.height}"`);
