@@ -7,5 +7,7 @@ export default defineConfig({
     silent: 'passed-only',
     reporters: ['default', new SummaryReporter()],
     testTimeout: 15_000,
+    // Many tests wait on real timers (retries, Retry-After, a drain): one more worker than cores keeps the CPUs busy.
+    maxWorkers: 3,
   },
 });
