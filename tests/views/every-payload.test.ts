@@ -7,6 +7,7 @@ import type { HomeView, ModalView } from '@slack/types';
 import { describe, expect, it } from 'vitest';
 import { askFor } from '../../src/engine/asks.js';
 import { compareRegions } from '../../src/engine/bands.js';
+import { type CoachCardState, coachSteps, setStep } from '../../src/engine/coach.js';
 import { type CommandError, parseCommand } from '../../src/engine/commands.js';
 import { analyseOffer } from '../../src/engine/offer-analysis.js';
 import { readOfferFromText } from '../../src/engine/offer-text.js';
@@ -15,10 +16,19 @@ import { primaryAlias } from '../../src/engine/regions.js';
 import { renderLevers } from '../../src/engine/scripts.js';
 import { type LoadedGuide, loadGuide, projectRoot } from '../../src/guide/load.js';
 import type { Region } from '../../src/guide/schema.js';
+import { encodeRetry } from '../../src/listeners/open-offer-modal.js';
 import { answerCommand, mathAnswer, regionAnswer } from '../../src/views/answers.js';
 import type { SlackMessage } from '../../src/views/blocks.js';
+import { buildCoachCard, buildRehearsal } from '../../src/views/coach-card.js';
 import { buildCompareMessage } from '../../src/views/compare.js';
-import { buildAddBotHint, buildErrorMessage, buildProblemMessage } from '../../src/views/errors.js';
+import {
+  buildAddBotHint,
+  buildChartFailedNote,
+  buildErrorMessage,
+  buildExpiredTriggerMessage,
+  buildFormattedProblem,
+  buildProblemMessage,
+} from '../../src/views/errors.js';
 import {
   buildLevelsMessage,
   buildLeversMessage,
@@ -174,6 +184,34 @@ function payloadsFor(loaded: LoadedGuide): Array<[string, Payload]> {
   for (const [label, error] of errorsFor(loaded)) message(`error: ${label}`, buildErrorMessage(error));
   for (const code of ['not_in_channel', 'channel_not_found', 'is_archived']) {
     message(`add-bot hint: ${code}`, buildAddBotHint(code));
+  }
+  message('problem: formatted', buildFormattedProblem('Only <@U0COACH> or <@U0MATE> can update this card.'));
+  for (const code of ['missing_scope', 'http_500', 'upload_unreachable', 'render_failed', 'some_new_error']) {
+    message(`chart failed: ${code}`, buildChartFailedNote(code));
+  }
+  message(
+    'expired trigger',
+    buildExpiredTriggerMessage(
+      encodeRetry(
+        { channelId: 'C0', responseUrl: `https://hooks.slack.test/${'x'.repeat(400)}` },
+        { company: 'SoFi', totalComp: 245_000 },
+      ),
+    ),
+  );
+  for (const region of loaded.guide.regions) {
+    const state: CoachCardState = { regionId: region.id, coachId: 'U0COACH', teammateId: 'U0MATE', ticks: {} };
+    const ticked = coachSteps(loaded.guide, region).reduce(
+      (card, step) => setStep(card, step.id, true, 'U0MATE', 1_700_000_000),
+      state,
+    );
+    message(`coach card: ${region.id}`, buildCoachCard(loaded.guide, state));
+    message(`coach card, all ticked: ${region.id}`, buildCoachCard(loaded.guide, ticked));
+    message(`coach card, group: ${region.id}`, buildCoachCard(loaded.guide, { ...state, teammateId: undefined }));
+    const levers = renderLevers(loaded.guide, askFor(loaded.guide, region));
+    for (const rendered of levers) {
+      const rehearsal = buildRehearsal(loaded.guide, state, rendered.lever.number, rendered.script);
+      if (rehearsal) message(`rehearse ${rendered.lever.number}: ${region.id}`, rehearsal);
+    }
   }
   message('problem: not available', buildProblemMessage('`chart` is not available yet. Try `/allycomp help`.'));
   message('problem: long', buildProblemMessage(LONG_TYPED));
