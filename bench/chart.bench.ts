@@ -1,13 +1,13 @@
 import { Resvg } from '@resvg/resvg-js';
 import { bench, describe } from 'vitest';
+import { chartFromWords } from '../src/answers/chart-input.js';
 import {
   buildBandChartSvg,
   type ChartInput,
   describeBandChart,
   RESVG_OPTIONS,
   renderBandChart,
-} from '../src/views/chart.js';
-import { chartFromWords } from '../src/views/chart-input.js';
+} from '../src/chart/chart.js';
 import { detroit, guide } from './fixtures.js';
 
 // The input the bot builds for a SoFi $245K offer against Detroit, from the shipped guide (not retyped figures).

@@ -1,8 +1,8 @@
 import { bench, describe } from 'vitest';
 import { askFor } from '../src/engine/asks.js';
-import { parseCommand } from '../src/engine/commands.js';
 import { analyseOffer } from '../src/engine/offer-analysis.js';
 import { normaliseOffer } from '../src/engine/offers.js';
+import { parseCommand } from '../src/engine/parse-command.js';
 import { renderLevers } from '../src/engine/scripts.js';
 import { detroit, guide, newYork, OFFER_INPUT } from './fixtures.js';
 

@@ -1,7 +1,7 @@
 import { bench, describe } from 'vitest';
-import { parseCommand } from '../src/engine/commands.js';
+import { answerCommand, regionAnswer } from '../src/answers/answers.js';
 import { analyseOffer } from '../src/engine/offer-analysis.js';
-import { answerCommand, regionAnswer } from '../src/views/answers.js';
+import { parseCommand } from '../src/engine/parse-command.js';
 import { buildOfferAnswer } from '../src/views/offer-answer.js';
 import { detroit, guide, loaded, newYork, normalisedOffer } from './fixtures.js';
 

@@ -13,8 +13,8 @@ import { getTypeAndConversation } from '@slack/bolt/dist/helpers.js';
 import type { CustomRoute } from '@slack/bolt/dist/receivers/custom-routes.js';
 import { type Config, ConfigError, readConfig } from './config.js';
 import { GuideFileError, type LoadedGuide, loadGuide } from './guide/load.js';
-import { slackErrorCode } from './listeners/delivery.js';
 import { registerListeners } from './listeners/index.js';
+import { AppLogger } from './logging.js';
 import {
   answerUnknown,
   describeRequest,
@@ -22,9 +22,9 @@ import {
   type RequestTracker,
   requestLog,
   TOKEN_ERRORS,
-} from './listeners/middleware.js';
-import { AppLogger } from './logging.js';
-import { INTERACTIVE_POLICY, rateLimitedFetch } from './slack-fetch.js';
+} from './middleware/middleware.js';
+import { slackErrorCode } from './slack/delivery.js';
+import { INTERACTIVE_POLICY, rateLimitedFetch } from './slack/rate-limited-fetch.js';
 import { VERSION } from './version.js';
 
 export interface AllycompApp {

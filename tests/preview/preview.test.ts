@@ -2,8 +2,8 @@ import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { loadGuide, projectRoot } from '../../src/guide/load.js';
-import { preview } from '../../src/preview.js';
-import { renderMessageForTerminal } from '../../src/views/terminal.js';
+import { preview } from '../../src/preview/cli.js';
+import { renderMessageForTerminal } from '../../src/preview/terminal.js';
 
 const loaded = loadGuide();
 const run = promisify(execFile);
@@ -63,7 +63,7 @@ describe('npm run preview', () => {
   });
 
   it('--json prints the exact Block Kit payload from the command line', async () => {
-    const { stdout } = await run('npx', ['tsx', 'src/preview.ts', 'charlotte', '--json'], { cwd: projectRoot() });
+    const { stdout } = await run('npx', ['tsx', 'src/preview/cli.ts', 'charlotte', '--json'], { cwd: projectRoot() });
     const payloads = JSON.parse(stdout) as Array<{ label: string; text: string; blocks: Array<{ type: string }> }>;
     expect(payloads).toHaveLength(5);
     expect(payloads[0]?.blocks.some((block) => block.type === 'table')).toBe(true);

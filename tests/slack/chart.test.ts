@@ -5,7 +5,7 @@
  * the answer still goes out and the thread is told why, once. Then the terminal preview writes the same PNG.
  *
  * The renderer itself (the scale, the offer marker's pixels where the scale puts the value, escaping, the alt
- * text's wording) is tested in tests/views/chart.test.ts; rendering time is in the benchmark.
+ * text's wording) is tested in tests/chart/chart.test.ts; rendering time is in the benchmark.
  */
 import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -15,9 +15,9 @@ import { promisify } from 'node:util';
 import { crc32, inflateSync } from 'node:zlib';
 import nock from 'nock';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { chartFromWords, regionChartInput } from '../../src/answers/chart-input.js';
+import { buildBandChartSvg, describeBandChart, renderBandChart } from '../../src/chart/chart.js';
 import { regionById } from '../../src/engine/regions.js';
-import { buildBandChartSvg, describeBandChart, renderBandChart } from '../../src/views/chart.js';
-import { chartFromWords, regionChartInput } from '../../src/views/chart-input.js';
 import { encodeOrigin } from '../../src/views/offer-modal.js';
 import { formValues } from '../support/offer-view.js';
 import {
@@ -375,7 +375,7 @@ describe('npm run preview -- chart … --out file.png', () => {
   const dir = mkdtempSync(join(tmpdir(), 'allycomp-chart-'));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
   const preview = (words: string[], out: string) =>
-    run('npx', ['tsx', 'src/preview.ts', 'chart', ...words, '--out', out], { cwd: process.cwd(), timeout: 30_000 });
+    run('npx', ['tsx', 'src/preview/cli.ts', 'chart', ...words, '--out', out], { cwd: process.cwd(), timeout: 30_000 });
 
   it('chart ny: writes the region chart’s PNG and prints its alt text', async () => {
     const out = join(dir, 'band.png');

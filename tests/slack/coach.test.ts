@@ -1,7 +1,7 @@
 import type { KnownBlock } from '@slack/types';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { decodeCardState } from '../../src/views/coach-card.js';
-import { checkMessage } from '../../src/views/limits.js';
+import { checkMessage } from '../support/limits.js';
 import {
   blockActions,
   CHANNEL,

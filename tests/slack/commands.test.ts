@@ -1,6 +1,6 @@
 import type { KnownBlock } from '@slack/types';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { checkMessage } from '../../src/views/limits.js';
+import { checkMessage } from '../support/limits.js';
 import {
   CHANNEL,
   responseUrl,

@@ -1,7 +1,7 @@
 import type { KnownBlock } from '@slack/types';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { commandList } from '../../src/views/help.js';
-import { checkMessage, checkView } from '../../src/views/limits.js';
+import { checkMessage, checkView } from '../support/limits.js';
 import {
   blockActions,
   CHANNEL,

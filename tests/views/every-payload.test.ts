@@ -1,23 +1,24 @@
 /**
- * Every message and view the app can build, checked against Slack's limits (src/views/limits.ts): what Slack would
+ * Every message and view the app can build, checked against Slack's limits (tests/support/limits.ts): what Slack would
  * reject with invalid_blocks or msg_too_long fails here first. Both guides, so a new guide is covered too.
  */
 import { join } from 'node:path';
 import type { HomeView, ModalView } from '@slack/types';
 import { describe, expect, it } from 'vitest';
+import { answerCommand, mathAnswer, regionAnswer } from '../../src/answers/answers.js';
+import { buildOfferProblems, describeDraft, offerAnswerFromWords } from '../../src/answers/offer-flow.js';
 import { askFor } from '../../src/engine/asks.js';
 import { compareRegions } from '../../src/engine/bands.js';
 import { type CoachCardState, coachSteps, setStep } from '../../src/engine/coach.js';
-import { type CommandError, parseCommand } from '../../src/engine/commands.js';
 import { analyseOffer } from '../../src/engine/offer-analysis.js';
 import { readOfferFromText } from '../../src/engine/offer-text.js';
 import { normaliseOffer, type OfferInput } from '../../src/engine/offers.js';
+import { type CommandError, parseCommand } from '../../src/engine/parse-command.js';
 import { primaryAlias } from '../../src/engine/regions.js';
 import { renderLevers } from '../../src/engine/scripts.js';
 import { type LoadedGuide, loadGuide, projectRoot } from '../../src/guide/load.js';
 import type { Region } from '../../src/guide/schema.js';
-import { encodeRetry } from '../../src/listeners/open-offer-modal.js';
-import { answerCommand, mathAnswer, regionAnswer } from '../../src/views/answers.js';
+import { encodeRetry } from '../../src/slack/open-offer-modal.js';
 import type { SlackMessage } from '../../src/views/blocks.js';
 import { buildCoachCard, buildRehearsal } from '../../src/views/coach-card.js';
 import { buildCompareMessage } from '../../src/views/compare.js';
@@ -28,7 +29,7 @@ import {
   buildExpiredTriggerMessage,
   buildFormattedProblem,
   buildProblemMessage,
-} from '../../src/views/errors.js';
+} from '../../src/views/error-messages.js';
 import {
   buildLevelsMessage,
   buildLeversMessage,
@@ -37,10 +38,9 @@ import {
 } from '../../src/views/guide-parts.js';
 import { buildHelpMessage } from '../../src/views/help.js';
 import { buildHomeView } from '../../src/views/home.js';
-import { checkMessage, checkView } from '../../src/views/limits.js';
 import { buildOfferAnswer } from '../../src/views/offer-answer.js';
-import { buildOfferProblems, describeDraft, offerAnswerFromWords } from '../../src/views/offer-flow.js';
 import { buildOfferModal } from '../../src/views/offer-modal.js';
+import { checkMessage, checkView } from '../support/limits.js';
 
 const GUIDES: Array<[string, LoadedGuide]> = [
   ['Ally PM guide', loadGuide()],

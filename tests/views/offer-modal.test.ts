@@ -1,9 +1,8 @@
 import type { InputBlock, KnownBlock, ModalView, PlainTextOption } from '@slack/types';
 import { describe, expect, it } from 'vitest';
+import { describeDraft } from '../../src/answers/offer-flow.js';
 import { readOfferFromText } from '../../src/engine/offer-text.js';
 import { loadGuide } from '../../src/guide/load.js';
-import { checkView } from '../../src/views/limits.js';
-import { describeDraft } from '../../src/views/offer-flow.js';
 import {
   buildOfferModal,
   decodeOrigin,
@@ -12,6 +11,7 @@ import {
   type OfferModalOptions,
   readOfferForm,
 } from '../../src/views/offer-modal.js';
+import { checkView } from '../support/limits.js';
 import { formValues, initialValues, submittedValues } from '../support/offer-view.js';
 
 const { guide } = loadGuide();

@@ -3,9 +3,9 @@ import { askFor } from '../../engine/asks.js';
 import { type CoachCardState, canUpdateCard, setStep } from '../../engine/coach.js';
 import { regionById, regionIfKnown } from '../../engine/regions.js';
 import { renderLevers } from '../../engine/scripts.js';
+import type { CardQueue } from '../../slack/card-queue.js';
 import { buildCoachCard, buildRehearsal, COACH_ACTIONS, decodeCardState, whoMayTick } from '../../views/coach-card.js';
-import { buildFormattedProblem } from '../../views/errors.js';
-import type { CardQueue } from '../card-queue.js';
+import { buildFormattedProblem } from '../../views/error-messages.js';
 import type { ListenerDeps } from '../deps.js';
 
 type ButtonArgs = AllMiddlewareArgs & SlackActionMiddlewareArgs<BlockButtonAction>;

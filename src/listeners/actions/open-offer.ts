@@ -1,7 +1,7 @@
 import type { AllMiddlewareArgs, BlockButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import { regionIfKnown } from '../../engine/regions.js';
+import { openOfferModal } from '../../slack/open-offer-modal.js';
 import type { ListenerDeps } from '../deps.js';
-import { openOfferModal } from '../open-offer-modal.js';
 
 type ButtonArgs = AllMiddlewareArgs & SlackActionMiddlewareArgs<BlockButtonAction>;
 

@@ -1,6 +1,6 @@
 import type { AllMiddlewareArgs, BlockButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
+import { decodeRetry, openOfferModal } from '../../slack/open-offer-modal.js';
 import type { ListenerDeps } from '../deps.js';
-import { decodeRetry, openOfferModal } from '../open-offer-modal.js';
 
 type ButtonArgs = AllMiddlewareArgs & SlackActionMiddlewareArgs<BlockButtonAction>;
 

@@ -1,8 +1,8 @@
 import type { AllMiddlewareArgs, BlockButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
+import { mathAnswer } from '../../answers/answers.js';
 import { regionIfKnown } from '../../engine/regions.js';
-import { mathAnswer } from '../../views/answers.js';
+import { sendToDm } from '../../slack/offer-delivery.js';
 import type { ListenerDeps } from '../deps.js';
-import { sendToDm } from '../offer-delivery.js';
 
 type ButtonArgs = AllMiddlewareArgs & SlackActionMiddlewareArgs<BlockButtonAction>;
 

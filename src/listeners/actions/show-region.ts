@@ -1,8 +1,8 @@
 import type { AllMiddlewareArgs, BlockButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
+import { regionAnswer } from '../../answers/answers.js';
 import { regionIfKnown } from '../../engine/regions.js';
-import { regionAnswer } from '../../views/answers.js';
-import { attachChart } from '../chart-upload.js';
-import { isNoAccessError, postWithThread } from '../delivery.js';
+import { attachChart } from '../../slack/chart-upload.js';
+import { isNoAccessError, postWithThread } from '../../slack/delivery.js';
 import type { ListenerDeps } from '../deps.js';
 
 type ButtonArgs = AllMiddlewareArgs & SlackActionMiddlewareArgs<BlockButtonAction>;

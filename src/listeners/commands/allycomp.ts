@@ -1,11 +1,11 @@
 import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
-import { parseCommand } from '../../engine/commands.js';
-import { answerCommand, isPrivateAnswer } from '../../views/answers.js';
-import { buildFormattedProblem, buildProblemMessage } from '../../views/errors.js';
-import { deliverAnswer } from '../delivery.js';
+import { answerCommand, isPrivateAnswer } from '../../answers/answers.js';
+import { parseCommand } from '../../engine/parse-command.js';
+import { deliverAnswer } from '../../slack/delivery.js';
+import { answerQuickOffer } from '../../slack/offer-delivery.js';
+import { openOfferModal } from '../../slack/open-offer-modal.js';
+import { buildFormattedProblem, buildProblemMessage } from '../../views/error-messages.js';
 import type { ListenerDeps } from '../deps.js';
-import { answerQuickOffer } from '../offer-delivery.js';
-import { openOfferModal } from '../open-offer-modal.js';
 import { postChart } from './chart.js';
 import { coachWordsProblem, postCoachCard } from './coach.js';
 

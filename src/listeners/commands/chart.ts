@@ -1,10 +1,10 @@
 import type { RespondFn } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
+import { regionChartInput } from '../../answers/chart-input.js';
 import type { Region } from '../../guide/schema.js';
-import { regionChartInput } from '../../views/chart-input.js';
-import { attachChart } from '../chart-upload.js';
+import { attachChart } from '../../slack/chart-upload.js';
+import { answerQuickOffer } from '../../slack/offer-delivery.js';
 import type { ListenerDeps } from '../deps.js';
-import { answerQuickOffer } from '../offer-delivery.js';
 
 /**
  * `/allycomp chart [region]` posts the band chart in the channel. With an offer (`chart detroit SoFi 245k`) it is

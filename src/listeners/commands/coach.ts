@@ -1,13 +1,13 @@
 import type { RespondFn } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
+import { regionAnswer } from '../../answers/answers.js';
 import { type CoachCardState, readCoachTarget } from '../../engine/coach.js';
 import { findRegion, primaryAlias } from '../../engine/regions.js';
-import { regionAnswer } from '../../views/answers.js';
+import { attachChart } from '../../slack/chart-upload.js';
+import { isNoAccessError, postReplies } from '../../slack/delivery.js';
 import { escapeMrkdwn } from '../../views/blocks.js';
 import { buildCoachCard } from '../../views/coach-card.js';
-import { buildAddBotHint, buildFormattedProblem, commandErrorText } from '../../views/errors.js';
-import { attachChart } from '../chart-upload.js';
-import { isNoAccessError, postReplies } from '../delivery.js';
+import { buildAddBotHint, buildFormattedProblem, commandErrorText } from '../../views/error-messages.js';
 import type { ListenerDeps } from '../deps.js';
 
 /** A specific private answer for a coach command that cannot become a card. */

@@ -1,10 +1,10 @@
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
-import { parseCommand } from '../../engine/commands.js';
-import { answerCommand } from '../../views/answers.js';
-import { buildProblemMessage } from '../../views/errors.js';
-import { offerAnswerFromWords } from '../../views/offer-flow.js';
-import { attachChart } from '../chart-upload.js';
-import { postWithThread } from '../delivery.js';
+import { answerCommand } from '../../answers/answers.js';
+import { offerAnswerFromWords } from '../../answers/offer-flow.js';
+import { parseCommand } from '../../engine/parse-command.js';
+import { attachChart } from '../../slack/chart-upload.js';
+import { postWithThread } from '../../slack/delivery.js';
+import { buildProblemMessage } from '../../views/error-messages.js';
 import type { ListenerDeps } from '../deps.js';
 
 /** In the bot's DM (the Messages tab), the same words as the slash command work without the slash. */

@@ -1,8 +1,8 @@
 import type { AllMiddlewareArgs, MessageShortcut, SlackShortcutMiddlewareArgs } from '@slack/bolt';
+import { describeDraft } from '../../answers/offer-flow.js';
 import { readOfferFromText } from '../../engine/offer-text.js';
-import { describeDraft } from '../../views/offer-flow.js';
+import { openOfferModal } from '../../slack/open-offer-modal.js';
 import type { ListenerDeps } from '../deps.js';
-import { openOfferModal } from '../open-offer-modal.js';
 
 type MessageShortcutArgs = AllMiddlewareArgs & SlackShortcutMiddlewareArgs<MessageShortcut>;
 

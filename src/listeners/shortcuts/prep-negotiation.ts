@@ -1,6 +1,6 @@
 import type { AllMiddlewareArgs, GlobalShortcut, SlackShortcutMiddlewareArgs } from '@slack/bolt';
+import { openOfferModal } from '../../slack/open-offer-modal.js';
 import type { ListenerDeps } from '../deps.js';
-import { openOfferModal } from '../open-offer-modal.js';
 
 type GlobalShortcutArgs = AllMiddlewareArgs & SlackShortcutMiddlewareArgs<GlobalShortcut>;
 

@@ -1,16 +1,16 @@
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
+import { offerChartInput } from '../../answers/chart-input.js';
 import { analyseOffer } from '../../engine/offer-analysis.js';
 import { normaliseOffer } from '../../engine/offers.js';
 import { regionById } from '../../engine/regions.js';
+import { attachChart } from '../../slack/chart-upload.js';
+import { isNoAccessError } from '../../slack/delivery.js';
+import { sendToDm } from '../../slack/offer-delivery.js';
 import { escapeMrkdwn, type SlackMessage, section } from '../../views/blocks.js';
-import { offerChartInput } from '../../views/chart-input.js';
-import { buildProblemMessage } from '../../views/errors.js';
+import { buildProblemMessage } from '../../views/error-messages.js';
 import { buildOfferAnswer } from '../../views/offer-answer.js';
 import { blockForField, decodeOrigin, readOfferForm, type ViewStateValues } from '../../views/offer-modal.js';
-import { attachChart } from '../chart-upload.js';
-import { isNoAccessError } from '../delivery.js';
 import type { ListenerDeps } from '../deps.js';
-import { sendToDm } from '../offer-delivery.js';
 
 type SubmitArgs = AllMiddlewareArgs & SlackViewMiddlewareArgs<ViewSubmitAction>;
 

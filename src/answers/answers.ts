@@ -1,19 +1,24 @@
+import type { ChartInput } from '../chart/chart.js';
 import { askFor } from '../engine/asks.js';
 import { compareRegions, regionBand } from '../engine/bands.js';
-import type { ParsedCommand } from '../engine/commands.js';
+import type { ParsedCommand } from '../engine/parse-command.js';
 import { regionById } from '../engine/regions.js';
 import { renderLevers } from '../engine/scripts.js';
 import type { LoadedGuide } from '../guide/load.js';
 import type { Region } from '../guide/schema.js';
-import type { SlackMessage } from './blocks.js';
-import type { ChartInput } from './chart.js';
+import type { SlackMessage } from '../views/blocks.js';
+import { buildCompareMessage } from '../views/compare.js';
+import { buildErrorMessage } from '../views/error-messages.js';
+import {
+  buildLevelsMessage,
+  buildLeversMessage,
+  buildPremiumsMessage,
+  buildSourcesMessage,
+} from '../views/guide-parts.js';
+import { buildHelpMessage } from '../views/help.js';
+import { buildMathMessage } from '../views/math.js';
+import { buildLeverReplies, buildRegionMessage } from '../views/region.js';
 import { regionChartInput } from './chart-input.js';
-import { buildCompareMessage } from './compare.js';
-import { buildErrorMessage } from './errors.js';
-import { buildLevelsMessage, buildLeversMessage, buildPremiumsMessage, buildSourcesMessage } from './guide-parts.js';
-import { buildHelpMessage } from './help.js';
-import { buildMathMessage } from './math.js';
-import { buildLeverReplies, buildRegionMessage } from './region.js';
 
 /**
  * The answer to a command, independent of how it is delivered.

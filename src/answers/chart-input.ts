@@ -1,9 +1,9 @@
+import type { ChartInput, ChartRegion } from '../chart/chart.js';
 import { analyseOffer, type OfferAnalysis } from '../engine/offer-analysis.js';
 import { readOfferWords } from '../engine/offer-text.js';
 import { normaliseOffer } from '../engine/offers.js';
 import { primaryAlias, regionById } from '../engine/regions.js';
 import type { Guide, Region } from '../guide/schema.js';
-import type { ChartInput, ChartRegion } from './chart.js';
 
 function chartRegions(guide: Guide): ChartRegion[] {
   return guide.regions.map((region) => ({

@@ -5,7 +5,7 @@ import {
   renderMessageForTerminal,
   renderViewForTerminal,
   stripAnsi,
-} from '../../src/views/terminal.js';
+} from '../../src/preview/terminal.js';
 
 const plain = (text: string) => ({ type: 'plain_text' as const, text });
 const mrkdwn = (text: string) => ({ type: 'mrkdwn' as const, text });

@@ -5,15 +5,15 @@
  */
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { parseCommand } from './engine/commands.js';
-import { type LoadedGuide, loadGuide } from './guide/load.js';
-import { answerCommand } from './views/answers.js';
-import type { SlackMessage } from './views/blocks.js';
-import { renderBandChart } from './views/chart.js';
-import { chartFromWords } from './views/chart-input.js';
-import { buildProblemMessage } from './views/errors.js';
-import { offerAnswerFromWords } from './views/offer-flow.js';
-import { renderMessageForTerminal } from './views/terminal.js';
+import { answerCommand } from '../answers/answers.js';
+import { chartFromWords } from '../answers/chart-input.js';
+import { offerAnswerFromWords } from '../answers/offer-flow.js';
+import { renderBandChart } from '../chart/chart.js';
+import { parseCommand } from '../engine/parse-command.js';
+import { type LoadedGuide, loadGuide } from '../guide/load.js';
+import type { SlackMessage } from '../views/blocks.js';
+import { buildProblemMessage } from '../views/error-messages.js';
+import { renderMessageForTerminal } from './terminal.js';
 
 export interface PreviewOutput {
   messages: Array<{ label: string; message: SlackMessage }>;

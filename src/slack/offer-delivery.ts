@@ -1,10 +1,10 @@
 import type { RespondFn } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
+import { offerAnswerFromWords } from '../answers/offer-flow.js';
+import type { ListenerDeps } from '../listeners/deps.js';
 import type { SlackMessage } from '../views/blocks.js';
-import { offerAnswerFromWords } from '../views/offer-flow.js';
 import { attachChart } from './chart-upload.js';
 import { isNoAccessError, type Posted } from './delivery.js';
-import type { ListenerDeps } from './deps.js';
 
 /**
  * An offer answer goes to the person's DM with the bot: private, and still there tomorrow (an ephemeral

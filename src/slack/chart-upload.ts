@@ -1,6 +1,6 @@
 import type { WebClient } from '@slack/web-api';
-import type { ChartInput, RenderedChart } from '../views/chart.js';
-import { buildChartFailedNote } from '../views/errors.js';
+import type { ChartInput, RenderedChart } from '../chart/chart.js';
+import { buildChartFailedNote } from '../views/error-messages.js';
 import { slackErrorCode } from './delivery.js';
 
 /** Charts without an offer are the same for everyone: render each once. Offer charts are never kept. */
@@ -8,7 +8,7 @@ const sharedCharts = new Map<string, Promise<RenderedChart>>();
 
 /** The renderer (and resvg's native module) loads on the first chart, not at start-up. */
 async function renderChart(input: ChartInput): Promise<RenderedChart> {
-  const { renderBandChartAsync } = await import('../views/chart.js');
+  const { renderBandChartAsync } = await import('../chart/chart.js');
   return renderBandChartAsync(input);
 }
 

@@ -1,10 +1,10 @@
 import type { AnyMiddlewareArgs, Middleware } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import type { AppLogger, RequestLogLine } from '../logging.js';
+import { slackErrorCode } from '../slack/delivery.js';
 import { COACH_ACTIONS } from '../views/coach-card.js';
-import { buildProblemMessage } from '../views/errors.js';
+import { buildProblemMessage } from '../views/error-messages.js';
 import { ACTIONS, actionPattern, CALLBACKS, COMMAND } from '../views/ids.js';
-import { slackErrorCode } from './delivery.js';
 
 type Body = Record<string, unknown>;
 

@@ -12,7 +12,7 @@ import {
   rasteriseSvg,
   renderBandChart,
   renderBandChartAsync,
-} from '../../src/views/chart.js';
+} from '../../src/chart/chart.js';
 
 const range = (low: number, high: number) => ({ low, high });
 

@@ -7,7 +7,7 @@ import {
   checkView,
   type LimitViolation,
   type SlackMessage,
-} from '../../src/views/limits.js';
+} from './limits.js';
 
 const plain = (text: string) => ({ type: 'plain_text' as const, text });
 const mrkdwn = (text: string) => ({ type: 'mrkdwn' as const, text });

@@ -1,3 +1,4 @@
+import type { ChartInput } from '../chart/chart.js';
 import { formatMoney, formatPercent } from '../engine/money.js';
 import { analyseOffer } from '../engine/offer-analysis.js';
 import { type DraftProblem, type ReadOffer, readOfferWords } from '../engine/offer-text.js';
@@ -5,11 +6,10 @@ import { describeVesting, normaliseOffer } from '../engine/offers.js';
 import { primaryAlias, regionById } from '../engine/regions.js';
 import type { LoadedGuide } from '../guide/load.js';
 import type { Guide } from '../guide/schema.js';
-import { escapeMrkdwn, type SlackMessage, section, truncate } from './blocks.js';
-import type { ChartInput } from './chart.js';
+import { escapeMrkdwn, type SlackMessage, section, truncate } from '../views/blocks.js';
+import { COMMAND } from '../views/ids.js';
+import { buildOfferAnswer } from '../views/offer-answer.js';
 import { offerChartInput } from './chart-input.js';
-import { COMMAND } from './ids.js';
-import { buildOfferAnswer } from './offer-answer.js';
 
 export function buildOfferProblems(problems: DraftProblem[], readAs: string[] = []): SlackMessage {
   const lines = problems.map((p) => `• ${escapeMrkdwn(p.message)} — for example \`${escapeMrkdwn(p.example)}\``);

@@ -1,9 +1,9 @@
 import type { WebClient } from '@slack/web-api';
 import type { OfferDraft } from '../engine/offer-text.js';
-import { buildExpiredTriggerMessage } from '../views/errors.js';
+import type { ListenerDeps } from '../listeners/deps.js';
+import { buildExpiredTriggerMessage } from '../views/error-messages.js';
 import { buildOfferModal, type OfferOrigin } from '../views/offer-modal.js';
 import { slackErrorCode } from './delivery.js';
-import type { ListenerDeps } from './deps.js';
 
 export type OfferOpening = OfferOrigin & { userId?: string };
 

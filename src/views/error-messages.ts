@@ -1,4 +1,4 @@
-import type { CommandError } from '../engine/commands.js';
+import type { CommandError } from '../engine/parse-command.js';
 import { actions, button, context, escapeMrkdwn, type SlackMessage, section } from './blocks.js';
 import { ACTIONS, COMMAND } from './ids.js';
 

@@ -1,8 +1,8 @@
 import type { RespondFn } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
-import type { CommandAnswer } from '../views/answers.js';
+import type { CommandAnswer } from '../answers/answers.js';
 import type { SlackMessage } from '../views/blocks.js';
-import { buildAddBotHint } from '../views/errors.js';
+import { buildAddBotHint } from '../views/error-messages.js';
 import { attachChart, type ChartOutcome } from './chart-upload.js';
 
 /** Web API errors that mean "the bot cannot post here": answer through response_url instead. */
