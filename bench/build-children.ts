@@ -1,5 +1,5 @@
 /**
- * Children run as plain JavaScript, the way `npm start` runs the app (`node dist/src/app.js`): under tsx every
+ * Children run as plain JavaScript, the way `npm start` runs the app (`node dist/src/main.js`): under tsx every
  * start would also pay for transpiling ~60 files, which production does not. Type-stripping with TypeScript's
  * transpileModule takes a second, needs no type check (other people's work in progress in src/ cannot stop the
  * bench) and writes to bench/.build, which is git-ignored. From there projectRoot() still finds the repo root.

@@ -6,9 +6,10 @@ import { fileURLToPath } from 'node:url';
 import { parse as parseDotenv } from 'dotenv';
 import nock from 'nock';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createApp, describeStartFailure } from '../src/app.js';
+import { createApp } from '../src/app.js';
 import { CONFIG_VARIABLES, ConfigError, readConfig } from '../src/config.js';
 import { AppLogger } from '../src/logging.js';
+import { describeStartFailure } from '../src/main.js';
 import { guide } from './support/slack.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -243,7 +244,7 @@ describe('npm start with nothing configured', () => {
     try {
       const child = spawn(
         process.execPath,
-        [join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs'), join(ROOT, 'src', 'app.ts')],
+        [join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs'), join(ROOT, 'src', 'main.ts')],
         { cwd, env: { PATH: process.env.PATH ?? '' }, stdio: ['ignore', 'pipe', 'pipe'] },
       );
       let stdout = '';

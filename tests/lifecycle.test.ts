@@ -1,5 +1,5 @@
 /**
- * The real entry point (`src/app.ts` run by tsx, as `npm run dev` does) against a tiny local Web API stub: it
+ * The real entry point (`src/main.ts` run by tsx, as `npm run dev` does) against a tiny local Web API stub: it
  * serves, survives an unhandled rejection, drains in-flight work on SIGTERM and exits 0; a token Slack rejects
  * stops the start with one line and exit code 1.
  */
@@ -91,7 +91,7 @@ interface Child {
 function startBot(env: Record<string, string>): Child {
   const child = spawn(
     process.execPath,
-    [join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs'), join(ROOT, 'src', 'app.ts')],
+    [join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs'), join(ROOT, 'src', 'main.ts')],
     {
       cwd: CWD,
       // Only what the bot needs: nothing from the shell leaks in.

@@ -1,7 +1,8 @@
 import type { WebClient } from '@slack/web-api';
 import type { ChartInput, RenderedChart } from '../chart/chart.js';
 import { buildChartFailedNote } from '../views/error-messages.js';
-import { slackErrorCode } from './delivery.js';
+import { CLIENT_ERROR, slackErrorCode } from './errors.js';
+import type { ChartOutcome } from './outcome.js';
 
 /** Charts without an offer are the same for everyone: render each once. Offer charts are never kept. */
 const sharedCharts = new Map<string, Promise<RenderedChart>>();
@@ -24,8 +25,6 @@ function render(input: ChartInput): Promise<RenderedChart> {
   return chart;
 }
 
-export type ChartOutcome = 'chart' | `chart_failed:${string}`;
-
 /**
  * Why an upload failed, as a short code for the note and the log. Slack's own error (missing_scope, …) when it
  * gave one; the web client's transport errors carry only its generic codes, so those become the HTTP status of
@@ -33,11 +32,11 @@ export type ChartOutcome = 'chart' | `chart_failed:${string}`;
  */
 function uploadFailureCode(error: unknown): string {
   const code = slackErrorCode(error);
-  if (code === 'slack_webapi_http_error') {
+  if (code === CLIENT_ERROR.http) {
     const status = (error as { statusCode?: unknown }).statusCode;
     return typeof status === 'number' ? `http_${status}` : 'http_error';
   }
-  if (code === 'slack_webapi_request_error') return 'upload_unreachable';
+  if (code === CLIENT_ERROR.request) return 'upload_unreachable';
   return code ?? 'upload_failed';
 }
 
@@ -60,7 +59,7 @@ export async function attachChart(
         ? { ...file, channel_id: target.channelId, thread_ts: target.threadTs }
         : { ...file, channel_id: target.channelId },
     );
-    return 'chart';
+    return { attached: true };
   } catch (error) {
     const code = rendered ? uploadFailureCode(error) : 'render_failed';
     const note = buildChartFailedNote(code);
@@ -72,6 +71,6 @@ export async function attachChart(
         blocks: note.blocks,
       })
       .catch(() => undefined);
-    return `chart_failed:${code}`;
+    return { attached: false, code };
   }
 }

@@ -3,29 +3,9 @@ import type { WebClient } from '@slack/web-api';
 import type { CommandAnswer } from '../answers/answers.js';
 import type { SlackMessage } from '../views/blocks.js';
 import { buildAddBotHint } from '../views/error-messages.js';
-import { attachChart, type ChartOutcome } from './chart-upload.js';
-
-/** Web API errors that mean "the bot cannot post here": answer through response_url instead. */
-const NO_ACCESS = new Set([
-  'not_in_channel',
-  'channel_not_found',
-  'is_archived',
-  'restricted_action',
-  'ekm_access_denied',
-]);
-
-export function slackErrorCode(error: unknown): string | undefined {
-  const data = (error as { data?: { error?: unknown } } | undefined)?.data;
-  if (typeof data?.error === 'string') return data.error;
-  const code = (error as { code?: unknown } | undefined)?.code;
-  return typeof code === 'string' ? code : undefined;
-}
-
-export function isNoAccessError(error: unknown): boolean {
-  return NO_ACCESS.has(slackErrorCode(error) ?? '');
-}
-
-export type Delivery = 'posted' | 'fallback' | 'private' | `posted+${ChartOutcome}`;
+import { attachChart } from './chart-upload.js';
+import { isNoAccessError, slackErrorCode } from './errors.js';
+import type { Outcome } from './outcome.js';
 
 /** Post replies under a parent message, one at a time so they keep their order. */
 export async function postReplies(
@@ -74,11 +54,11 @@ export async function deliverAnswer(args: {
   respond: RespondFn;
   channelId: string;
   answer: CommandAnswer;
-}): Promise<Delivery> {
+}): Promise<Outcome> {
   const { client, respond, channelId, answer } = args;
   if (answer.onlyToRequester) {
     await respond({ response_type: 'ephemeral', text: answer.standalone.text, blocks: answer.standalone.blocks });
-    return 'private';
+    return { kind: 'private' };
   }
   let parentTs: string | undefined;
   try {
@@ -93,9 +73,9 @@ export async function deliverAnswer(args: {
     await respond({ response_type: 'in_channel', text: answer.standalone.text, blocks: answer.standalone.blocks });
     const hint = buildAddBotHint(slackErrorCode(error) ?? 'not_in_channel');
     await respond({ response_type: 'ephemeral', replace_original: false, text: hint.text, blocks: hint.blocks });
-    return 'fallback';
+    return { kind: 'fallback' };
   }
   await postReplies(client, channelId, parentTs, answer.thread);
-  if (!answer.chart) return 'posted';
-  return `posted+${await attachChart(client, { channelId, threadTs: parentTs }, answer.chart)}`;
+  if (!answer.chart) return { kind: 'posted' };
+  return { kind: 'posted', chart: await attachChart(client, { channelId, threadTs: parentTs }, answer.chart) };
 }

@@ -1,10 +1,12 @@
 import type { RespondFn } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import { offerAnswerFromWords } from '../answers/offer-flow.js';
-import type { ListenerDeps } from '../listeners/deps.js';
+import type { LoadedGuide } from '../guide/load.js';
 import type { SlackMessage } from '../views/blocks.js';
 import { attachChart } from './chart-upload.js';
-import { isNoAccessError, type Posted } from './delivery.js';
+import type { Posted } from './delivery.js';
+import { isNoAccessError } from './errors.js';
+import type { QuickOfferOutcome } from './outcome.js';
 
 /**
  * An offer answer goes to the person's DM with the bot: private, and still there tomorrow (an ephemeral
@@ -22,19 +24,22 @@ export async function sendToDm(client: WebClient, userId: string, message: Slack
 
 /** `/allycomp offer SoFi 245k detroit`: answered at once from the words, to the person alone. */
 export async function answerQuickOffer(
-  deps: ListenerDeps,
+  loaded: LoadedGuide,
   args: { client: WebClient; respond: RespondFn; userId: string; words: string[] },
-): Promise<string> {
-  const result = offerAnswerFromWords(deps.loaded, args.words);
+): Promise<QuickOfferOutcome> {
+  const result = offerAnswerFromWords(loaded, args.words);
   if (!result.ok) {
     await args.respond({ response_type: 'ephemeral', text: result.message.text, blocks: result.message.blocks });
-    return 'invalid';
+    return { kind: 'invalid' };
   }
   const dm = await sendToDm(args.client, args.userId, result.message);
   if (dm) {
     await args.respond({ response_type: 'ephemeral', text: 'Sent to your DM with allycomp: only you can see it.' });
-    return `dm+${await attachChart(args.client, { channelId: dm.channel, threadTs: dm.ts }, result.chart)}`;
+    return {
+      kind: 'dm',
+      chart: await attachChart(args.client, { channelId: dm.channel, threadTs: dm.ts }, result.chart),
+    };
   }
   await args.respond({ response_type: 'ephemeral', text: result.message.text, blocks: result.message.blocks });
-  return 'ephemeral';
+  return { kind: 'ephemeral' };
 }

@@ -1,9 +1,11 @@
 import type { WebClient } from '@slack/web-api';
 import type { OfferDraft } from '../engine/offer-text.js';
-import type { ListenerDeps } from '../listeners/deps.js';
+import type { Guide } from '../guide/schema.js';
 import { buildExpiredTriggerMessage } from '../views/error-messages.js';
 import { buildOfferModal, type OfferOrigin } from '../views/offer-modal.js';
-import { slackErrorCode } from './delivery.js';
+import { EXPIRED_TRIGGER, slackErrorCode } from './errors.js';
+import type { Outcome } from './outcome.js';
+import { postToResponseUrl } from './respond-url.js';
 
 export type OfferOpening = OfferOrigin & { userId?: string };
 
@@ -39,13 +41,12 @@ export function decodeRetry(value: string | undefined): { origin: OfferOpening; 
 async function offerRetry(client: WebClient, origin: OfferOpening, initial: OfferDraft | undefined): Promise<void> {
   const message = buildExpiredTriggerMessage(encodeRetry(origin, initial));
   if (origin.responseUrl) {
-    const response = await fetch(origin.responseUrl, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ response_type: 'ephemeral', replace_original: false, ...message }),
-      signal: AbortSignal.timeout(5_000),
-    }).catch(() => undefined);
-    if (response?.ok) return;
+    const posted = await postToResponseUrl(origin.responseUrl, {
+      response_type: 'ephemeral',
+      replace_original: false,
+      ...message,
+    });
+    if (posted) return;
   }
   if (origin.userId)
     await client.chat.postMessage({ channel: origin.userId, text: message.text, blocks: message.blocks });
@@ -57,14 +58,14 @@ async function offerRetry(client: WebClient, origin: OfferOpening, initial: Offe
  * private button that opens the same form again.
  */
 export async function openOfferModal(
-  deps: ListenerDeps,
+  guide: Guide,
   client: WebClient,
   triggerId: string,
   origin: OfferOpening,
   initial?: OfferDraft,
   prefillNote?: string,
-): Promise<'modal' | 'expired'> {
-  const view = buildOfferModal(deps.loaded.guide, {
+): Promise<Outcome> {
+  const view = buildOfferModal(guide, {
     origin: { channelId: origin.channelId, threadTs: origin.threadTs, responseUrl: origin.responseUrl },
     initial,
     canShare: Boolean(origin.channelId),
@@ -72,10 +73,10 @@ export async function openOfferModal(
   });
   try {
     await client.views.open({ trigger_id: triggerId, view });
-    return 'modal';
+    return { kind: 'modal' };
   } catch (error) {
-    if (slackErrorCode(error) !== 'expired_trigger_id') throw error;
+    if (slackErrorCode(error) !== EXPIRED_TRIGGER) throw error;
     await offerRetry(client, origin, initial);
-    return 'expired';
+    return { kind: 'expired' };
   }
 }

@@ -4,13 +4,7 @@ import { formatRange } from '../engine/money.js';
 import { regionById } from '../engine/regions.js';
 import type { Guide } from '../guide/schema.js';
 import { actions, button, context, escapeMrkdwn, quote, type SlackMessage, section } from './blocks.js';
-import { ACTIONS, withSuffix } from './ids.js';
-
-export const COACH_ACTIONS = {
-  tick: 'coach_tick',
-  untick: 'coach_untick',
-  rehearse: 'coach_rehearse',
-} as const;
+import { ACTIONS, COACH_ACTIONS, withSuffix } from './ids.js';
 
 /** The card's state, compact enough for a button value (2,000 characters). */
 export function encodeCardState(state: CoachCardState): string {

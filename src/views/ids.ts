@@ -8,6 +8,16 @@ export const ACTIONS = {
   retryOffer: 'offer_retry',
 } as const;
 
+/** The prep card's buttons (each with a suffix: the step id or the lever number). */
+export const COACH_ACTIONS = {
+  tick: 'coach_tick',
+  untick: 'coach_untick',
+  rehearse: 'coach_rehearse',
+} as const;
+
+/** Every action id prefix allycomp defines. */
+export const ACTION_PREFIXES: readonly string[] = [...Object.values(ACTIONS), ...Object.values(COACH_ACTIONS)];
+
 /** Action ids that carry a suffix (one button per region) are routed by prefix. */
 export function actionPattern(prefix: string): RegExp {
   return new RegExp(`^${prefix}(?::.+)?$`);
@@ -22,3 +32,10 @@ export const CALLBACKS = {
   prepShortcut: 'prep_negotiation',
   coachShortcut: 'coach_offer',
 } as const;
+
+/** The modal callback ids and the shortcut callback ids (the manifest's). */
+export const VIEW_CALLBACKS: readonly string[] = [CALLBACKS.offerModal];
+export const SHORTCUT_CALLBACKS: readonly string[] = [CALLBACKS.prepShortcut, CALLBACKS.coachShortcut];
+
+/** The bot events allycomp subscribes to (the manifest's). */
+export const EVENTS = { appHomeOpened: 'app_home_opened', message: 'message' } as const;

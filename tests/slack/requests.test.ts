@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { BODY_LIMIT_BYTES } from '../../src/app.js';
+import { BODY_LIMIT_BYTES } from '../../src/slack/receiver.js';
 import {
   blockActions,
   post,

@@ -4,8 +4,10 @@ import { type CoachCardState, canUpdateCard, setStep } from '../../engine/coach.
 import { regionById, regionIfKnown } from '../../engine/regions.js';
 import { renderLevers } from '../../engine/scripts.js';
 import type { CardQueue } from '../../slack/card-queue.js';
-import { buildCoachCard, buildRehearsal, COACH_ACTIONS, decodeCardState, whoMayTick } from '../../views/coach-card.js';
+import { type Outcome, setOutcome } from '../../slack/outcome.js';
+import { buildCoachCard, buildRehearsal, decodeCardState, whoMayTick } from '../../views/coach-card.js';
 import { buildFormattedProblem } from '../../views/error-messages.js';
+import { COACH_ACTIONS } from '../../views/ids.js';
 import type { ListenerDeps } from '../deps.js';
 
 type ButtonArgs = AllMiddlewareArgs & SlackActionMiddlewareArgs<BlockButtonAction>;
@@ -24,29 +26,33 @@ export function tickStep(deps: ListenerDeps, queue: CardQueue<CoachCardState>) {
     const channel = body.channel?.id;
     const ts = body.message?.ts;
     if (!fromPayload || !channel || !ts) {
-      context.outcome = 'bad_card';
+      setOutcome(context, { kind: 'bad_card' });
       return;
     }
     const [kind, stepId = ''] = action.action_id.split(':');
     const ticked = kind === COACH_ACTIONS.tick;
     const userId = body.user.id;
-    context.outcome = await queue.run(`${channel}:${ts}`, async (latest) => {
-      const current = latest ?? fromPayload;
-      if (!canUpdateCard(current, userId)) {
-        const refusal = buildFormattedProblem(`Only ${whoMayTick(current)} can update this card.`);
-        await respond({
-          response_type: 'ephemeral',
-          replace_original: false,
-          text: refusal.text,
-          blocks: refusal.blocks,
-        });
-        return { result: 'refused' };
-      }
-      const next = setStep(current, stepId, ticked, userId, Math.floor(Date.now() / 1000));
-      const card = buildCoachCard(deps.loaded.guide, next);
-      await client.chat.update({ channel, ts, text: card.text, blocks: card.blocks });
-      return { state: next, result: ticked ? 'ticked' : 'unticked' };
-    });
+    const outcome = await queue.run(
+      `${channel}:${ts}`,
+      async (latest): Promise<{ state?: CoachCardState; result: Outcome }> => {
+        const current = latest ?? fromPayload;
+        if (!canUpdateCard(current, userId)) {
+          const refusal = buildFormattedProblem(`Only ${whoMayTick(current)} can update this card.`);
+          await respond({
+            response_type: 'ephemeral',
+            replace_original: false,
+            text: refusal.text,
+            blocks: refusal.blocks,
+          });
+          return { result: { kind: 'refused' } };
+        }
+        const next = setStep(current, stepId, ticked, userId, Math.floor(Date.now() / 1000));
+        const card = buildCoachCard(deps.loaded.guide, next);
+        await client.chat.update({ channel, ts, text: card.text, blocks: card.blocks });
+        return { state: next, result: { kind: ticked ? 'ticked' : 'unticked' } };
+      },
+    );
+    setOutcome(context, outcome);
   };
 }
 
@@ -59,7 +65,7 @@ export function rehearseLever(deps: ListenerDeps) {
     const ts = body.message?.ts;
     const leverNumber = Number(action.action_id.split(':')[1]);
     if (!state || !channel || !ts) {
-      context.outcome = 'bad_card';
+      setOutcome(context, { kind: 'bad_card' });
       return;
     }
     const { guide } = deps.loaded;
@@ -67,7 +73,7 @@ export function rehearseLever(deps: ListenerDeps) {
     const rendered = levers.find((lever) => lever.lever.number === leverNumber);
     const message = rendered && buildRehearsal(guide, state, leverNumber, rendered.script);
     if (!message) {
-      context.outcome = 'unknown_lever';
+      setOutcome(context, { kind: 'unknown_lever' });
       return;
     }
     await client.chat.postMessage({

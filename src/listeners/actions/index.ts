@@ -1,8 +1,7 @@
 import type { App, BlockButtonAction } from '@slack/bolt';
 import type { CoachCardState } from '../../engine/coach.js';
 import { CardQueue } from '../../slack/card-queue.js';
-import { COACH_ACTIONS } from '../../views/coach-card.js';
-import { ACTIONS, actionPattern } from '../../views/ids.js';
+import { ACTIONS, actionPattern, COACH_ACTIONS } from '../../views/ids.js';
 import type { ListenerDeps } from '../deps.js';
 import { rehearseLever, tickStep } from './coach-card.js';
 import { openOffer } from './open-offer.js';

@@ -1,6 +1,7 @@
 import type { AllMiddlewareArgs, BlockButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import { regionIfKnown } from '../../engine/regions.js';
 import { openOfferModal } from '../../slack/open-offer-modal.js';
+import { setOutcome } from '../../slack/outcome.js';
 import type { ListenerDeps } from '../deps.js';
 
 type ButtonArgs = AllMiddlewareArgs & SlackActionMiddlewareArgs<BlockButtonAction>;
@@ -12,17 +13,20 @@ export function openOffer(deps: ListenerDeps) {
     const { guide } = deps.loaded;
     const inMessage = body.container?.type === 'message' && !body.container?.is_ephemeral;
     const regionId = regionIfKnown(guide, action.value)?.id;
-    context.outcome = await openOfferModal(
-      deps,
-      client,
-      body.trigger_id,
-      {
-        channelId: body.channel?.id,
-        threadTs: inMessage ? ((body.message?.thread_ts as string | undefined) ?? body.message?.ts) : undefined,
-        responseUrl: body.response_url,
-        userId: body.user.id,
-      },
-      regionId ? { regionId } : undefined,
+    setOutcome(
+      context,
+      await openOfferModal(
+        deps.loaded.guide,
+        client,
+        body.trigger_id,
+        {
+          channelId: body.channel?.id,
+          threadTs: inMessage ? ((body.message?.thread_ts as string | undefined) ?? body.message?.ts) : undefined,
+          responseUrl: body.response_url,
+          userId: body.user.id,
+        },
+        regionId ? { regionId } : undefined,
+      ),
     );
   };
 }

@@ -1,5 +1,6 @@
 import type { AllMiddlewareArgs, BlockButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import { decodeRetry, openOfferModal } from '../../slack/open-offer-modal.js';
+import { setOutcome } from '../../slack/outcome.js';
 import type { ListenerDeps } from '../deps.js';
 
 type ButtonArgs = AllMiddlewareArgs & SlackActionMiddlewareArgs<BlockButtonAction>;
@@ -9,6 +10,9 @@ export function retryOffer(deps: ListenerDeps) {
   return async ({ ack, action, body, client, context }: ButtonArgs) => {
     await ack();
     const { origin, initial } = decodeRetry(action.value);
-    context.outcome = await openOfferModal(deps, client, body.trigger_id, { ...origin, userId: body.user.id }, initial);
+    setOutcome(
+      context,
+      await openOfferModal(deps.loaded.guide, client, body.trigger_id, { ...origin, userId: body.user.id }, initial),
+    );
   };
 }

@@ -2,6 +2,7 @@ import type { AllMiddlewareArgs, BlockButtonAction, SlackActionMiddlewareArgs } 
 import { mathAnswer } from '../../answers/answers.js';
 import { regionIfKnown } from '../../engine/regions.js';
 import { sendToDm } from '../../slack/offer-delivery.js';
+import { setOutcome } from '../../slack/outcome.js';
 import type { ListenerDeps } from '../deps.js';
 
 type ButtonArgs = AllMiddlewareArgs & SlackActionMiddlewareArgs<BlockButtonAction>;
@@ -13,7 +14,7 @@ export function showMath(deps: ListenerDeps) {
     const { guide } = deps.loaded;
     const region = regionIfKnown(guide, action.value);
     if (!region) {
-      context.outcome = 'unknown_region';
+      setOutcome(context, { kind: 'unknown_region' });
       return;
     }
     const message = mathAnswer(deps.loaded, region);
@@ -24,10 +25,10 @@ export function showMath(deps: ListenerDeps) {
         text: message.text,
         blocks: message.blocks,
       });
-      context.outcome = 'private';
+      setOutcome(context, { kind: 'private' });
       return;
     }
     await sendToDm(client, body.user.id, message);
-    context.outcome = 'dm';
+    setOutcome(context, { kind: 'dm' });
   };
 }

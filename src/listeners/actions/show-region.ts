@@ -2,7 +2,9 @@ import type { AllMiddlewareArgs, BlockButtonAction, SlackActionMiddlewareArgs } 
 import { regionAnswer } from '../../answers/answers.js';
 import { regionIfKnown } from '../../engine/regions.js';
 import { attachChart } from '../../slack/chart-upload.js';
-import { isNoAccessError, postWithThread } from '../../slack/delivery.js';
+import { postWithThread } from '../../slack/delivery.js';
+import { isNoAccessError } from '../../slack/errors.js';
+import { setOutcome } from '../../slack/outcome.js';
 import type { ListenerDeps } from '../deps.js';
 
 type ButtonArgs = AllMiddlewareArgs & SlackActionMiddlewareArgs<BlockButtonAction>;
@@ -17,7 +19,7 @@ export function showRegion(deps: ListenerDeps) {
     const { guide } = deps.loaded;
     const region = regionIfKnown(guide, action.value);
     if (!region) {
-      context.outcome = 'unknown_region';
+      setOutcome(context, { kind: 'unknown_region' });
       return;
     }
     const answer = regionAnswer(deps.loaded, region);
@@ -31,7 +33,7 @@ export function showRegion(deps: ListenerDeps) {
       const threadTs = (body.message.thread_ts as string | undefined) ?? body.message.ts;
       try {
         await postWithThread(client, body.channel.id, answer.standalone, [], threadTs);
-        context.outcome = 'thread';
+        setOutcome(context, { kind: 'thread' });
         return;
       } catch (error) {
         // A message the bot answered through response_url, in a conversation it is not in: answer the clicker.
@@ -45,13 +47,14 @@ export function showRegion(deps: ListenerDeps) {
         text: answer.standalone.text,
         blocks: answer.standalone.blocks,
       });
-      context.outcome = 'private';
+      setOutcome(context, { kind: 'private' });
       return;
     }
     // App Home: the person's DM with the bot (posting to a user id opens it), with the levers in the thread.
     const posted = await postWithThread(client, body.user.id, answer.message, answer.thread);
-    context.outcome = answer.chart
-      ? `dm+${await attachChart(client, { channelId: posted.channel, threadTs: posted.ts }, answer.chart)}`
-      : 'dm';
+    const chart = answer.chart
+      ? await attachChart(client, { channelId: posted.channel, threadTs: posted.ts }, answer.chart)
+      : undefined;
+    setOutcome(context, chart ? { kind: 'dm', chart } : { kind: 'dm' });
   };
 }

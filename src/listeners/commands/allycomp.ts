@@ -4,6 +4,7 @@ import { parseCommand } from '../../engine/parse-command.js';
 import { deliverAnswer } from '../../slack/delivery.js';
 import { answerQuickOffer } from '../../slack/offer-delivery.js';
 import { openOfferModal } from '../../slack/open-offer-modal.js';
+import { setOutcome } from '../../slack/outcome.js';
 import { buildFormattedProblem, buildProblemMessage } from '../../views/error-messages.js';
 import type { ListenerDeps } from '../deps.js';
 import { postChart } from './chart.js';
@@ -20,15 +21,21 @@ export function allycompCommand(deps: ListenerDeps) {
     if (intent.kind === 'offer') {
       if (intent.words.length === 0) {
         await ack();
-        context.outcome = await openOfferModal(deps, client, command.trigger_id, {
-          channelId: command.channel_id,
-          userId: command.user_id,
-          responseUrl: command.response_url,
-        });
+        setOutcome(
+          context,
+          await openOfferModal(deps.loaded.guide, client, command.trigger_id, {
+            channelId: command.channel_id,
+            userId: command.user_id,
+            responseUrl: command.response_url,
+          }),
+        );
         return;
       }
       await ack();
-      context.outcome = await answerQuickOffer(deps, { client, respond, userId: command.user_id, words: intent.words });
+      setOutcome(
+        context,
+        await answerQuickOffer(deps.loaded, { client, respond, userId: command.user_id, words: intent.words }),
+      );
       return;
     }
 
@@ -37,30 +44,36 @@ export function allycompCommand(deps: ListenerDeps) {
       if (problem) {
         const message = buildFormattedProblem(problem);
         await ack({ response_type: 'ephemeral', text: message.text, blocks: message.blocks });
-        context.outcome = 'invalid';
+        setOutcome(context, { kind: 'invalid' });
         return;
       }
       await ack();
-      context.outcome = await postCoachCard(deps, {
-        client,
-        respond,
-        channelId: command.channel_id,
-        coachId: command.user_id,
-        words: intent.words,
-      });
+      setOutcome(
+        context,
+        await postCoachCard(deps, {
+          client,
+          respond,
+          channelId: command.channel_id,
+          coachId: command.user_id,
+          words: intent.words,
+        }),
+      );
       return;
     }
 
     if (intent.kind === 'chart') {
       await ack();
-      context.outcome = await postChart(deps, {
-        client,
-        respond,
-        channelId: command.channel_id,
-        userId: command.user_id,
-        words: intent.words,
-        region: intent.region,
-      });
+      setOutcome(
+        context,
+        await postChart(deps, {
+          client,
+          respond,
+          channelId: command.channel_id,
+          userId: command.user_id,
+          words: intent.words,
+          region: intent.region,
+        }),
+      );
       return;
     }
 
@@ -69,13 +82,13 @@ export function allycompCommand(deps: ListenerDeps) {
       const answer = answerCommand(deps.loaded, parsed);
       const message = answer?.standalone ?? buildProblemMessage('Try /allycomp help.');
       await ack({ response_type: 'ephemeral', text: message.text, blocks: message.blocks });
-      context.outcome = 'private';
+      setOutcome(context, { kind: 'private' });
       return;
     }
     // A public answer is built after the ack, so Slack hears back before any of the work.
     await ack();
     const answer = answerCommand(deps.loaded, parsed);
     if (!answer) return;
-    context.outcome = await deliverAnswer({ client, respond, channelId: command.channel_id, answer });
+    setOutcome(context, await deliverAnswer({ client, respond, channelId: command.channel_id, answer }));
   };
 }

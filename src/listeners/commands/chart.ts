@@ -4,6 +4,7 @@ import { regionChartInput } from '../../answers/chart-input.js';
 import type { Region } from '../../guide/schema.js';
 import { attachChart } from '../../slack/chart-upload.js';
 import { answerQuickOffer } from '../../slack/offer-delivery.js';
+import type { Outcome } from '../../slack/outcome.js';
 import type { ListenerDeps } from '../deps.js';
 
 /**
@@ -13,21 +14,24 @@ import type { ListenerDeps } from '../deps.js';
 export async function postChart(
   deps: ListenerDeps,
   args: { client: WebClient; respond: RespondFn; channelId: string; userId: string; words: string[]; region?: Region },
-): Promise<string> {
+): Promise<Outcome> {
   const { client, respond, channelId, userId, words, region } = args;
   if (words.length > 0) {
     const offerWords = [
       ...(words[0]?.toLowerCase() === 'offer' ? words.slice(1) : words),
       ...(region ? [region.aliases[0] ?? region.id] : []),
     ];
-    return `offer_${await answerQuickOffer(deps, { client, respond, userId, words: offerWords })}`;
+    return {
+      kind: 'offer_chart',
+      offer: await answerQuickOffer(deps.loaded, { client, respond, userId, words: offerWords }),
+    };
   }
-  const outcome = await attachChart(client, { channelId }, regionChartInput(deps.loaded.guide));
-  if (outcome !== 'chart') {
+  const chart = await attachChart(client, { channelId }, regionChartInput(deps.loaded.guide));
+  if (!chart.attached) {
     await respond({
       response_type: 'ephemeral',
       text: 'I could not post the chart here. Add me to the channel (/invite @allycomp), or try /allycomp chart in my DM.',
     });
   }
-  return outcome;
+  return { kind: 'chart', chart };
 }

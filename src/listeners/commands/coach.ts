@@ -4,7 +4,9 @@ import { regionAnswer } from '../../answers/answers.js';
 import { type CoachCardState, readCoachTarget } from '../../engine/coach.js';
 import { findRegion, primaryAlias } from '../../engine/regions.js';
 import { attachChart } from '../../slack/chart-upload.js';
-import { isNoAccessError, postReplies } from '../../slack/delivery.js';
+import { postReplies } from '../../slack/delivery.js';
+import { isNoAccessError } from '../../slack/errors.js';
+import type { Outcome } from '../../slack/outcome.js';
 import { escapeMrkdwn } from '../../views/blocks.js';
 import { buildCoachCard } from '../../views/coach-card.js';
 import { buildAddBotHint, buildFormattedProblem, commandErrorText } from '../../views/error-messages.js';
@@ -53,7 +55,7 @@ export function coachWordsProblem(deps: ListenerDeps, words: string[]): CoachPro
 export async function postCoachCard(
   deps: ListenerDeps,
   args: { client: WebClient; respond: RespondFn; channelId: string; coachId: string; words: string[] },
-): Promise<string> {
+): Promise<Outcome> {
   const { guide } = deps.loaded;
   const { client, respond, channelId, coachId, words } = args;
   const tellOnly = async (text: string) => {
@@ -62,7 +64,7 @@ export async function postCoachCard(
   };
   const { target, rest } = readCoachTarget(words);
   const lookup = findRegion(guide, rest.join(' '));
-  if (!lookup.ok) return 'invalid';
+  if (!lookup.ok) return { kind: 'invalid' };
   const teammateId = target.kind === 'person' ? target.userId : undefined;
 
   if (teammateId) {
@@ -71,17 +73,17 @@ export async function postCoachCard(
       await tellOnly(
         `<@${teammateId}> is a bot: a prep card is for a person. Try \`/allycomp coach @teammate ${escapeMrkdwn(rest.join(' '))}\`.`,
       );
-      return 'bot';
+      return { kind: 'bot' };
     }
     if (info?.user?.deleted) {
       await tellOnly(`<@${teammateId}> has left the workspace, so there is nobody to prepare.`);
-      return 'deleted';
+      return { kind: 'deleted' };
     }
     if ((await isChannelMember(client, channelId, teammateId)) === false) {
       await tellOnly(
         `<@${teammateId}> is not in this channel. Invite them first (\`/invite @…\`), or prep them where they are.`,
       );
-      return 'not_member';
+      return { kind: 'not_member' };
     }
   }
 
@@ -100,10 +102,11 @@ export async function postCoachCard(
     if (!isNoAccessError(error)) throw error;
     const hint = buildAddBotHint('not_in_channel');
     await respond({ response_type: 'ephemeral', text: `A prep card needs me in the channel. ${hint.text}` });
-    return 'not_in_channel';
+    return { kind: 'not_in_channel' };
   }
   const answer = regionAnswer(deps.loaded, lookup.region);
   await postReplies(client, channelId, cardTs, [answer.message, ...answer.thread]);
-  const chart = answer.chart ? `+${await attachChart(client, { channelId, threadTs: cardTs }, answer.chart)}` : '';
-  return `${teammateId ? 'card' : 'group_card'}${chart}`;
+  const kind = teammateId ? 'card' : 'group_card';
+  if (!answer.chart) return { kind };
+  return { kind, chart: await attachChart(client, { channelId, threadTs: cardTs }, answer.chart) };
 }

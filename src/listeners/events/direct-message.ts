@@ -4,6 +4,7 @@ import { offerAnswerFromWords } from '../../answers/offer-flow.js';
 import { parseCommand } from '../../engine/parse-command.js';
 import { attachChart } from '../../slack/chart-upload.js';
 import { postWithThread } from '../../slack/delivery.js';
+import { setOutcome } from '../../slack/outcome.js';
 import { buildProblemMessage } from '../../views/error-messages.js';
 import type { ListenerDeps } from '../deps.js';
 
@@ -11,7 +12,7 @@ import type { ListenerDeps } from '../deps.js';
 export function directMessage(deps: ListenerDeps) {
   return async ({ message, client, context }: AllMiddlewareArgs & SlackEventMiddlewareArgs<'message'>) => {
     if (message.channel_type !== 'im' || message.subtype !== undefined || 'bot_id' in message) {
-      context.outcome = 'ignored';
+      setOutcome(context, { kind: 'ignored' });
       return;
     }
     const text = 'text' in message && typeof message.text === 'string' ? message.text : '';
@@ -35,7 +36,9 @@ export function directMessage(deps: ListenerDeps) {
       return;
     }
     const posted = await postWithThread(client, channel, answer.message, answer.thread);
-    if (answer.chart)
-      context.outcome = await attachChart(client, { channelId: posted.channel, threadTs: posted.ts }, answer.chart);
+    if (answer.chart) {
+      const chart = await attachChart(client, { channelId: posted.channel, threadTs: posted.ts }, answer.chart);
+      setOutcome(context, { kind: 'chart', chart });
+    }
   };
 }

@@ -2,6 +2,7 @@ import type { AllMiddlewareArgs, MessageShortcut, SlackShortcutMiddlewareArgs } 
 import { describeDraft } from '../../answers/offer-flow.js';
 import { readOfferFromText } from '../../engine/offer-text.js';
 import { openOfferModal } from '../../slack/open-offer-modal.js';
+import { setOutcome } from '../../slack/outcome.js';
 import type { ListenerDeps } from '../deps.js';
 
 type MessageShortcutArgs = AllMiddlewareArgs & SlackShortcutMiddlewareArgs<MessageShortcut>;
@@ -13,13 +14,16 @@ export function coachOffer(deps: ListenerDeps) {
     // Reading the text is a few microseconds of pure work, well inside the trigger's 3 seconds.
     const read = readOfferFromText(deps.loaded.guide, shortcut.message.text ?? '');
     const threadTs = (shortcut.message.thread_ts as string | undefined) ?? shortcut.message.ts;
-    context.outcome = await openOfferModal(
-      deps,
-      client,
-      shortcut.trigger_id,
-      { channelId: shortcut.channel.id, threadTs, responseUrl: shortcut.response_url, userId: shortcut.user.id },
-      read.draft,
-      describeDraft(deps.loaded.guide, read),
+    setOutcome(
+      context,
+      await openOfferModal(
+        deps.loaded.guide,
+        client,
+        shortcut.trigger_id,
+        { channelId: shortcut.channel.id, threadTs, responseUrl: shortcut.response_url, userId: shortcut.user.id },
+        read.draft,
+        describeDraft(deps.loaded.guide, read),
+      ),
     );
   };
 }

@@ -1,5 +1,6 @@
 import type { AllMiddlewareArgs, GlobalShortcut, SlackShortcutMiddlewareArgs } from '@slack/bolt';
 import { openOfferModal } from '../../slack/open-offer-modal.js';
+import { setOutcome } from '../../slack/outcome.js';
 import type { ListenerDeps } from '../deps.js';
 
 type GlobalShortcutArgs = AllMiddlewareArgs & SlackShortcutMiddlewareArgs<GlobalShortcut>;
@@ -8,6 +9,9 @@ type GlobalShortcutArgs = AllMiddlewareArgs & SlackShortcutMiddlewareArgs<Global
 export function prepNegotiation(deps: ListenerDeps) {
   return async ({ ack, shortcut, client, context }: GlobalShortcutArgs) => {
     await ack();
-    context.outcome = await openOfferModal(deps, client, shortcut.trigger_id, { userId: shortcut.user.id });
+    setOutcome(
+      context,
+      await openOfferModal(deps.loaded.guide, client, shortcut.trigger_id, { userId: shortcut.user.id }),
+    );
   };
 }

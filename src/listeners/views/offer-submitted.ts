@@ -4,8 +4,10 @@ import { analyseOffer } from '../../engine/offer-analysis.js';
 import { normaliseOffer } from '../../engine/offers.js';
 import { regionById } from '../../engine/regions.js';
 import { attachChart } from '../../slack/chart-upload.js';
-import { isNoAccessError } from '../../slack/delivery.js';
+import { isNoAccessError } from '../../slack/errors.js';
 import { sendToDm } from '../../slack/offer-delivery.js';
+import { type OwnCopyOutcome, setOutcome } from '../../slack/outcome.js';
+import { postToResponseUrl } from '../../slack/respond-url.js';
 import { escapeMrkdwn, type SlackMessage, section } from '../../views/blocks.js';
 import { buildProblemMessage } from '../../views/error-messages.js';
 import { buildOfferAnswer } from '../../views/offer-answer.js';
@@ -14,24 +16,8 @@ import type { ListenerDeps } from '../deps.js';
 
 type SubmitArgs = AllMiddlewareArgs & SlackViewMiddlewareArgs<ViewSubmitAction>;
 
-/** Post to a response_url (a shared copy when the bot is not in the channel, or the answer when a DM fails). */
-async function postToResponseUrl(
-  url: string,
-  message: SlackMessage,
-  responseType: 'in_channel' | 'ephemeral',
-): Promise<boolean> {
-  try {
-    const response = await fetch(url, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ response_type: responseType, text: message.text, blocks: message.blocks }),
-      signal: AbortSignal.timeout(5_000),
-    });
-    return response.ok;
-  } catch {
-    return false; // expired (30 minutes, 5 posts) or unreachable: the caller says so another way
-  }
-}
+/** Only the message's text and blocks go to a response_url (as before: no other field of the answer). */
+const textAndBlocks = (message: SlackMessage): SlackMessage => ({ text: message.text, blocks: message.blocks });
 
 /**
  * The offer modal's submit: invalid input keeps the modal open with an error on each field; a valid offer
@@ -51,7 +37,7 @@ export function offerSubmitted(deps: ListenerDeps) {
     }
     if (Object.keys(form.errors).length > 0 || !normalised.ok || !form.draft.regionId) {
       await ack({ response_action: 'errors', errors: form.errors });
-      context.outcome = 'invalid';
+      setOutcome(context, { kind: 'invalid' });
       return;
     }
     await ack();
@@ -64,20 +50,23 @@ export function offerSubmitted(deps: ListenerDeps) {
       form.readAs.length > 0
         ? [section(`_Read as:_ ${form.readAs.map(escapeMrkdwn).join('; ')}`, 'offer_read_as')]
         : [];
-    const own = { ...mine, blocks: [...readAs, ...mine.blocks] };
-    let outcome = 'dm';
-    const dm = await sendToDm(client, userId, own);
+    const ownCopy = { ...mine, blocks: [...readAs, ...mine.blocks] };
+    let own: OwnCopyOutcome;
+    const dm = await sendToDm(client, userId, ownCopy);
     if (dm) {
-      outcome = `dm+${await attachChart(client, { channelId: dm.channel, threadTs: dm.ts }, offerChartInput(guide, analysis, true))}`;
+      const chartInput = offerChartInput(guide, analysis, true);
+      own = { kind: 'dm', chart: await attachChart(client, { channelId: dm.channel, threadTs: dm.ts }, chartInput) };
     } else {
       // No DM with the bot (for example, its Messages tab is off): still only the person sees it.
-      outcome =
-        origin.responseUrl && (await postToResponseUrl(origin.responseUrl, own, 'ephemeral')) ? 'private' : 'dm_failed';
+      const privately =
+        origin.responseUrl &&
+        (await postToResponseUrl(origin.responseUrl, { response_type: 'ephemeral', ...textAndBlocks(ownCopy) }));
+      own = { kind: privately ? 'private' : 'dm_failed' };
     }
-    context.outcome = outcome;
+    setOutcome(context, { kind: 'offer_submitted', own });
     if (form.delivery === 'dm') return;
     if (!origin.channelId) {
-      context.outcome = `${outcome}+share_no_channel`;
+      setOutcome(context, { kind: 'offer_submitted', own, share: { kind: 'no_channel' } });
       return;
     }
 
@@ -98,18 +87,29 @@ export function offerSubmitted(deps: ListenerDeps) {
         { channelId: origin.channelId, threadTs: origin.threadTs ?? posted.ts },
         offerChartInput(guide, analysis, showFigures),
       );
-      context.outcome = `${outcome}+${form.delivery}+${chart}`;
+      setOutcome(context, {
+        kind: 'offer_submitted',
+        own,
+        share: { kind: 'shared', form: form.delivery, via: 'thread', chart },
+      });
     } catch (error) {
       if (!isNoAccessError(error)) throw error;
-      if (origin.responseUrl && (await postToResponseUrl(origin.responseUrl, shared, 'in_channel'))) {
-        context.outcome = `${outcome}+${form.delivery}+response_url`;
+      if (
+        origin.responseUrl &&
+        (await postToResponseUrl(origin.responseUrl, { response_type: 'in_channel', ...textAndBlocks(shared) }))
+      ) {
+        setOutcome(context, {
+          kind: 'offer_submitted',
+          own,
+          share: { kind: 'shared', form: form.delivery, via: 'response_url' },
+        });
         return;
       }
       const note = buildProblemMessage(
         'I could not share your offer prep in that channel: add me to it (/invite @allycomp) and try again. Your own copy is above.',
       );
       await sendToDm(client, userId, note);
-      context.outcome = `${outcome}+share_failed`;
+      setOutcome(context, { kind: 'offer_submitted', own, share: { kind: 'failed' } });
     }
   };
 }

@@ -1,0 +1,90 @@
+import { realpathSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { LogLevel } from '@slack/bolt';
+import { createApp, DEFAULT_STOP_GRACE_MS } from './app.js';
+import { type Config, ConfigError, readConfig } from './config.js';
+import { GuideFileError, type LoadedGuide, loadGuide } from './guide/load.js';
+import { CLIENT_ERROR, isTokenError, slackErrorCode } from './slack/errors.js';
+import { VERSION } from './version.js';
+
+/** Why the start failed, in one line that says what to fix: never a stack trace. */
+export function describeStartFailure(error: unknown, config: Pick<Config, 'mode' | 'port' | 'slackApiUrl'>): string {
+  const code = slackErrorCode(error);
+  const cause = (error as { original?: { cause?: { code?: unknown } } } | undefined)?.original?.cause?.code;
+  if (isTokenError(code)) {
+    return `allycomp cannot start: Slack rejected the token (${code}). Check SLACK_BOT_TOKEN${config.mode === 'socket' ? ' and SLACK_APP_TOKEN' : ''}: api.slack.com/apps → your app → OAuth & Permissions → "Bot User OAuth Token".`;
+  }
+  if (code === CLIENT_ERROR.request) {
+    const api = config.slackApiUrl ?? 'https://slack.com/api/';
+    return `allycomp cannot start: could not reach Slack's Web API at ${api} to check the token (${typeof cause === 'string' ? cause : 'request failed'}). Check the network, or SLACK_API_URL.`;
+  }
+  if (code === 'EADDRINUSE' || code === 'EACCES') {
+    return `allycomp cannot start: cannot listen on port ${config.port} (${code}). Set PORT to a free port.`;
+  }
+  const message = error instanceof Error ? error.message.split('\n')[0] : String(error);
+  return `allycomp cannot start: ${message}${code ? ` (${code})` : ''}`;
+}
+
+/** `npm start`: read config and guide, start, and stop cleanly on SIGTERM/SIGINT. */
+export async function main(): Promise<number> {
+  const { config: loadDotenv } = await import('dotenv');
+  loadDotenv({ quiet: true });
+  let config: Config;
+  let loaded: LoadedGuide;
+  try {
+    config = readConfig();
+    loaded = loadGuide(config.guidePath);
+  } catch (error) {
+    if (error instanceof ConfigError || error instanceof GuideFileError) {
+      process.stderr.write(`${error.message}\n`);
+      return 1;
+    }
+    throw error;
+  }
+  const allycomp = createApp(config, loaded);
+  let port: number | undefined;
+  try {
+    ({ port } = await allycomp.start());
+  } catch (error) {
+    process.stderr.write(`${describeStartFailure(error, config)}\n`);
+    return 1;
+  }
+  allycomp.logger.event(LogLevel.INFO, 'started', { mode: config.mode, port, version: VERSION });
+  // A rejection or exception nobody handled is logged (by code only) and the process keeps serving.
+  process.on('unhandledRejection', (reason) => {
+    allycomp.logger.event(LogLevel.ERROR, 'unhandled_rejection', { code: slackErrorCode(reason) ?? 'unexpected' });
+  });
+  const shutdown = async (signal: string) => {
+    allycomp.logger.event(LogLevel.INFO, 'stopping', { signal });
+    const { unfinished } = await allycomp.stop(DEFAULT_STOP_GRACE_MS);
+    allycomp.logger.event(LogLevel.INFO, 'stopped', { unfinished });
+    process.exit(0);
+  };
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+  return 0;
+}
+
+/** True when this file is the program being run (`node dist/src/main.js`, `tsx src/main.ts`), also via a symlink. */
+function isEntryPoint(): boolean {
+  const script = process.argv[1];
+  if (!script) return false;
+  try {
+    return realpathSync(script) === realpathSync(fileURLToPath(import.meta.url));
+  } catch {
+    return false;
+  }
+}
+
+if (isEntryPoint()) {
+  main().then(
+    (code) => {
+      if (code !== 0) process.exit(code);
+    },
+    (error: unknown) => {
+      const message = error instanceof Error ? error.message.split('\n')[0] : String(error);
+      process.stderr.write(`allycomp cannot start: ${message}\n`);
+      process.exit(1);
+    },
+  );
+}
