@@ -1,13 +1,10 @@
 import { Resvg } from '@resvg/resvg-js';
 import { bench, describe } from 'vitest';
 import { chartFromWords } from '../src/answers/chart-input.js';
-import {
-  buildBandChartSvg,
-  type ChartInput,
-  describeBandChart,
-  RESVG_OPTIONS,
-  renderBandChart,
-} from '../src/chart/chart.js';
+import { describeBandChart } from '../src/chart/alt-text.js';
+import { buildBandChartSvg } from '../src/chart/layout.js';
+import type { ChartInput } from '../src/chart/model.js';
+import { RESVG_OPTIONS, renderBandChart } from '../src/chart/rasterise.js';
 import { detroit, guide } from './fixtures.js';
 
 // The input the bot builds for a SoFi $245K offer against Detroit, from the shipped guide (not retyped figures).

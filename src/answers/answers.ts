@@ -1,4 +1,4 @@
-import type { ChartInput } from '../chart/chart.js';
+import type { ChartInput } from '../chart/model.js';
 import { askFor } from '../engine/asks.js';
 import { compareRegions, regionBand } from '../engine/bands.js';
 import type { ParsedCommand } from '../engine/parse-command.js';

@@ -1,4 +1,4 @@
-import type { ChartInput, ChartRegion } from '../chart/chart.js';
+import type { ChartInput, ChartRegion } from '../chart/model.js';
 import { analyseOffer, type OfferAnalysis } from '../engine/offer-analysis.js';
 import { readOfferWords } from '../engine/offer-text.js';
 import { normaliseOffer } from '../engine/offers.js';

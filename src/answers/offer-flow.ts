@@ -1,4 +1,4 @@
-import type { ChartInput } from '../chart/chart.js';
+import type { ChartInput } from '../chart/model.js';
 import { formatMoney, formatPercent } from '../engine/money.js';
 import { analyseOffer } from '../engine/offer-analysis.js';
 import { type DraftProblem, type ReadOffer, readOfferWords } from '../engine/offer-text.js';

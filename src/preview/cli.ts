@@ -8,7 +8,7 @@ import { resolve } from 'node:path';
 import { answerCommand } from '../answers/answers.js';
 import { chartFromWords } from '../answers/chart-input.js';
 import { offerAnswerFromWords } from '../answers/offer-flow.js';
-import { renderBandChart } from '../chart/chart.js';
+import { renderBandChart } from '../chart/rasterise.js';
 import { parseCommand } from '../engine/parse-command.js';
 import { type LoadedGuide, loadGuide } from '../guide/load.js';
 import type { SlackMessage } from '../views/blocks.js';

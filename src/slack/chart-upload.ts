@@ -1,5 +1,5 @@
 import type { WebClient } from '@slack/web-api';
-import type { ChartInput, RenderedChart } from '../chart/chart.js';
+import type { ChartInput, RenderedChart } from '../chart/model.js';
 import { buildChartFailedNote } from '../views/error-messages.js';
 import { CLIENT_ERROR, slackErrorCode } from './errors.js';
 import type { ChartOutcome } from './outcome.js';
@@ -9,7 +9,7 @@ const sharedCharts = new Map<string, Promise<RenderedChart>>();
 
 /** The renderer (and resvg's native module) loads on the first chart, not at start-up. */
 async function renderChart(input: ChartInput): Promise<RenderedChart> {
-  const { renderBandChartAsync } = await import('../chart/chart.js');
+  const { renderBandChartAsync } = await import('../chart/rasterise.js');
   return renderBandChartAsync(input);
 }
 

@@ -1,18 +1,9 @@
 import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import {
-  buildBandChartSvg,
-  CHART_COLOURS,
-  CHART_FONT_FILES,
-  type ChartInput,
-  type ChartRegion,
-  describeBandChart,
-  dollarsToX,
-  type RenderedChart,
-  rasteriseSvg,
-  renderBandChart,
-  renderBandChartAsync,
-} from '../../src/chart/chart.js';
+import { describeBandChart } from '../../src/chart/alt-text.js';
+import { buildBandChartSvg, CHART_COLOURS, dollarsToX } from '../../src/chart/layout.js';
+import type { ChartInput, ChartRegion, RenderedChart } from '../../src/chart/model.js';
+import { CHART_FONT_FILES, rasteriseSvg, renderBandChart, renderBandChartAsync } from '../../src/chart/rasterise.js';
 
 const range = (low: number, high: number) => ({ low, high });
 

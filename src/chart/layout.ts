@@ -1,12 +1,5 @@
 /**
- * Server-side band chart: builds an SVG string by hand and rasterises it to PNG with @resvg/resvg-js.
- *
- * Font: DejaVu Sans (Book and Bold), cut down to the characters a chart shows (assets/fonts/, built from the npm
- * package `dejavu-fonts-ttf` by scripts/subset-chart-font.mjs: resvg parses the whole font on every render, and the
- * full files cost ~25 ms a chart). Licence: the Bitstream Vera Fonts licence, with DejaVu's changes in the public
- * domain and the Arev glyphs under the equivalent Arev licence: free to use, embed and redistribute (see
- * assets/fonts/DejaVu-LICENSE.txt). Only these two files are loaded (no system fonts), so a chart renders the
- * same on every machine.
+ * The band chart as SVG, built by hand. Pure: no fonts are loaded (text is measured with font-metrics.ts).
  *
  * Layout: one block per region, with the total-comp band (a floating bar, low→high), the negotiate-up target hatched on
  * it, and under it two stacked bars with the composition (base + stock/RSU + bonus) at the band's low and at its
@@ -15,50 +8,16 @@
  * vertical line across all regions; the ask is a labelled bracket on its region's band.
  * Colours are Okabe–Ito (safe for colour-blind readers); each series also has its own pattern or shape and a label.
  */
-import { join } from 'node:path';
-import { type RenderedImage, Resvg, type ResvgRenderOptions, renderAsync } from '@resvg/resvg-js';
-import { projectRoot } from '../paths.js';
-
-export interface ChartRange {
-  low: number;
-  high: number;
-}
-export interface ChartRegion {
-  id: string;
-  name: string;
-  totalComp: ChartRange;
-  base: ChartRange;
-  stock: ChartRange;
-  bonus: ChartRange;
-  target: ChartRange;
-}
-/** e.g. { label: 'Your offer (SoFi)', dollars: 245000 } */
-export interface ChartMarker {
-  label: string;
-  dollars: number;
-}
-export interface ChartInput {
-  title: string;
-  regions: ChartRegion[];
-  offer?: ChartMarker;
-  ask?: { regionId: string; range: ChartRange };
-}
-export interface RenderedChart {
-  png: Buffer;
-  svg: string;
-  width: number;
-  height: number;
-  altText: string;
-  scale: { minDollars: number; maxDollars: number; plotLeftPx: number; plotRightPx: number };
-}
-type Scale = RenderedChart['scale'];
-
-export const CHART_FONT_FAMILY = 'DejaVu Sans';
-const fontDir = join(projectRoot(), 'assets', 'fonts');
-export const CHART_FONT_FILES: readonly string[] = [
-  join(fontDir, 'DejaVuSans-chart.ttf'),
-  join(fontDir, 'DejaVuSans-Bold-chart.ttf'),
-];
+import { CHART_FONT_FAMILY, fitText, textWidth } from './font-metrics.js';
+import {
+  type ChartInput,
+  cleanText,
+  formatDollarsK,
+  formatRange,
+  type Normalised,
+  normalise,
+  type Scale,
+} from './model.js';
 
 /** Okabe–Ito palette. `offer` is used by nothing but the offer marker (tests look for it). */
 export const CHART_COLOURS = {
@@ -88,7 +47,6 @@ const TEXT = 22; // smallest font size used anywhere
 const TITLE = 34;
 const NAME = 26;
 const MAX_TICKS = 10; // most intervals on the x-axis
-const ALT_MAX = 999;
 
 // Layout of one region block, relative to its top.
 const HEADER_BASELINE = 28;
@@ -100,53 +58,6 @@ const COMP_HIGH_Y = COMP_LOW_Y + COMP_H + 6;
 const REGION_H = COMP_HIGH_Y + COMP_H;
 const REGION_GAP = 30;
 
-// Advance widths (1/1000 em) of ASCII 32..126 in DejaVu Sans Book and Bold, read from the font files' hmtx table.
-// Used to place and truncate labels; other characters count as WIDE_CHAR.
-// biome-ignore format: a table
-const ADV_BOOK = [318,401,460,838,636,950,780,275,390,390,500,838,318,361,318,337,636,636,636,636,636,636,636,636,636,636,337,337,838,838,838,531,1000,684,686,698,770,632,575,775,752,295,295,656,557,863,748,787,603,787,695,635,611,732,684,989,685,611,685,390,337,390,838,500,500,613,635,550,635,615,352,635,634,278,278,579,278,974,634,612,635,635,411,521,392,634,592,818,592,592,525,636,337,636,838];
-// biome-ignore format: a table
-const ADV_BOLD = [348,456,521,838,696,1002,872,306,457,457,523,838,380,415,380,365,696,696,696,696,696,696,696,696,696,696,400,400,838,838,838,580,1000,774,762,734,830,683,683,821,837,372,372,775,637,995,837,850,733,850,770,720,682,812,774,1103,771,724,725,457,365,457,838,500,500,675,716,593,716,678,435,716,712,343,343,665,343,1042,712,687,716,716,493,595,478,712,652,924,645,652,582,712,365,712,838];
-const WIDE_CHAR = 800;
-const EN_DASH = 500;
-
-/** Estimated rendered width in px of `s` at `size` px in DejaVu Sans (bold or book). */
-function textWidth(s: string, size: number, bold = false): number {
-  const table = bold ? ADV_BOLD : ADV_BOOK;
-  let units = 0;
-  for (const ch of s) {
-    const code = ch.codePointAt(0) ?? 0;
-    units += code >= 32 && code < 127 ? (table[code - 32] ?? WIDE_CHAR) : code === 0x2013 ? EN_DASH : WIDE_CHAR;
-  }
-  return (units / 1000) * size;
-}
-
-/** Cut `s` (with an ellipsis) so it fits in `maxPx`. */
-function fitText(s: string, maxPx: number, size: number, bold = false): string {
-  if (textWidth(s, size, bold) <= maxPx) return s;
-  const chars = [...s];
-  while (chars.length > 1 && textWidth(`${chars.join('')}…`, size, bold) > maxPx) chars.pop();
-  return `${chars.join('').trimEnd()}…`;
-}
-
-/** True for characters XML 1.0 allows in text (no control characters, lone surrogates or U+FFFE/FFFF). */
-function xmlChar(code: number): boolean {
-  return (
-    code === 0x09 ||
-    code === 0x0a ||
-    code === 0x0d ||
-    (code >= 0x20 && code <= 0xd7ff) ||
-    (code >= 0xe000 && code <= 0xfffd) ||
-    code >= 0x10000
-  );
-}
-
-/** Drops characters XML forbids and collapses whitespace (user text goes on one line). */
-function cleanText(s: string): string {
-  let out = '';
-  for (const ch of s) if (xmlChar(ch.codePointAt(0) ?? 0)) out += ch;
-  return out.replace(/\s+/g, ' ').trim();
-}
-
 /** Escapes text for SVG element content and attribute values. */
 function esc(s: string): string {
   return cleanText(s)
@@ -157,65 +68,7 @@ function esc(s: string): string {
     .replace(/'/g, '&apos;');
 }
 
-/** Dollars as "$245K", "$182.5K", "$1.25M", "$0". */
-export function formatDollarsK(dollars: number): string {
-  if (dollars === 0) return '$0';
-  if (Math.abs(dollars) >= 1_000_000) return `$${Number((dollars / 1_000_000).toFixed(2))}M`;
-  return `$${Number((dollars / 1000).toFixed(1))}K`;
-}
-
-function formatRange(r: ChartRange): string {
-  return r.low === r.high ? formatDollarsK(r.low) : `${formatDollarsK(r.low)}–${formatDollarsK(r.high)}`;
-}
-
 const num = (x: number): string => String(Math.round(x * 100) / 100);
-
-function checkDollars(value: number, what: string): void {
-  if (!Number.isFinite(value) || value < 0) {
-    throw new RangeError(`chart: ${what} must be a finite, non-negative number of dollars (got ${value})`);
-  }
-}
-
-function normRange(r: ChartRange, what: string): ChartRange {
-  checkDollars(r.low, `${what}.low`);
-  checkDollars(r.high, `${what}.high`);
-  return { low: Math.min(r.low, r.high), high: Math.max(r.low, r.high) };
-}
-
-function normRegion(r: ChartRegion, i: number): ChartRegion {
-  const what = `regions[${i}]`;
-  return {
-    id: r.id,
-    name: cleanText(r.name) || r.id,
-    totalComp: normRange(r.totalComp, `${what}.totalComp`),
-    base: normRange(r.base, `${what}.base`),
-    stock: normRange(r.stock, `${what}.stock`),
-    bonus: normRange(r.bonus, `${what}.bonus`),
-    target: normRange(r.target, `${what}.target`),
-  };
-}
-
-interface Normalised {
-  title: string;
-  regions: ChartRegion[];
-  offer: ChartMarker | undefined;
-  ask: { region: ChartRegion | undefined; range: ChartRange } | undefined;
-}
-
-function normalise(input: ChartInput): Normalised {
-  const regions = input.regions.map(normRegion);
-  let offer: ChartMarker | undefined;
-  if (input.offer) {
-    checkDollars(input.offer.dollars, 'offer.dollars');
-    offer = { label: cleanText(input.offer.label) || 'Offer', dollars: input.offer.dollars };
-  }
-  let ask: Normalised['ask'];
-  if (input.ask) {
-    const regionId = input.ask.regionId;
-    ask = { region: regions.find((r) => r.id === regionId), range: normRange(input.ask.range, 'ask.range') };
-  }
-  return { title: cleanText(input.title), regions, offer, ask };
-}
 
 /** Smallest "nice" step (1, 2, 2.5, 5 × 10^n dollars, at least $10K) giving at most MAX_TICKS intervals. */
 function niceStep(maxValue: number): number {
@@ -526,86 +379,4 @@ export function buildBandChartSvg(input: ChartInput): { svg: string; width: numb
     '</svg>',
   ].join('\n');
   return { svg, width: WIDTH, height, scale };
-}
-
-/** How every chart is rasterised: the bundled fonts only. Exported for the benchmark's where-the-time-goes split. */
-export const RESVG_OPTIONS: ResvgRenderOptions = {
-  font: {
-    fontFiles: [...CHART_FONT_FILES],
-    loadSystemFonts: false,
-    defaultFontFamily: CHART_FONT_FAMILY,
-    sansSerifFamily: CHART_FONT_FAMILY,
-  },
-  fitTo: { mode: 'original' },
-  background: C.background,
-  logLevel: 'off',
-};
-
-/** Rasterises chart SVG with the bundled font only. `.asPng()` gives the PNG, `.pixels` the RGBA bytes. */
-export function rasteriseSvg(svg: string): RenderedImage {
-  return new Resvg(svg, RESVG_OPTIONS).render();
-}
-
-function percentUp(value: number, r: ChartRange): number {
-  return r.high === r.low ? 100 : Math.round(((value - r.low) / (r.high - r.low)) * 100);
-}
-
-function offerPlacement(offer: number, r: ChartRegion): string {
-  const band = r.totalComp;
-  const possessive = `${r.name}'s band`;
-  if (offer < band.low) return `${formatDollarsK(band.low - offer)} below ${possessive}`;
-  if (offer > band.high) return `${formatDollarsK(offer - band.high)} above ${possessive}`;
-  const inTarget = offer >= r.target.low && offer <= r.target.high ? ' (in its target)' : '';
-  return `${percentUp(offer, band)}% up ${possessive}${inTarget}`;
-}
-
-/** A plain-words description of the chart, under 1,000 characters. */
-export function describeBandChart(input: ChartInput): string {
-  const n = normalise(input);
-  const sentences: string[] = [];
-  if (n.regions.length > 0) {
-    const bands = n.regions.map((r) => `${r.name} ${formatRange(r.totalComp)} (target ${formatRange(r.target)})`);
-    sentences.push(`Total-comp bands by region: ${bands.join(', ')}.`);
-  } else {
-    sentences.push('No salary bands to show.');
-  }
-  const offer = n.offer;
-  if (offer) {
-    const where = n.regions.map((r) => offerPlacement(offer.dollars, r));
-    const tail = where.length > 0 ? ` sits ${where.join(', ')}` : '';
-    sentences.push(`${offer.label} ${formatDollarsK(offer.dollars)}${tail}.`);
-  }
-  if (n.ask) {
-    const on = n.ask.region ? `${n.ask.region.name} ` : '';
-    sentences.push(`The ask: ${on}${formatRange(n.ask.range)}.`);
-  }
-  const comps = n.regions.map(
-    (r) => `${r.name} base ${formatRange(r.base)}, stock ${formatRange(r.stock)}, bonus ${formatRange(r.bonus)}`,
-  );
-  if (comps.length > 0) sentences.push(`Pay mix from band low to high: ${comps.join('; ')}.`);
-  if (n.title) sentences.unshift(`${n.title.replace(/[.!?…]+$/, '')}.`);
-
-  // Drop the least important sentences (title, then pay mix) before cutting text.
-  let text = sentences.join(' ');
-  if (text.length > ALT_MAX && n.title) text = sentences.slice(1).join(' ');
-  if (text.length > ALT_MAX && comps.length > 0) text = sentences.slice(n.title ? 1 : 0, -1).join(' ');
-  if (text.length > ALT_MAX)
-    text = `${Array.from(text)
-      .slice(0, ALT_MAX - 2)
-      .join('')
-      .trimEnd()}…`;
-  return text;
-}
-
-export function renderBandChart(input: ChartInput): RenderedChart {
-  const { svg, width, height, scale } = buildBandChartSvg(input);
-  const png = rasteriseSvg(svg).asPng();
-  return { png, svg, width, height, altText: describeBandChart(input), scale };
-}
-
-/** As renderBandChart, but parses and rasterises on libuv's thread pool so the event loop stays free. */
-export async function renderBandChartAsync(input: ChartInput): Promise<RenderedChart> {
-  const { svg, width, height, scale } = buildBandChartSvg(input);
-  const image = await renderAsync(svg, RESVG_OPTIONS);
-  return { png: image.asPng(), svg, width, height, altText: describeBandChart(input), scale };
 }
