@@ -1,11 +1,8 @@
 import type { KnownBlock, ModalView } from '@slack/types';
 import { describe, expect, it } from 'vitest';
-import {
-  mrkdwnToTerminal,
-  renderMessageForTerminal,
-  renderViewForTerminal,
-  stripAnsi,
-} from '../../src/preview/terminal.js';
+import { mrkdwnToTerminal } from '../../src/preview/mrkdwn.js';
+import { renderMessageForTerminal, renderViewForTerminal } from '../../src/preview/terminal.js';
+import { stripAnsi } from '../../src/preview/terminal-text.js';
 
 const plain = (text: string) => ({ type: 'plain_text' as const, text });
 const mrkdwn = (text: string) => ({ type: 'mrkdwn' as const, text });
