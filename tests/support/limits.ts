@@ -1,7 +1,9 @@
 /**
- * Pure checks of Slack Block Kit payloads against Slack's documented limits (see /work/shared/slack/LIMITS.md and
- * docs.slack.dev/reference/block-kit), so that an over-long or malformed message fails in a test or before sending
- * instead of coming back from Slack as `invalid_blocks` / `msg_too_long`.
+ * Pure checks of Slack Block Kit payloads against Slack's documented limits (docs.slack.dev/reference/block-kit and
+ * the message and view limits of chat.postMessage and views.open), so that an over-long or malformed message fails
+ * in a test instead of coming back from Slack as `invalid_blocks` / `msg_too_long`. Only the tests use it: the
+ * builders in src/views/ keep within the limits by construction (blocks.ts truncates), and every payload they can
+ * build is checked here (tests/views/every-payload.test.ts).
  *
  * The checks work on plain JSON (anything typed with `@slack/types` passes through) and never throw, except
  * `assertWithinLimits`, which throws a `BlockKitLimitError` listing every violation.
@@ -11,19 +13,15 @@
  * a stable `rule` id (see `LimitRule`), the `actual` value (a length, a count or the offending value) and, for
  * numeric limits, the `limit`.
  */
-import type { Block, KnownBlock } from '@slack/types';
+import type { SlackMessage } from '../../src/views/blocks.js';
+
+export type { SlackMessage };
 
 export interface LimitViolation {
   path: string;
   rule: string;
   actual: number | string;
   limit?: number;
-}
-
-/** What the app sends with chat.postMessage or to a response_url. */
-export interface SlackMessage {
-  text: string;
-  blocks: (KnownBlock | Block)[];
 }
 
 /** The numeric limits applied by the checks (characters unless the name says otherwise). */
