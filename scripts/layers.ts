@@ -8,7 +8,7 @@
  * 4. No circular import anywhere in src/ (type-only imports count too: they show the same tangle).
  */
 import { builtinModules } from 'node:module';
-import { dirname, join, normalize, relative, resolve } from 'node:path';
+import { dirname, normalize, relative, resolve } from 'node:path';
 import ts from 'typescript';
 
 export interface Layer {
@@ -53,7 +53,7 @@ export function layerOf(path: string): number {
   return LAYERS.findIndex((layer) => layer.paths.some((p) => (p.endsWith('/') ? path.startsWith(p) : path === p)));
 }
 
-/** The graph of every .ts file under `dir` (repo-relative to `root`), read with TypeScript's own import scanner. */
+/** The graph of `files` (repo-relative to `root`), read with TypeScript's own import scanner. */
 export function readImportGraph(root: string, files: string[], read: (path: string) => string): ImportGraph {
   const graph: ImportGraph = new Map();
   for (const file of files) {

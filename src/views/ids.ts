@@ -39,3 +39,25 @@ export const SHORTCUT_CALLBACKS: readonly string[] = [CALLBACKS.prepShortcut, CA
 
 /** The bot events allycomp subscribes to (the manifest's). */
 export const EVENTS = { appHomeOpened: 'app_home_opened', message: 'message' } as const;
+
+/** Block ids of the offer modal: validation errors and tests key on them. */
+export const OFFER_BLOCKS = {
+  company: 'offer_company',
+  kind: 'offer_kind',
+  titlePick: 'offer_title_pick',
+  titleText: 'offer_title_text',
+  region: 'offer_region',
+  base: 'offer_base',
+  totalComp: 'offer_tc',
+  equity: 'offer_equity',
+  equityKind: 'offer_equity_kind',
+  vesting: 'offer_vesting',
+  vestingCustom: 'offer_vesting_custom',
+  bonus: 'offer_bonus',
+  signOn: 'offer_sign_on',
+  premiums: 'offer_premiums',
+  delivery: 'offer_delivery',
+} as const;
+
+/** Each block holds one element whose action_id is "value". */
+export const OFFER_VALUE = 'value';

@@ -8,7 +8,9 @@ import { formatMoney, formatMoneyExact, formatRange } from '../../src/engine/mon
 import { analyseOffer } from '../../src/engine/offer-analysis.js';
 import { normaliseOffer, type OfferInput } from '../../src/engine/offers.js';
 import { regionById } from '../../src/engine/regions.js';
-import { decodeOrigin, encodeOrigin, OFFER_BLOCKS, type ViewStateValues } from '../../src/views/offer-modal.js';
+import { OFFER_BLOCKS } from '../../src/views/ids.js';
+import type { ViewStateValues } from '../../src/views/offer-form.js';
+import { decodeOrigin, encodeOrigin } from '../../src/views/offer-modal.js';
 import { checkMessage, checkView, formatViolations } from '../support/limits.js';
 import { formValues, initialValues, type OfferFieldName } from '../support/offer-view.js';
 import {

@@ -3,7 +3,8 @@
  * the `view.state.values` Slack sends on submit (block_id → action_id "value" → the element's state).
  */
 import type { InputBlock, KnownBlock, ModalView } from '@slack/types';
-import { OFFER_BLOCKS, type ViewStateValues } from '../../src/views/offer-modal.js';
+import { OFFER_BLOCKS } from '../../src/views/ids.js';
+import type { ViewStateValues } from '../../src/views/offer-form.js';
 
 type Element = {
   type: string;

@@ -3,14 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { describeDraft } from '../../src/answers/offer-flow.js';
 import { readOfferFromText } from '../../src/engine/offer-text.js';
 import { loadGuide } from '../../src/guide/load.js';
-import {
-  buildOfferModal,
-  decodeOrigin,
-  encodeOrigin,
-  OFFER_BLOCKS,
-  type OfferModalOptions,
-  readOfferForm,
-} from '../../src/views/offer-modal.js';
+import { OFFER_BLOCKS } from '../../src/views/ids.js';
+import { readOfferForm } from '../../src/views/offer-form.js';
+import { buildOfferModal, decodeOrigin, encodeOrigin, type OfferModalOptions } from '../../src/views/offer-modal.js';
 import { checkView } from '../support/limits.js';
 import { formValues, initialValues, submittedValues } from '../support/offer-view.js';
 

@@ -11,7 +11,8 @@ import { postToResponseUrl } from '../../slack/respond-url.js';
 import { escapeMrkdwn, type SlackMessage, section } from '../../views/blocks.js';
 import { buildProblemMessage } from '../../views/error-messages.js';
 import { buildOfferAnswer } from '../../views/offer-answer.js';
-import { blockForField, decodeOrigin, readOfferForm, type ViewStateValues } from '../../views/offer-modal.js';
+import { blockForField, readOfferForm, type ViewStateValues } from '../../views/offer-form.js';
+import { decodeOrigin } from '../../views/offer-modal.js';
 import type { ListenerDeps } from '../deps.js';
 
 type SubmitArgs = AllMiddlewareArgs & SlackViewMiddlewareArgs<ViewSubmitAction>;
