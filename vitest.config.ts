@@ -4,6 +4,8 @@ import SummaryReporter from './tests/support/summary-reporter.js';
 export default defineConfig({
   test: {
     include: ['tests/**/*.test.ts'],
+    // One real PostgreSQL for the run (about a second to start), for the store tests.
+    globalSetup: ['tests/support/postgres-global-setup.ts'],
     silent: 'passed-only',
     reporters: ['default', new SummaryReporter()],
     testTimeout: 15_000,
