@@ -25,7 +25,8 @@ async function replicas(count: number): Promise<{ url: string; stores: PostgresS
 async function advisoryLocks(store: PostgresStore, granted: boolean, count: number): Promise<void> {
   for (let tries = 0; tries < 300; tries += 1) {
     const { rows } = await store.pool.query<{ n: number }>(
-      `SELECT count(*)::int AS n FROM pg_locks WHERE locktype = 'advisory' AND granted = $1`,
+      `SELECT count(*)::int AS n FROM pg_locks WHERE locktype = 'advisory' AND granted = $1
+         AND database = (SELECT oid FROM pg_database WHERE datname = current_database())`,
       [granted],
     );
     if ((rows[0]?.n ?? 0) >= count) return;
