@@ -14,7 +14,11 @@ async function main(command: string | undefined): Promise<void> {
   const store = await openStore(process.env, { requireKey: command === 'rotate', migrations: 'apply' });
   try {
     if (command === 'migrate') {
-      console.log(`Store (${store.kind}) is migrated.`);
+      console.log(
+        store.kind === 'postgres'
+          ? 'The database is migrated.'
+          : 'The embedded store has no migrations: nothing to do.',
+      );
       return;
     }
     const count = await store.reencryptInstallations();

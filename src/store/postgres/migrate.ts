@@ -71,7 +71,7 @@ export async function assertMigrated(pool: pg.Pool, migrations: readonly Migrati
   if (pending.length > 0) {
     throw new StoreError(
       'store_migrations_pending',
-      `The database needs migrations ${pending.map((m) => `${m.version} (${m.name})`).join(', ')}: start one replica with ALLYCOMP_MIGRATE=auto (the default), or run npm run store:migrate.`,
+      `The database needs migrations ${pending.map((m) => `${m.version} (${m.name})`).join(', ')}: run npm run store:migrate with this DATABASE_URL, then start again.`,
     );
   }
 }
