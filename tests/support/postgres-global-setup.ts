@@ -9,7 +9,6 @@ declare module 'vitest' {
   export interface ProvidedContext {
     /** A superuser URL on the test run's own PostgreSQL; each test file makes its own database on it. */
     postgresUrl: string;
-    postgresStartMs: number;
   }
 }
 
@@ -22,10 +21,10 @@ const PASSWORD = 'allycomp-test-password';
  * library runs it as the `postgres` user (creating it if missing): the directory must be writable by that user.
  */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
-  const started = performance.now();
   const parent = await mkdtemp(join(tmpdir(), 'allycomp-pg-'));
   await chmod(parent, 0o777);
   const port = await freePort();
+  const log: string[] = [];
   const server = new EmbeddedPostgres({
     databaseDir: join(parent, 'data'),
     port,
@@ -36,13 +35,18 @@ export default async function setup(project: TestProject): Promise<() => Promise
     initdbFlags: ['--no-sync'],
     // Loopback TCP only, and no durability: a test database is thrown away.
     postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=', '-c', 'fsync=off'],
-    onLog: () => undefined,
-    onError: () => undefined,
+    onLog: (message) => log.push(message),
+    onError: (error) => log.push(String(error)),
   });
-  await server.initialise();
-  await server.start();
+  try {
+    await server.initialise();
+    await server.start();
+  } catch (error) {
+    await server.stop().catch(() => undefined);
+    await rm(parent, { recursive: true, force: true });
+    throw new Error(`The tests' embedded PostgreSQL did not start (${String(error)}):\n${log.slice(-20).join('')}`);
+  }
   project.provide('postgresUrl', `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/postgres`);
-  project.provide('postgresStartMs', Math.round(performance.now() - started));
   return async () => {
     await server.stop().catch(() => undefined);
     await rm(parent, { recursive: true, force: true });
