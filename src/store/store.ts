@@ -67,5 +67,8 @@ export interface Store extends Required<InstallationStore> {
   close(): Promise<void>;
 }
 
-/** How long a card's last state is kept when withCard is not told: a prep session lasts an afternoon. */
-export const CARD_STATE_TTL_MS = 24 * 60 * 60_000;
+/**
+ * How long a card's last state is kept when withCard is not told. The card carries its own state (button values);
+ * the stored copy only has to outlive a click whose payload predates the previous update, which is seconds.
+ */
+export const CARD_STATE_TTL_MS = 60 * 60_000;
