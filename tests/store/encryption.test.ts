@@ -1,5 +1,4 @@
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { TokenCipher } from '../../src/store/cipher.js';
@@ -9,7 +8,7 @@ import { migrate } from '../../src/store/postgres/migrate.js';
 import { PostgresStore } from '../../src/store/postgres/postgres-store.js';
 import type { Store } from '../../src/store/store.js';
 import { freshDatabaseUrl } from '../support/postgres.js';
-import { keyA, keyB, workspaceInstall } from './fixtures.js';
+import { keyA, keyB, tempDir, workspaceInstall } from './fixtures.js';
 
 const SECRETS = ['xoxb-bot-token-of-T1', 'xoxp-user-token-A', 'secret-webhook-T1'];
 const query = { teamId: 'T1', enterpriseId: undefined, isEnterpriseInstall: false, userId: 'U_A' } as const;
@@ -23,7 +22,7 @@ interface AtRest {
 }
 
 async function fileAtRest(): Promise<AtRest> {
-  const dir = await mkdtemp(join(tmpdir(), 'allycomp-store-'));
+  const dir = await tempDir('store');
   const path = join(dir, 'installations.json');
   return {
     open: (cipher) => FileStore.open(dir, cipher),

@@ -1,4 +1,8 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Installation } from '@slack/bolt';
+import { onTestFinished } from 'vitest';
 import { TokenCipher } from '../../src/store/cipher.js';
 
 export const keyA = Buffer.alloc(32, 1);
@@ -50,3 +54,10 @@ export function enterpriseInstall(enterpriseId: string): Installation<'v2', true
 }
 
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** A fresh temporary directory for the current test, deleted when the test ends. */
+export async function tempDir(label: string): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), `allycomp-${label}-`));
+  onTestFinished(() => rm(dir, { recursive: true, force: true }));
+  return dir;
+}

@@ -1,13 +1,12 @@
-import { mkdtemp, readdir, stat } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openStore } from '../../src/store/open.js';
-import { keyA, workspaceInstall } from './fixtures.js';
+import { keyA, tempDir, workspaceInstall } from './fixtures.js';
 
 describe('openStore without DATABASE_URL', () => {
   it('keeps the embedded files in ALLYCOMP_STATE_DIR, readable by the owner only, with no temporary file left', async () => {
-    const dir = join(await mkdtemp(join(tmpdir(), 'allycomp-open-')), 'state');
+    const dir = join(await tempDir('open'), 'state');
     const env = { ALLYCOMP_STATE_DIR: dir, ALLYCOMP_STORE_KEY: keyA.toString('base64') };
     const store = await openStore(env, { requireKey: true });
     expect(store.kind).toBe('file');
