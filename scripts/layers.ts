@@ -27,6 +27,7 @@ export const LAYERS: Layer[] = [
   { name: 'views', paths: ['src/views/'], mayImport: 'guide, engine, chart types, @slack/types' },
   { name: 'answers', paths: ['src/answers/'], mayImport: 'guide, engine, chart, views' },
   { name: 'process', paths: ['src/config.ts', 'src/logging.ts'], mayImport: 'support' },
+  { name: 'store', paths: ['src/store/'], mayImport: 'support, process, pg, Bolt installation types' },
   { name: 'slack', paths: ['src/slack/'], mayImport: 'everything below, Bolt' },
   { name: 'middleware', paths: ['src/middleware/'], mayImport: 'slack and below' },
   { name: 'listeners', paths: ['src/listeners/'], mayImport: 'slack and below' },
