@@ -67,6 +67,18 @@ export const leverSchema = z
 
 export const companyKinds = ['traditional-bank', 'digital-bank-or-fintech', 'big-tech', 'other'] as const;
 
+/** A competing company's kind, with the reason the guide data gives for it (shown when the kind is used). */
+export const companySchema = z
+  .object({
+    name: nonEmpty,
+    kind: z.enum(companyKinds),
+    aliases: z.array(nonEmpty).optional(),
+    /** Also an everyday word (Chase, Discover, Current): in prose only capitalised and next to a cue. */
+    common: z.boolean().optional(),
+    reason: nonEmpty,
+  })
+  .strict();
+
 export const guideSchema = z
   .object({
     id: slug,
@@ -87,6 +99,7 @@ export const guideSchema = z
     premiums: z
       .array(z.object({ id: slug, name: nonEmpty, range: rangeSchema, case: nonEmpty, text: nonEmpty }).strict())
       .min(1),
+    companies: z.array(companySchema).default([]),
     branchlessPremium: z
       .object({
         percent: percentRangeSchema,
@@ -139,6 +152,21 @@ export const guideSchema = z
     if (premiumId && !guide.premiums.some((premium) => premium.id === premiumId)) {
       ctx.addIssue({ code: 'custom', path: ['branchlessPremium', 'premiumId'], message: `no premium "${premiumId}"` });
     }
+    const companyNames = new Map<string, string>();
+    guide.companies.forEach((company, index) => {
+      for (const spelling of [company.name, ...(company.aliases ?? [])]) {
+        const key = normaliseName(spelling);
+        const owner = companyNames.get(key);
+        if (owner && owner !== company.name) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['companies', index],
+            message: `"${spelling}" is already a spelling of ${owner}`,
+          });
+        }
+        companyNames.set(key, company.name);
+      }
+    });
     guide.levels.rows.forEach((row, index) => {
       for (const peer of guide.levels.peers) {
         if (!row.peers[peer]) {

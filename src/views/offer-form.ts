@@ -119,7 +119,7 @@ export function readOfferForm(guide: Guide, values: ViewStateValues): OfferForm 
   if (draft.company && !draft.companyKind) {
     // A known name (Capital One, SoFi, Google…) brings its kind, so a traditional bank still gets the branchless
     // premium when the person skipped the picker. Said in the answer, so they can correct it.
-    const guessed = guessCompanyKind(draft.company);
+    const guessed = guessCompanyKind(guide, draft.company);
     if (guessed) {
       draft.companyKind = guessed;
       readAs.push(`Kind of company: not picked, read as ${COMPANY_KIND_LABELS[guessed].toLowerCase()} from its name`);

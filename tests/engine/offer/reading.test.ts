@@ -6,8 +6,8 @@ import {
   type ReadOffer,
   readOfferFromText,
   readOfferWords,
-} from '../../src/engine/offer-text.js';
-import { loadGuide } from '../../src/guide/load.js';
+} from '../../../src/engine/offer/index.js';
+import { loadGuide } from '../../../src/guide/load.js';
 
 const { guide } = loadGuide();
 
@@ -30,8 +30,8 @@ describe('readOfferFromText reads the phrasings people use', () => {
     ],
     [
       'Capital One: $245K TC',
-      { company: 'Capital One', companyKind: 'traditional-bank', totalComp: 245_000 },
-      ['Capital One read as a traditional bank'],
+      { company: 'Capital One', companyKind: 'other', totalComp: 245_000 },
+      ['Capital One read as another kind of company'],
     ],
     [
       'Got an offer from Chime — base $180,000, equity $160k over 4 years, bonus 10%',
@@ -186,7 +186,7 @@ describe('readOfferFromText, more phrasings', () => {
     ],
     [
       '<https://example.com|Capital One>: $245K TC',
-      { company: 'Capital One', companyKind: 'traditional-bank', totalComp: 245_000 },
+      { company: 'Capital One', companyKind: 'other', totalComp: 245_000 },
     ],
   ];
 
@@ -306,7 +306,7 @@ describe('readOfferWords, positional', () => {
     ],
     [
       'capital one 250k new york',
-      { company: 'Capital One', companyKind: 'traditional-bank', totalComp: 250_000, regionId: 'new-york' },
+      { company: 'Capital One', companyKind: 'other', totalComp: 250_000, regionId: 'new-york' },
     ],
     ['SoFi', { company: 'SoFi', companyKind: 'digital-bank-or-fintech' }],
     ['detroit', { regionId: 'detroit' }],
@@ -548,7 +548,7 @@ describe('guessCompanyKind', () => {
     ['Truist', 'traditional-bank'],
     ['PNC', 'traditional-bank'],
     ['U.S. Bank', 'traditional-bank'],
-    ['Capital One', 'traditional-bank'],
+    ['Capital One', 'other'],
     ['Discover', 'digital-bank-or-fintech'],
     ['SoFi', 'digital-bank-or-fintech'],
     ['Chime', 'digital-bank-or-fintech'],
@@ -575,7 +575,7 @@ describe('guessCompanyKind', () => {
   ];
 
   it.each(cases)('%j', (company, kind) => {
-    expect(guessCompanyKind(company)).toBe(kind);
+    expect(guessCompanyKind(guide, company)).toBe(kind);
   });
 });
 

@@ -1,0 +1,11 @@
+/**
+ * The offer package: reading a competing offer from what people type (collector, companies, places, amounts in
+ * prose, flags, positional words), normalising it to yearly and first-year figures, and analysing it against
+ * the guide. Pure: no I/O, no Slack. Everything outside the package imports from here.
+ */
+export { analyseOffer, type OfferAnalysis, type RegionPosition } from './analyse.js';
+export type { DraftField, DraftProblem, OfferDraft, ReadOffer } from './collector.js';
+export { companyEntry, guessCompanyKind, type KnownCompany } from './companies.js';
+export * from './normalise.js';
+export { readOfferFromText } from './prose.js';
+export { readOfferWords } from './words.js';

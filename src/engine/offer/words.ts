@@ -1,0 +1,159 @@
+/** The words after `/allycomp offer`: positional (`SoFi 245k detroit`), flags, or both. */
+import type { Guide, Region } from '../../guide/schema.js';
+import { formatMoney } from '../money.js';
+import { matchRegion } from '../regions.js';
+import { Collector, FLAG_EXAMPLE, MAX_WORDS, type OfferDraft, quoted, type ReadOffer, shown } from './collector.js';
+import { setCompany } from './companies.js';
+import { FLAG, readFlags } from './flags.js';
+import { cleanText, LABEL, readOfferFromText, sameValue, VEST_WORD } from './prose.js';
+import { readMoney } from './values.js';
+
+export const CURRENCY_WORD = /^(?:\$|usd|us\$)$/i;
+export const SUFFIX_WORD = /^(?:k|thousand|m|mm|million|usd)$/i;
+export const TC_WORD = /^(?:tc|ttc|total|comp|compensation|total-comp|totalcomp)[:,]?$/i;
+export const EDGE_WORD = /^(?:offer|offered|offers|from|at|in|for|is|@|-|—|–|:|,)$/i;
+
+/** `SoFi 245k detroit`: region words -> regionId, one amount -> totalComp, the other words -> company. */
+export function readPositional(guide: Guide, words: string[]): ReadOffer {
+  const c = new Collector(guide);
+  if (words.length === 0) return c.result();
+  const joined = words.join(' ');
+  // Named parts ("170k base 15% bonus") read better as prose.
+  if ([...cleanText(joined).matchAll(LABEL)].some((match) => match[2] === undefined) || VEST_WORD.test(joined)) {
+    return readOfferFromText(guide, joined);
+  }
+
+  const used = words.map(() => false);
+  const regions: { region: Region; typed: string }[] = [];
+  for (let index = 0; index < words.length; index++) {
+    for (let length = Math.min(3, words.length - index); length >= 1; length--) {
+      const span = words.slice(index, index + length);
+      const region = /\d/.test(span.join('')) ? undefined : matchRegion(guide, span.join(' '));
+      if (region) {
+        regions.push({ region, typed: span.join(' ') });
+        for (let k = index; k < index + length; k++) used[k] = true;
+        index += length - 1;
+        break;
+      }
+    }
+  }
+
+  const amounts: string[] = [];
+  for (let index = 0; index < words.length; index++) {
+    const word = words[index] ?? '';
+    if (used[index]) continue;
+    if (TC_WORD.test(word)) {
+      used[index] = true;
+      continue;
+    }
+    const next = words[index + 1] ?? '';
+    if (!/\d/.test(word) && !(CURRENCY_WORD.test(word) && /\d/.test(next))) continue;
+    const parts = [word];
+    used[index] = true;
+    if (CURRENCY_WORD.test(word)) {
+      parts.push(next);
+      used[++index] = true;
+    }
+    const after = words[index + 1] ?? '';
+    if (SUFFIX_WORD.test(after) && !used[index + 1]) {
+      parts.push(after);
+      used[++index] = true;
+    }
+    amounts.push(parts.join(' '));
+  }
+
+  const distinct = [...new Map(regions.map((entry) => [entry.region.id, entry])).values()];
+  const [region, otherRegion] = distinct;
+  if (region && otherRegion) {
+    c.problem(
+      'region',
+      `Region: both ${region.region.shortName} and ${otherRegion.region.shortName} are regions; give one.`,
+    );
+  } else if (region) {
+    c.draft.regionId = region.region.id;
+  }
+
+  const [amount, ...moreAmounts] = amounts;
+  if (amount !== undefined && moreAmounts.length > 0) {
+    c.problem(
+      'words',
+      `I saw ${amounts.length} amounts (${amounts.map(shown).join(', ')}); without flags I read one amount, as total comp. Name each part with a flag.`,
+      '--base 170k --stock 40k --bonus 15% --sign-on 20k',
+    );
+  } else if (amount?.includes('%')) {
+    c.problem(
+      'words',
+      `${quoted(amount)} is a percentage; without flags one amount is read as total comp. For a bonus use --bonus.`,
+      '--bonus 15%',
+    );
+  } else if (amount !== undefined) {
+    const value = readMoney(c, 'totalComp', amount, { quiet: true });
+    if (value !== undefined) {
+      c.draft.totalComp = value;
+      c.note(`${shown(amount)} read as ${formatMoney(value)} total comp`);
+    }
+  }
+
+  const rest = words.filter((_, index) => !used[index]);
+  while (rest.length > 0 && EDGE_WORD.test(rest[0] ?? '')) rest.shift();
+  while (rest.length > 0 && EDGE_WORD.test(rest.at(-1) ?? '')) rest.pop();
+  if (rest.length > 0) setCompany(c, rest.join(' '));
+  return c.result();
+}
+
+/**
+ * Read a competing offer from the words after `/allycomp offer` (also the terminal preview), either positional
+ * (`SoFi 245k detroit`) or with flags (`--company SoFi --base 170k --stock 40k --bonus 15% --region detroit`).
+ * Words before the first flag are read positionally; a flag wins over them.
+ */
+export function readOfferWords(guide: Guide, words: string[]): ReadOffer {
+  const list = (Array.isArray(words) ? words : [])
+    .filter((word): word is string => typeof word === 'string')
+    .flatMap((word) => word.split(/\s+/))
+    .filter((word) => word.length > 0);
+  const c = new Collector(guide);
+  if (list.length > MAX_WORDS) {
+    c.problem('words', `Only the first ${MAX_WORDS} words were read.`);
+    list.length = MAX_WORDS;
+  }
+  const firstFlag = list.findIndex((word) => FLAG.test(word));
+  if (firstFlag === -1) return merge(c, readPositional(guide, list));
+  const leading = firstFlag > 0 ? readPositional(guide, list.slice(0, firstFlag)) : undefined;
+  const flagged = readFlags(guide, list.slice(firstFlag));
+  if (leading) merge(c, leading);
+  for (const [key, value] of Object.entries(flagged.draft) as [keyof OfferDraft, unknown][]) {
+    const before = c.draft[key];
+    if (before !== undefined && key !== 'companyKind' && !sameValue(before, value)) {
+      c.problem(
+        'words',
+        `${DRAFT_KEY_NAMES[key]} is given both before the flags and as a flag; the flag was used.`,
+        FLAG_EXAMPLE,
+      );
+    }
+  }
+  // A company named by flag brings its own kind (or none), not the kind of the name before the flags.
+  if (flagged.draft.company !== undefined && flagged.draft.companyKind === undefined) delete c.draft.companyKind;
+  Object.assign(c.draft, flagged.draft);
+  for (const problem of flagged.problems) c.problem(problem.field, problem.message, problem.example);
+  for (const note of flagged.readAs) c.note(note);
+  return c.result();
+}
+
+export const DRAFT_KEY_NAMES: Record<keyof OfferDraft, string> = {
+  company: 'The company',
+  companyKind: 'The company kind',
+  title: 'The title',
+  base: 'Base',
+  totalComp: 'Total comp',
+  equity: 'Stock',
+  bonus: 'Bonus',
+  signOn: 'Sign-on',
+  regionId: 'The region',
+};
+
+export function merge(c: Collector, other: ReadOffer): ReadOffer {
+  Object.assign(c.draft, other.draft);
+  for (const problem of other.problems) c.problem(problem.field, problem.message, problem.example);
+  for (const note of other.readAs) c.note(note);
+  return c.result();
+}
