@@ -64,6 +64,21 @@ function optionalRegion(guide: Guide, words: string[], make: (region?: Region) =
   return lookup.ok ? make(lookup.region) : { kind: 'error', error: lookup.error };
 }
 
+const CHAT_WORDS = new Set([
+  'hi',
+  'hello',
+  'hey',
+  'hiya',
+  'yo',
+  'thanks',
+  'thank',
+  'thx',
+  'ok',
+  'okay',
+  'cool',
+  'start',
+]);
+
 function unknownWord(guide: Guide, words: string[]): Intent {
   const input = words.join(' ');
   const region = closestRegion(guide, input);
@@ -78,6 +93,8 @@ function unknownWord(guide: Guide, words: string[]): Intent {
   if (command && words.length === 1) {
     return { kind: 'error', error: { kind: 'unknown_word', input, suggestion: command, valid: [...SUBCOMMANDS] } };
   }
+  // A greeting or chat word that is no region and no command ("hi", "thanks") gets help, not a region error.
+  if (words.length === 1 && CHAT_WORDS.has(first)) return { kind: 'help' };
   return {
     kind: 'error',
     error: { kind: 'unknown_region', input, valid: guide.regions.map(primaryAlias), suggestion: undefined },

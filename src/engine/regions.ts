@@ -49,6 +49,8 @@ export function closestRegion(guide: Guide, input: string): Region | undefined {
       const distance = editDistance(wanted, name);
       const tolerance = Math.max(1, Math.floor(Math.max(wanted.length, name.length) / 3));
       const prefix = name.length >= 3 && wanted.length >= 3 && (name.startsWith(wanted) || wanted.startsWith(name));
+      // Two- and three-letter words ("hi", "ok") are a typo of too many short aliases (mi, nc, ny) to guess from.
+      if (!prefix && Math.min(wanted.length, name.length) < 4) continue;
       const score = prefix ? 0.5 : distance;
       if (score <= tolerance && (!best || score < best.score)) best = { region, score };
     }

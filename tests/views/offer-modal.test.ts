@@ -300,7 +300,7 @@ describe('readOfferForm: every problem on its own field, with an example', () =>
   });
 
   it('a known company name brings its kind when none is picked, and says so', () => {
-    const form = readOfferForm(guide, formValues({ company: 'Capital One', totalComp: '245k' }, { region: 'detroit' }));
+    const form = readOfferForm(guide, formValues({ company: 'Chase', totalComp: '245k' }, { region: 'detroit' }));
     expect(form.draft.companyKind).toBe('traditional-bank');
     expect(form.readAs).toEqual(['Kind of company: not picked, read as traditional bank from its name']);
     const picked = readOfferForm(

@@ -1,7 +1,7 @@
 /** The --flag form after `/allycomp offer`: --company, --kind, --base, --stock/--grant, --vesting, …. */
 import { type CompanyKind, companyKinds, type Guide, normaliseName } from '../../guide/schema.js';
 import { parseAmount } from '../money.js';
-import { editDistance, findRegion, primaryAlias } from '../regions.js';
+import { editDistance, findRegion, matchRegion, primaryAlias } from '../regions.js';
 import { Collector, DEFAULT_VEST_YEARS, type DraftField, MAX_NAME, quoted, type ReadOffer } from './collector.js';
 import { cleanName, setCompany } from './companies.js';
 import type { Vesting } from './normalise.js';
@@ -151,6 +151,8 @@ export function readVestingFlag(c: Collector, value: string): Vesting | undefine
   const years =
     /^(?:over\s+)?(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)\s*-?\s*(?:y|yrs?|years?)$/.exec(text);
   if (years) return evenVesting(c, yearCount(years[1] ?? ''), value);
+  // "--vesting 4": a bare whole number is the years of an even vest (a single percentage could not add up to 100%).
+  if (/^\d{1,2}$/.test(text) && Number(text) !== 100) return evenVesting(c, Number(text), value);
   if (/^(?:front[\s-]?loaded|5-15-40-40|amazon)$/.test(text)) return { kind: 'front-loaded-5-15-40-40' };
   const perYear = PERCENT_PER_YEAR.exec(text);
   if (perYear && perYear[0].length === text.length) return evenFromPercentPerYear(c, Number(perYear[1]), value);
@@ -167,6 +169,25 @@ export function flagValue(text: string): string {
     .trim();
 }
 
+const FREE_TEXT_FLAGS = new Set(['company', 'from', 'title', 'role', 'region', 'city', 'location']);
+
+/**
+ * `--bonus 15 ny`: a region typed after the last flag's value, without --region, is the region, not part of the
+ * value. Only when no --region is given and the value's last words are exactly a region name.
+ */
+function splitTrailingRegion(guide: Guide, groups: { typed: string; key: string; values: string[] }[]): void {
+  if (groups.some((group) => FLAG_SPELLINGS[group.key] === 'region')) return;
+  const last = groups.at(-1);
+  if (!last || FREE_TEXT_FLAGS.has(last.key) || last.values.length < 2) return;
+  for (let length = Math.min(3, last.values.length - 1); length >= 1; length--) {
+    const tail = last.values.slice(-length);
+    if (/\d/.test(tail.join('')) || !matchRegion(guide, tail.join(' '))) continue;
+    last.values.length -= length;
+    groups.push({ typed: '--region', key: 'region', values: tail });
+    return;
+  }
+}
+
 export function readFlags(guide: Guide, words: string[]): ReadOffer {
   const c = new Collector(guide);
   const groups: { typed: string; key: string; values: string[] }[] = [];
@@ -180,6 +201,8 @@ export function readFlags(guide: Guide, words: string[]): ReadOffer {
       groups.at(-1)?.values.push(word);
     }
   }
+
+  splitTrailingRegion(guide, groups);
 
   const given = new Map<FlagName, string>();
   const repeated = new Set<FlagName>();
@@ -267,7 +290,7 @@ export function readFlags(guide: Guide, words: string[]): ReadOffer {
 
   const bonus = given.get('bonus');
   if (bonus !== undefined) {
-    const value = readBonus(c, bonus);
+    const value = readBonus(c, bonus, { bareIsPercent: true });
     if (value !== undefined) draft.bonus = value;
   }
   const signOn = given.get('sign-on');

@@ -6,6 +6,7 @@
 export { analyseOffer, type OfferAnalysis, type RegionPosition } from './analyse.js';
 export type { DraftField, DraftProblem, OfferDraft, ReadOffer } from './collector.js';
 export { companyEntry, guessCompanyKind, type KnownCompany } from './companies.js';
+export { type EquityFieldReading, readEquityField } from './equity-field.js';
 export * from './normalise.js';
 export { readOfferFromText } from './prose.js';
 export { readOfferWords } from './words.js';

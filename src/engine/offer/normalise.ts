@@ -107,7 +107,7 @@ export function checkOffer(input: OfferInput): OfferProblem[] {
       example: '170k',
     });
   }
-  if (input.bonus?.kind === 'percent' && input.base === undefined) {
+  if (input.bonus?.kind === 'percent' && input.base === undefined && input.totalComp === undefined) {
     problems.push({
       field: 'bonus',
       message: 'A bonus in % needs a base salary to work from.',

@@ -25,7 +25,7 @@ export function titleIn(guide: Guide, text: string): string | undefined {
 /** Aliases that are not places ("HQ" is the guide's Detroit, but every company has an HQ). */
 export const NOT_A_PLACE = new Set(['hq']);
 
-export function regionsIn(guide: Guide, text: string): { region: Region; typed: string }[] {
+export function regionsIn(guide: Guide, text: string, anyCase = false): { region: Region; typed: string }[] {
   const found: { region: Region; typed: string; start: number }[] = [];
   for (const region of guide.regions) {
     let first: { typed: string; start: number } | undefined;
@@ -34,7 +34,9 @@ export function regionsIn(guide: Guide, text: string): { region: Region; typed: 
       if (!normal || NOT_A_PLACE.has(normal)) continue;
       // Short aliases (ny, nc, mi, clt) only count in capitals: "NY", not the "ny" in a sentence.
       const pattern =
-        normal.length <= 3 && !normal.includes(' ') ? exactPattern(normal.toUpperCase()) : loosePattern(normal);
+        !anyCase && normal.length <= 3 && !normal.includes(' ')
+          ? exactPattern(normal.toUpperCase())
+          : loosePattern(normal);
       if (!pattern) continue;
       const match = pattern.exec(text);
       if (match && (!first || match.index < first.start)) first = { typed: match[0], start: match.index };
@@ -44,8 +46,8 @@ export function regionsIn(guide: Guide, text: string): { region: Region; typed: 
   return found.sort((a, b) => a.start - b.start);
 }
 
-export function setRegionFromText(c: Collector, text: string): void {
-  const regions = regionsIn(c.guide, text);
+export function setRegionFromText(c: Collector, text: string, anyCase = false): void {
+  const regions = regionsIn(c.guide, text, anyCase);
   const [only, second] = regions;
   if (!only) return;
   if (second) {

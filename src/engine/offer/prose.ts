@@ -15,6 +15,11 @@ import type { EquityInput, Vesting } from './normalise.js';
 import { setRegionFromText, titleIn } from './places.js';
 import { evenFromPercentPerYear, evenVesting, readBonus, readMoney, vestingFromPercents, yearCount } from './values.js';
 
+export interface ProseOptions {
+  /** The words after `/allycomp offer`: short region names count in any case ("ny"), unlike in a message. */
+  commandWords?: boolean;
+}
+
 export interface Span {
   start: number;
   end: number;
@@ -353,7 +358,7 @@ export function readAmountsFromText(c: Collector, text: string): void {
  * Read a competing offer from free prose (the "Coach this offer" message shortcut). Reads what it can and leaves
  * everything else undefined; problems say what could not be used, readAs what was interpreted.
  */
-export function readOfferFromText(guide: Guide, text: string): ReadOffer {
+export function readOfferFromText(guide: Guide, text: string, options: ProseOptions = {}): ReadOffer {
   const c = new Collector(guide);
   if (typeof text !== 'string') return c.result();
   let clean = cleanText(text);
@@ -365,7 +370,7 @@ export function readOfferFromText(guide: Guide, text: string): ReadOffer {
   if (company) setCompany(c, company);
   const title = titleIn(guide, clean);
   if (title) c.draft.title = title;
-  setRegionFromText(c, clean);
+  setRegionFromText(c, clean, options.commandWords === true);
   readAmountsFromText(c, clean);
   return c.result();
 }

@@ -36,8 +36,18 @@ export function readMoney(
   return parsed.value;
 }
 
-export function readBonus(c: Collector, typed: string): BonusInput | undefined {
+export function readBonus(
+  c: Collector,
+  typed: string,
+  options: { bareIsPercent?: boolean } = {},
+): BonusInput | undefined {
   if (isNone(typed)) return { kind: 'dollars', dollars: 0 };
+  // "--bonus 15": under the bonus flag a bare 1 to 100 is a percentage of base (echoed); in prose it stays ambiguous.
+  const bare = options.bareIsPercent ? /^\s*(\d{1,3}(?:\.\d+)?)\s*$/.exec(typed) : null;
+  if (bare && Number(bare[1]) > 0 && Number(bare[1]) <= 100) {
+    c.note(`bonus ${shown(typed)} read as ${formatPercent(Number(bare[1]))} of base`);
+    return { kind: 'percent', percent: Number(bare[1]) };
+  }
   const parsed = parseAmountOrPercent(typed);
   if (!parsed.ok) {
     c.problem('bonus', `Bonus: ${sentence(parsed.reason)}`);

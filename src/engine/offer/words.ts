@@ -4,7 +4,7 @@ import { formatMoney } from '../money.js';
 import { matchRegion } from '../regions.js';
 import { Collector, FLAG_EXAMPLE, MAX_WORDS, type OfferDraft, quoted, type ReadOffer, shown } from './collector.js';
 import { setCompany } from './companies.js';
-import { FLAG, readFlags } from './flags.js';
+import { FLAG, readFlags, YEARLY_SUFFIX } from './flags.js';
 import { cleanText, LABEL, readOfferFromText, sameValue, VEST_WORD } from './prose.js';
 import { readMoney } from './values.js';
 
@@ -20,7 +20,7 @@ export function readPositional(guide: Guide, words: string[]): ReadOffer {
   const joined = words.join(' ');
   // Named parts ("170k base 15% bonus") read better as prose.
   if ([...cleanText(joined).matchAll(LABEL)].some((match) => match[2] === undefined) || VEST_WORD.test(joined)) {
-    return readOfferFromText(guide, joined);
+    return readOfferFromText(guide, joined, { commandWords: true });
   }
 
   const used = words.map(() => false);
@@ -59,7 +59,8 @@ export function readPositional(guide: Guide, words: string[]): ReadOffer {
       parts.push(after);
       used[++index] = true;
     }
-    amounts.push(parts.join(' '));
+    // "245k/yr", "245k a year": total comp is yearly anyway, so the suffix only confirms it.
+    amounts.push(parts.join(' ').replace(YEARLY_SUFFIX, ''));
   }
 
   const distinct = [...new Map(regions.map((entry) => [entry.region.id, entry])).values()];

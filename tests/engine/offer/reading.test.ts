@@ -460,7 +460,7 @@ describe('readOfferWords, flags', () => {
   });
 
   it('bad values are problems on their field with a working example', () => {
-    const result = fromWords('--base abc --region chicago --kind banana --bonus 15 --sign-on -5k --tc');
+    const result = fromWords('--base abc --region chicago --kind banana --bonus 15k% --sign-on -5k --tc');
     expect(result.draft).toEqual({});
     expect(result.problems).toEqual([
       { field: 'totalComp', message: '--tc needs a value, like --tc 245k.', example: '--tc 245k' },
@@ -472,7 +472,7 @@ describe('readOfferWords, flags', () => {
       { field: 'base', message: 'Base: "abc" isn\'t an amount I can read.', example: '170k or $170,000' },
       {
         field: 'bonus',
-        message: 'Bonus: 15 could mean 15% or $15K; add a % sign or a k to say which.',
+        message: 'Bonus: "15k%" looks like a dollar amount; give a percentage.',
         example: '15% or 25k',
       },
       { field: 'signOn', message: "Sign-on: amounts can't be negative.", example: '20k or $20,000' },
