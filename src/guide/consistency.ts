@@ -132,6 +132,39 @@ function branchlessNotes(guide: Guide): GuideNote[] {
   ];
 }
 
+/**
+ * The guide's worked example asks for TC $255K–$262K, but its own lever figures (base, RSU a year, bonus % of that
+ * base) add up to less. allycomp keeps the guide's figures as the guide's and carries the rest by a stated rule.
+ */
+function leverSumNotes(guide: Guide): GuideNote[] {
+  const { baseAsk, stockAsk, bonusTargetPercent, tcAsk, region: regionId } = guide.example;
+  const bonus = Math.round((baseAsk * bonusTargetPercent) / 100);
+  const low = baseAsk + stockAsk.low + bonus;
+  const high = baseAsk + stockAsk.high + bonus;
+  if (low === tcAsk.low && high === tcAsk.high) return [];
+  const region = guide.regions.find((r) => r.id === regionId);
+  return [
+    {
+      id: 'lever-figures-sum',
+      kind: 'mismatch',
+      topics: ['levers'],
+      ...(region ? { regionId: region.id } : {}),
+      text:
+        `The guide's own lever figures for its ${region?.shortName ?? regionId} example (base ${k(baseAsk)}, RSU ` +
+        `${k(stockAsk.low)}–${k(stockAsk.high)} a year, bonus ${bonusTargetPercent}% of base = ${k(bonus)}) add up to ` +
+        `${k(low)}–${k(high)}, ${k(tcAsk.low - low)}–${k(tcAsk.high - high)} short of its own TC ask for that example ` +
+        `(lever 3). allycomp keeps the guide's figures as the guide's and carries the remainder ` +
+        'by a stated rule: bonus up to its band top, then RSU up to its band top, then base up to its band top, then RSU above its band.',
+    },
+  ];
+}
+
 export function checkConsistency(guide: Guide): GuideNote[] {
-  return [...tcSumNotes(guide), ...targetNotes(guide), ...stockUnitNotes(guide), ...branchlessNotes(guide)];
+  return [
+    ...tcSumNotes(guide),
+    ...targetNotes(guide),
+    ...stockUnitNotes(guide),
+    ...branchlessNotes(guide),
+    ...leverSumNotes(guide),
+  ];
 }

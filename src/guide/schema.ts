@@ -62,8 +62,14 @@ export const leverSchema = z
         ),
       { message: `uses an unknown {placeholder}; known: ${SCRIPT_PLACEHOLDERS.join(', ')}` },
     ),
+    /** Phrases of the script the person must be able to stand behind: marked "only if true" wherever shown. */
+    claims: z.array(nonEmpty).optional(),
   })
-  .strict();
+  .strict()
+  .refine((lever) => (lever.claims ?? []).every((claim) => lever.script.includes(claim)), {
+    message: 'every claim must be a phrase of the script, word for word',
+    path: ['claims'],
+  });
 
 export const companyKinds = ['traditional-bank', 'digital-bank-or-fintech', 'big-tech', 'other'] as const;
 

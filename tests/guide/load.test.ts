@@ -92,8 +92,15 @@ describe('the guide as data', () => {
 
   it('notices the other inconsistencies: the RSU unit, the Capital One benchmark above the band, the two branchless prices', () => {
     expect(notes.map((n) => n.id).sort()).toEqual(
-      ['branchless-two-prices', 'peer-above-band-detroit', 'stock-unit', 'tc-sum-charlotte-low'].sort(),
+      [
+        'branchless-two-prices',
+        'lever-figures-sum',
+        'peer-above-band-detroit',
+        'stock-unit',
+        'tc-sum-charlotte-low',
+      ].sort(),
     );
+    expect(notes.find((n) => n.id === 'lever-figures-sum')?.text).toContain('add up to $246K–$250K, $9K–$12K short');
     expect(notes.find((n) => n.id === 'stock-unit')?.text).toContain('5 of 6');
     expect(notes.find((n) => n.id === 'peer-above-band-detroit')?.text).toContain('$28K above');
     expect(notes.find((n) => n.id === 'branchless-two-prices')?.text).toMatch(/\$36\.8K–\$61\.3K/);

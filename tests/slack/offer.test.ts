@@ -267,8 +267,8 @@ describe('the message shortcut "Coach this offer" prefills what it read, and onl
     ],
     [
       'Capital One: $245K TC',
-      { company: 'Capital One', kind: 'traditional-bank', totalComp: '$245K' },
-      /company Capital One, total comp \$245K.*Capital One read as a traditional bank/,
+      { company: 'Capital One', kind: 'other', totalComp: '$245K' },
+      /company Capital One, total comp \$245K.*Capital One read as another kind of company/,
     ],
     [
       'Got an offer from Chime — base $180,000, equity $160k over 4 years, bonus 10%',
@@ -367,7 +367,7 @@ describe('the message shortcut "Coach this offer" prefills what it read, and onl
       'TC 250k at Capital One for a VP, Product Management role, Detroit',
       {
         company: 'Capital One',
-        kind: 'traditional-bank',
+        kind: 'other',
         titlePick: 'Capital One|VP, Product Management',
         region: 'detroit',
         totalComp: '$250K',
