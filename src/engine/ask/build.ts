@@ -1,0 +1,295 @@
+import { checkConsistency, type GuideNote } from '../../guide/consistency.js';
+import type { CompanyKind, Guide, Range, Region } from '../../guide/schema.js';
+import { bandFigure } from '../bands.js';
+import { byRule, type Explained, fromGuide } from '../explained.js';
+import { mapLevel } from '../levels.js';
+import { formatMoney, formatPercent, formatRange } from '../money.js';
+import { companyEntry } from '../offer/companies.js';
+import type { NormalisedOffer } from '../offer/normalise.js';
+import { regionById } from '../regions.js';
+import { leverPlan, openingFigure, premiumStory, walkAwayFigure } from './advice.js';
+import { type CompetingParts, leverFigures, splitEnd } from './parts.js';
+import { checkSanity } from './sanity.js';
+import { renderScripts } from './scripts.js';
+import { tcRangeAgainst, tcRangeWithoutOffer, upToThousand } from './tc-range.js';
+import type { AskFigures, AskPackage, AskWarning, Trade } from './types.js';
+
+export interface AskOptions {
+  /** Ally.ai premiums the person ticked (ids from the guide). */
+  premiumIds?: readonly string[];
+  /** The person's own choice of company kind: wins over the guide's company list. */
+  kind?: CompanyKind;
+}
+
+const FOOTNOTE_IDS = new Set(['stock-unit', 'branchless-two-prices', 'lever-figures-sum']);
+const notesCache = new WeakMap<Guide, GuideNote[]>();
+
+function footnotesFor(guide: Guide, region: Region): GuideNote[] {
+  let notes = notesCache.get(guide);
+  if (!notes) {
+    notes = checkConsistency(guide);
+    notesCache.set(guide, notes);
+  }
+  return notes.filter(
+    (note) => FOOTNOTE_IDS.has(note.id) || (note.regionId === region.id && note.topics.includes('strategy')),
+  );
+}
+
+/** The guide's own lever figures, visible as the guide's wherever the ask differs from them. */
+function guideFigures(guide: Guide): Explained<unknown>[] {
+  const { example } = guide;
+  return [
+    fromGuide('Guide lever 1 base', example.baseAsk, `lever 1, "the base salary at ${formatMoney(example.baseAsk)}"`),
+    fromGuide(
+      'Guide lever 2 RSU',
+      example.stockAsk,
+      `lever 2, "RSU component increased to ${formatRange(example.stockAsk)} over four years"`,
+    ),
+    fromGuide(
+      'Guide lever 4 bonus target',
+      example.bonusTargetPercent,
+      `lever 4, "bonus target increased to ${formatPercent(example.bonusTargetPercent)}"`,
+    ),
+    fromGuide(
+      'Guide lever 3 TC ask',
+      example.tcAsk,
+      `lever 3, "bringing Ally's total comp to ${formatRange(example.tcAsk)}" against ${formatMoney(example.competingTc)}`,
+    ),
+  ];
+}
+
+function competingParts(offer: NormalisedOffer | undefined): CompetingParts {
+  if (!offer) return {};
+  return { base: offer.base?.value, rsuPerYear: offer.equityPerYear?.value, bonus: offer.bonus?.value };
+}
+
+function range(label: string, value: Range, math: string, personal: boolean): Explained<Range> {
+  return byRule(label, value, math, personal);
+}
+
+/** Build the figures of the ask (rules 1–3): TC range, its parts at each end, sign-on, where to open. */
+function askFigures(
+  guide: Guide,
+  region: Region,
+  offer: NormalisedOffer | undefined,
+  story: ReturnType<typeof premiumStory>,
+): { figures: AskFigures; trades: Trade[]; warnings: AskWarning[] } {
+  const warnings: AskWarning[] = [];
+  const personal = offer !== undefined;
+  const rule = offer ? tcRangeAgainst(guide, region, offer.annualTc.value) : tcRangeWithoutOffer(region);
+  const lever = leverFigures(guide, region);
+  const parts = competingParts(offer);
+  const low = splitEnd(region, rule.value.low, 'low', lever, parts);
+  const high = splitEnd(region, Math.max(rule.value.high, low.end.tc), 'high', lever, parts);
+  const tcValue = { low: low.end.tc, high: high.end.tc };
+  const tc =
+    tcValue.low === rule.value.low && tcValue.high === rule.value.high
+      ? rule
+      : range(
+          rule.label,
+          tcValue,
+          `${rule.math} Your competing parts need more than that: the parts, each at least yours, add up to ${formatRange(tcValue)}.`,
+          personal,
+        );
+  const math = (what: string) => `Low end: ${low.end.steps.join(' ')} High end: ${high.end.steps.join(' ')} (${what})`;
+  const base = range(
+    `${region.shortName} base ask`,
+    { low: low.end.base, high: high.end.base },
+    math('base'),
+    personal,
+  );
+  const rsuPerYear = range(
+    `${region.shortName} RSU ask a year`,
+    { low: low.end.rsuPerYear, high: high.end.rsuPerYear },
+    math('RSU a year'),
+    personal,
+  );
+  const bonus = range(
+    `${region.shortName} bonus at target`,
+    { low: low.end.bonus, high: high.end.bonus },
+    math('bonus'),
+    personal,
+  );
+  const percentLow = (low.end.bonus / low.end.base) * 100;
+  const percentHigh = (high.end.bonus / high.end.base) * 100;
+  const bonusTargetPercent = byRule(
+    'Bonus target',
+    Math.round(percentHigh * 10) / 10,
+    `Bonus at the top end ${formatMoney(high.end.bonus)} ÷ base ${formatMoney(high.end.base)} = ${formatPercent(percentHigh)}` +
+      (Math.abs(percentLow - percentHigh) >= 0.05
+        ? ` (at the low end ${formatMoney(low.end.bonus)} ÷ ${formatMoney(low.end.base)} = ${formatPercent(percentLow)}).`
+        : '.') +
+      ` The guide's lever 4 asks ${formatPercent(guide.example.bonusTargetPercent)}; the rest of the TC ask is carried by the bonus first.`,
+    personal,
+  );
+
+  const figures: AskFigures = {
+    tc,
+    base,
+    rsuPerYear,
+    bonus,
+    bonusTargetPercent,
+    ends: { low: low.end, high: high.end },
+    openAt: openingFigure(tcValue, story),
+  };
+
+  if (offer && offer.firstYearTc.value > tcValue.low) {
+    const first = offer.firstYearTc.value;
+    const atLow = upToThousand(first - tcValue.low);
+    const atHigh = first > tcValue.high ? upToThousand(first - tcValue.high) : atLow;
+    figures.signOn = range(
+      'Sign-on ask',
+      { low: Math.min(atHigh, atLow), high: atLow },
+      `Your competing first year is ${formatMoney(first)} (${offer.firstYearTc.math}). The ask's first year is its TC ` +
+        `(Ally's RSU taken as vesting evenly): ${formatMoney(first)} − ${formatMoney(tcValue.low)} = ${formatMoney(first - tcValue.low)} ` +
+        `at the low end, rounded up to $1K = ${formatMoney(atLow)}` +
+        (first > tcValue.high
+          ? `; at the top end ${formatMoney(first - tcValue.high)}, rounded up = ${formatMoney(atHigh)}.`
+          : '.'),
+      true,
+    );
+    warnings.push({
+      code: 'first-year-gap',
+      text:
+        `Your competing first year (${formatMoney(first)}) is above the ask's first year: ask a sign-on of ` +
+        `${formatRange(figures.signOn.value)} to close the gap.`,
+    });
+  }
+
+  const top = region.band.totalComp.high;
+  if (offer && offer.annualTc.value <= top && tcValue.high > top) {
+    warnings.push({
+      code: 'ask-above-band',
+      text:
+        `The ask's top end ${formatMoney(tcValue.high)} is ${formatMoney(tcValue.high - top)} above ${region.shortName}'s ` +
+        `band top ${formatMoney(top)}: your competing offer is what justifies it; expect the recruiter to need an exception.`,
+    });
+  }
+  const trades = [...low.trades, ...high.trades.filter((t) => !low.trades.some((l) => l.part === t.part))];
+  for (const trade of trades) warnings.push({ code: 'part-capped', text: trade.text });
+  const above = Math.max(low.rsuAboveBand, high.rsuAboveBand);
+  if (above > 0) {
+    const competingRsu = offer?.equityPerYear?.value;
+    warnings.push({
+      code: 'part-above-band',
+      text:
+        high.rsuAboveBecause === 'competing' && competingRsu !== undefined
+          ? `RSU matches your competing ${formatMoney(competingRsu)} a year, ${formatMoney(above)} above ${region.shortName}'s ` +
+            `RSU band top ${formatMoney(region.band.stock.high)}: never ask below what you have.`
+          : `Base and bonus are at their band tops, so RSU carries the rest of the TC ask: up to ${formatMoney(above)} a year ` +
+            `above ${region.shortName}'s RSU band top ${formatMoney(region.band.stock.high)}. Equity is the part recruiters can ` +
+            'most often stretch; a sign-on is the other way to close the gap.',
+    });
+  }
+  return { figures, trades, warnings };
+}
+
+/**
+ * One ask package for a region, with or without a competing offer (issue 12, rules 1–10). Pure. The region must
+ * be one of the guide's (use findRegion first); the offer is a normalised one (normaliseOffer).
+ */
+export function buildAskPackage(
+  guide: Guide,
+  regionOrId: Region | string,
+  offer?: NormalisedOffer,
+  options: AskOptions = {},
+): AskPackage {
+  const region = typeof regionOrId === 'string' ? regionById(guide, regionOrId) : regionOrId;
+  const premiumIds = options.premiumIds ?? [];
+  const warnings: AskWarning[] = [];
+  const kind = options.kind ?? offer?.companyKind;
+  const entry = offer ? companyEntry(guide, offer.company) : undefined;
+  const companyKind =
+    kind === undefined
+      ? undefined
+      : {
+          kind,
+          reason:
+            options.kind === undefined && entry?.kind === kind
+              ? `${entry.name}: ${entry.reason}`
+              : 'As you chose it (the kind you give wins over the guide’s company list).',
+        };
+  const level = mapLevel(guide, offer?.company, offer?.title);
+  const otherLevel = level.allyLevel !== undefined && !level.bandsApply;
+  const competing = offer?.annualTc.value;
+  const band = region.band.totalComp;
+  const belowBand = competing !== undefined && competing < band.low;
+  const branchBank = kind === guide.branchlessPremium.appliesTo;
+  const story = premiumStory(guide, competing, kind, premiumIds);
+  const plan = leverPlan(guide, { hasOffer: offer !== undefined, belowBand, branchBank, premiumIds });
+
+  const sanity = offer ? checkSanity(guide, region, offer) : { confirmations: [], warnings: [], holdBack: false };
+  warnings.push(...sanity.warnings);
+  if (otherLevel) {
+    warnings.push({
+      code: 'other-level',
+      text:
+        `${level.peerTitle ?? 'That title'}${level.peer ? ` at ${level.peer}` : ''} maps to Ally's ${level.allyLevel}. ` +
+        `${level.caveat} So no band figures are given here: use the levers with your own figures, and ask the ` +
+        `recruiter for the ${level.allyLevel} range.`,
+    });
+  }
+  if (offer && competing !== undefined && !sanity.holdBack && !otherLevel) {
+    if (belowBand) {
+      warnings.push({
+        code: 'below-band',
+        text:
+          `Your competing ${formatMoney(competing)} is ${formatMoney(band.low - competing)} below ${region.shortName}'s band ` +
+          `(${formatRange(band)}). Lead with the levers, not with the number: the TC script says you have a competing ` +
+          'offer without quoting it, because the figure would anchor the talk low.',
+      });
+    } else if (competing > band.high) {
+      warnings.push({
+        code: 'above-band',
+        text:
+          `Your competing ${formatMoney(competing)} is ${formatMoney(competing - band.high)} above ${region.shortName}'s ` +
+          `published band top ${formatMoney(band.high)}: the ask goes above the band on the strength of your offer. ` +
+          `The guide's strategy for ${region.shortName}: ${region.strategy.text}`,
+      });
+    }
+  }
+  if (story.branchless) warnings.push({ code: 'branchless-premium', text: story.reasons[0] ?? '' });
+
+  const built = sanity.holdBack || otherLevel ? undefined : askFigures(guide, region, offer, story);
+  if (built) warnings.push(...built.warnings);
+  const ask = built?.figures;
+
+  const fallbacks: string[] = [];
+  for (const trade of built?.trades ?? []) fallbacks.push(trade.text);
+  if (ask) {
+    fallbacks.push(
+      `If base stops below ${formatMoney(ask.base.value.high)}: move the difference to RSU or a sign-on.`,
+      `If TC stops below ${formatMoney(ask.tc.value.low)}: ask a sign-on for the first-year gap, then a level review (${guide.levels.rows[1]?.ally ?? 'the next level'}) or the title.`,
+    );
+  } else if (otherLevel) {
+    fallbacks.push(
+      `Ask for the ${level.allyLevel} band in writing; if Ally offers ${guide.levels.bandsCover}, ask for the level or a sign-on.`,
+    );
+  }
+
+  return {
+    region,
+    offer,
+    companyKind,
+    level,
+    needsConfirmation: sanity.holdBack,
+    confirmations: sanity.confirmations,
+    ask,
+    trades: built?.trades ?? [],
+    premiumStory: story,
+    leadLever: plan.lead,
+    leverOrder: plan.order,
+    walkAway: offer ? walkAwayFigure(offer) : undefined,
+    fallbacks,
+    scripts: renderScripts(guide, {
+      ask,
+      company: offer?.company,
+      competingTc: competing,
+      hideCompetingTc: belowBand && !otherLevel,
+      regionName: region.shortName,
+    }),
+    warnings,
+    guideFigures: [...guideFigures(guide), bandFigure(region, 'totalComp')],
+    footnotes: footnotesFor(guide, region),
+  };
+}

@@ -1,0 +1,168 @@
+import type { Guide, Region } from '../../guide/schema.js';
+import { samePlaceInBand } from '../asks.js';
+import type { Explained } from '../explained.js';
+import { formatMoney, formatPercent } from '../money.js';
+import { upToThousand } from './tc-range.js';
+import type { AskEnd, Trade } from './types.js';
+
+/** The guide's lever figures (its Detroit example) carried to a region by the same-place-in-band rule. */
+export interface LeverFigures {
+  base: Explained;
+  rsuLow: Explained;
+  rsuHigh: Explained;
+  bonusPercent: number;
+}
+
+export function leverFigures(guide: Guide, region: Region): LeverFigures {
+  const { example } = guide;
+  return {
+    base: samePlaceInBand(
+      guide,
+      region,
+      'base',
+      example.baseAsk,
+      'Lever 1 base',
+      `lever 1, base ${formatMoney(example.baseAsk)}`,
+    ),
+    rsuLow: samePlaceInBand(
+      guide,
+      region,
+      'stock',
+      example.stockAsk.low,
+      'Lever 2 RSU low',
+      `lever 2's low end, ${formatMoney(example.stockAsk.low)}`,
+    ),
+    rsuHigh: samePlaceInBand(
+      guide,
+      region,
+      'stock',
+      example.stockAsk.high,
+      'Lever 2 RSU high',
+      `lever 2's high end, ${formatMoney(example.stockAsk.high)}`,
+    ),
+    bonusPercent: example.bonusTargetPercent,
+  };
+}
+
+/** The competing offer's parts, yearly, as far as the person gave them. */
+export interface CompetingParts {
+  base?: number;
+  rsuPerYear?: number;
+  bonus?: number;
+}
+
+/**
+ * Split one TC end into base + RSU a year + bonus that add up to it exactly (rule 1), never below a competing part
+ * (rule 2). The rule, in order:
+ * 1. Start from the guide's lever figures for the region, each raised to the competing part if that is higher
+ *    (rounded up to $1K). Base and bonus stop at their band tops; what a capped part falls short of the competing
+ *    part is a named trade, carried in RSU.
+ * 2. If the parts fall short of the TC end, the remainder is carried: bonus up to its band top, then RSU up to its
+ *    band top, then base up to its band top, then RSU above its band (said plainly).
+ * 3. If the parts exceed the TC end, they come down: RSU, then bonus, then base, each no lower than the competing
+ *    part (plus any trade it carries) or its band low. If they still exceed it, the TC end rises to their sum.
+ */
+export function splitEnd(
+  region: Region,
+  tcEnd: number,
+  end: 'low' | 'high',
+  lever: LeverFigures,
+  competing: CompetingParts,
+): { end: AskEnd; trades: Trade[]; rsuAboveBand: number; rsuAboveBecause: 'competing' | 'carry' } {
+  const band = region.band;
+  const steps: string[] = [];
+  const trades: Trade[] = [];
+  const compBase = competing.base === undefined ? undefined : upToThousand(competing.base);
+  const compRsu = competing.rsuPerYear === undefined ? undefined : upToThousand(competing.rsuPerYear);
+  const compBonus = competing.bonus === undefined ? undefined : upToThousand(competing.bonus);
+
+  const leverRsu = end === 'low' ? lever.rsuLow : lever.rsuHigh;
+  let base = Math.max(lever.base.value, compBase ?? 0);
+  let rsu = Math.max(leverRsu.value, compRsu ?? 0);
+  let bonus = Math.max(upToThousand((lever.base.value * lever.bonusPercent) / 100), compBonus ?? 0);
+  steps.push(
+    `Start: base ${formatMoney(base)} (${compBase !== undefined && compBase > lever.base.value ? 'your competing base' : "the guide's lever 1"}), ` +
+      `RSU ${formatMoney(rsu)} a year (${compRsu !== undefined && compRsu > leverRsu.value ? 'your competing RSU' : `the guide's lever 2 ${end} end`}), ` +
+      `bonus ${formatMoney(bonus)} (${compBonus !== undefined && compBonus >= bonus ? 'your competing bonus' : `lever 4's ${formatPercent(lever.bonusPercent)} of the lever-1 base, rounded up to $1K`}).`,
+  );
+  for (const part of ['base', 'bonus'] as const) {
+    const value = part === 'base' ? base : bonus;
+    const top = band[part].high;
+    if (value <= top) continue;
+    const short = value - top;
+    const competingValue = part === 'base' ? (compBase ?? 0) : (compBonus ?? 0);
+    if (part === 'base') base = top;
+    else bonus = top;
+    // The TC end is at least the competing TC + the uplift, so the other parts always cover this shortfall.
+    const text =
+      `${region.shortName}'s ${part} band tops out at ${formatMoney(top)}, under your ${formatMoney(competingValue)}: ` +
+      `the ${formatMoney(short)} is carried by the other parts (the TC ask stays above your offer); or ask for it as sign-on.`;
+    trades.push({ part, competing: competingValue, bandTop: top, short, carriedBy: 'other-parts', text });
+    steps.push(
+      `${part === 'base' ? 'Base' : 'Bonus'} capped at its band top ${formatMoney(top)}, ${formatMoney(short)} under your competing ${part}.`,
+    );
+  }
+
+  let remainder = tcEnd - (base + rsu + bonus);
+  if (remainder > 0) {
+    steps.push(
+      `The parts add up to ${formatMoney(base + rsu + bonus)}, ${formatMoney(remainder)} short of ${formatMoney(tcEnd)}.`,
+    );
+    const raise = (name: string, room: number, apply: (by: number) => void) => {
+      const by = Math.min(remainder, Math.max(0, room));
+      if (by <= 0) return;
+      apply(by);
+      remainder -= by;
+      steps.push(`${name} +${formatMoney(by)}.`);
+    };
+    raise(`Bonus up to its band top ${formatMoney(band.bonus.high)}:`, band.bonus.high - bonus, (by) => {
+      bonus += by;
+    });
+    raise(`RSU up to its band top ${formatMoney(band.stock.high)}:`, band.stock.high - rsu, (by) => {
+      rsu += by;
+    });
+    raise(`Base up to its band top ${formatMoney(band.base.high)}:`, band.base.high - base, (by) => {
+      base += by;
+    });
+    raise(`RSU above its band top ${formatMoney(band.stock.high)}:`, remainder, (by) => {
+      rsu += by;
+    });
+  } else if (remainder < 0) {
+    steps.push(
+      `The parts add up to ${formatMoney(base + rsu + bonus)}, ${formatMoney(-remainder)} over ${formatMoney(tcEnd)}.`,
+    );
+    const lower = (name: string, room: number, apply: (by: number) => void) => {
+      const by = Math.min(-remainder, Math.max(0, room));
+      if (by <= 0) return;
+      apply(by);
+      remainder += by;
+      steps.push(`${name} −${formatMoney(by)}.`);
+    };
+    const rsuMin = Math.max(compRsu ?? 0, band.stock.low);
+    const bonusMin = Math.max(compBonus ?? 0, band.bonus.low);
+    const baseMin = Math.max(Math.min(compBase ?? 0, band.base.high), band.base.low);
+    lower(`RSU down toward ${formatMoney(rsuMin)}:`, rsu - rsuMin, (by) => {
+      rsu -= by;
+    });
+    lower(`Bonus down toward ${formatMoney(bonusMin)}:`, bonus - bonusMin, (by) => {
+      bonus -= by;
+    });
+    lower(`Base down toward ${formatMoney(baseMin)}:`, base - baseMin, (by) => {
+      base -= by;
+    });
+  }
+  const tc = base + rsu + bonus;
+  if (tc !== tcEnd)
+    steps.push(
+      `No part can come down further without going under what you have: the ${end} end rises to ${formatMoney(tc)}.`,
+    );
+  steps.push(
+    `${formatMoney(base)} base + ${formatMoney(rsu)} RSU a year + ${formatMoney(bonus)} bonus = ${formatMoney(tc)}.`,
+  );
+  return {
+    end: { tc, base, rsuPerYear: rsu, bonus, steps },
+    trades,
+    rsuAboveBand: Math.max(0, rsu - band.stock.high),
+    rsuAboveBecause: (compRsu ?? 0) > band.stock.high ? 'competing' : 'carry',
+  };
+}

@@ -1,0 +1,110 @@
+import type { GuideNote } from '../../guide/consistency.js';
+import type { CompanyKind, Range, Region } from '../../guide/schema.js';
+import type { Explained } from '../explained.js';
+import type { LevelMatch } from '../levels.js';
+import type { NormalisedOffer } from '../offer/normalise.js';
+
+/** Every warning the ask package can carry; `text` is what the person reads, `code` is for tools and tests. */
+export type AskWarningCode =
+  | 'implausible-tc'
+  | 'equity-maybe-grant'
+  | 'other-level'
+  | 'below-band'
+  | 'above-band'
+  | 'ask-above-band'
+  | 'part-capped'
+  | 'part-above-band'
+  | 'first-year-gap'
+  | 'branchless-premium';
+
+export interface AskWarning {
+  code: AskWarningCode;
+  text: string;
+}
+
+/** A "did you mean …?" the person confirms before any ask is given (rule 5). */
+export interface Confirmation {
+  field: 'totalComp' | 'equity';
+  question: string;
+  /** Readings to offer as buttons: each a whole-dollar figure and how it would be typed. */
+  candidates: Array<{ label: string; value: number; typed: string }>;
+}
+
+/** One end of the ask: its parts add up to `tc` exactly (whole thousands). */
+export interface AskEnd {
+  tc: number;
+  base: number;
+  rsuPerYear: number;
+  bonus: number;
+  /** How the parts were reached, step by step: the "show the math" for this end. */
+  steps: string[];
+}
+
+/** A part that cannot reach what the person has inside its band, and what carries the difference. */
+export interface Trade {
+  part: 'base' | 'bonus';
+  competing: number;
+  bandTop: number;
+  short: number;
+  /** The other parts carry it: the TC end is at least the competing TC plus the uplift. */
+  carriedBy: 'other-parts';
+  text: string;
+}
+
+export interface AskFigures {
+  tc: Explained<Range>;
+  base: Explained<Range>;
+  rsuPerYear: Explained<Range>;
+  bonus: Explained<Range>;
+  /** The bonus target to name, as % of base (the top end's; the low end's is in the math). */
+  bonusTargetPercent: Explained;
+  /** Asked when the competing first year beats the ask's first year (rule 2). */
+  signOn?: Explained<Range>;
+  ends: { low: AskEnd; high: AskEnd };
+  /** Where in the range to open, and why (the one premium story, rule 4). */
+  openAt: Explained;
+}
+
+export interface PremiumStory {
+  /** The stated rule: premiums decide where in the range to open; they are never a second Ally TC figure. */
+  rule: string;
+  reasons: string[];
+  /** The guide's branchless 15–25%, in dollars on the competing TC, when the competitor is a traditional bank. */
+  branchless?: Explained<Range>;
+  /** The ticked Ally.ai premiums and their sum, as the guide prices them. */
+  ticked?: Explained<Range>;
+}
+
+export interface LeverScript {
+  number: number;
+  name: string;
+  /** Said aloud as written: RSU "a year", claims marked "[only if true: …]", weak figures left out. */
+  text: string;
+  /** Why the script differs from the guide's wording, if it does. */
+  changes: string[];
+}
+
+export interface AskPackage {
+  region: Region;
+  offer?: NormalisedOffer;
+  companyKind?: { kind: CompanyKind; reason: string };
+  level: LevelMatch;
+  /** Rule 5: true when the figures look like a typo; then `ask` is absent until the person confirms. */
+  needsConfirmation: boolean;
+  confirmations: Confirmation[];
+  /** Absent while a confirmation is pending, and for levels the guide has no bands for (rule 8). */
+  ask?: AskFigures;
+  trades: Trade[];
+  premiumStory: PremiumStory;
+  leadLever: number;
+  leverOrder: number[];
+  /** The best alternative: below this the competing offer is better (with an offer only). */
+  walkAway?: Explained;
+  fallbacks: string[];
+  scripts: LeverScript[];
+  warnings: AskWarning[];
+  /** The guide's own figures where the ask differs from them, kept visible as the guide's. */
+  guideFigures: Explained<unknown>[];
+  /** Guide inconsistencies that bear on this ask (footnotes). */
+  footnotes: GuideNote[];
+}

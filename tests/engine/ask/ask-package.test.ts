@@ -1,0 +1,311 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { askDataFromWords, buildAskPackage, plausibleTc } from '../../../src/engine/ask/index.js';
+import { type NormalisedOffer, normaliseOffer, type OfferInput } from '../../../src/engine/offer/index.js';
+import { loadGuide } from '../../../src/guide/load.js';
+import { companyKinds } from '../../../src/guide/schema.js';
+
+const { guide } = loadGuide();
+const regionIds = guide.regions.map((region) => region.id);
+
+function offer(input: OfferInput): NormalisedOffer {
+  const result = normaliseOffer(input);
+  if (!result.ok) throw new Error(JSON.stringify(result.problems));
+  return result.offer;
+}
+
+const bounds = plausibleTc(guide);
+const sane = fc.integer({ min: bounds.low, max: bounds.high });
+const region = fc.constantFrom(...regionIds);
+const kind = fc.constantFrom(...companyKinds);
+/** An offer in parts, inside rule 5's bounds, with equity inside every region's RSU band (so nothing is held back). */
+const partsOffer = fc
+  .record({
+    base: fc.integer({ min: 90_000, max: 260_000 }),
+    equity: fc.integer({ min: 0, max: 52_000 }),
+    bonusPercent: fc.integer({ min: 0, max: 40 }),
+    signOn: fc.option(fc.integer({ min: 0, max: 120_000 }), { nil: undefined }),
+  })
+  .map(
+    ({ base, equity, bonusPercent, signOn }): OfferInput => ({
+      company: 'Acme',
+      base,
+      equity: { kind: 'annual', dollars: equity },
+      bonus: { kind: 'percent', percent: bonusPercent },
+      signOn,
+    }),
+  );
+
+describe("the guide's golden example stays exact", () => {
+  it('Detroit, competing $245K → TC $255K–$262K, parts adding up, the guide figures kept as the guide’s', () => {
+    const pkg = buildAskPackage(guide, 'detroit', offer({ company: 'SoFi', totalComp: 245_000 }));
+    const ask = pkg.ask;
+    expect(ask?.tc.value).toEqual({ low: 255_000, high: 262_000 });
+    expect(ask?.base.value).toEqual({ low: 165_000, high: 168_000 });
+    expect(ask?.rsuPerYear.value).toEqual({ low: 48_000, high: 52_000 });
+    expect(ask?.bonus.value).toEqual({ low: 42_000, high: 42_000 });
+    expect(ask?.bonusTargetPercent.value).toBe(25);
+    expect(ask?.signOn).toBeUndefined();
+    expect(pkg.footnotes.map((note) => note.id)).toContain('lever-figures-sum');
+    expect(pkg.guideFigures.map((figure) => figure.value)).toEqual(
+      expect.arrayContaining([165_000, { low: 48_000, high: 52_000 }, 20, { low: 255_000, high: 262_000 }]),
+    );
+    expect(pkg.leadLever).toBe(3);
+    expect(pkg.walkAway?.value).toBe(245_000);
+    expect(ask?.base.math).toContain('Bonus up to its band top $42K: +$9K.');
+  });
+
+  it('the --data object, exactly', () => {
+    expect(askDataFromWords(guide, 'offer', ['SoFi', '245k', 'detroit'])).toEqual({
+      region: 'detroit',
+      offer: {
+        company: 'SoFi',
+        kind: 'digital-bank-or-fintech',
+        annualTc: 245_000,
+        firstYearTc: 245_000,
+        base: null,
+        equityPerYear: null,
+        bonus: null,
+        signOn: null,
+      },
+      ask: {
+        tc: { low: 255_000, high: 262_000 },
+        base: { low: 165_000, high: 168_000 },
+        rsuPerYear: { low: 48_000, high: 52_000 },
+        bonus: { low: 42_000, high: 42_000 },
+        bonusTargetPercent: 25,
+        openAt: 259_000,
+      },
+      warnings: [],
+      leadLever: 3,
+      leverOrder: [3, 1, 2, 4],
+      walkAway: 245_000,
+      needsConfirmation: false,
+      confirmations: [],
+    });
+  });
+
+  it('errors are an { error } object naming the field', () => {
+    const bad = askDataFromWords(guide, 'offer', ['SoFi', '245k']);
+    expect(bad).toMatchObject({ error: { problems: [{ field: 'region' }] } });
+    expect(askDataFromWords(guide, 'region', ['atlanta'])).toMatchObject({
+      error: { problems: [{ field: 'region' }] },
+    });
+    const region = askDataFromWords(guide, 'region', ['ny']);
+    expect('error' in region ? undefined : region.ask?.tc).toEqual({ low: 285_000, high: 309_000 });
+  });
+});
+
+describe('rules 1–3 and 5 hold for random offers in every region and every company kind', () => {
+  it('rule 1: the parts add up to each TC end (within $1K)', () => {
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          partsOffer,
+          sane.map((tc): OfferInput => ({ totalComp: tc })),
+        ),
+        region,
+        kind,
+        (input, id, k) => {
+          const ask = buildAskPackage(guide, id, offer(input), { kind: k }).ask;
+          if (!ask) return;
+          for (const end of ['low', 'high'] as const) {
+            const sum = ask.base.value[end] + ask.rsuPerYear.value[end] + ask.bonus.value[end];
+            expect(Math.abs(sum - ask.tc.value[end])).toBeLessThanOrEqual(1000);
+          }
+          expect(ask.tc.value.low).toBeLessThanOrEqual(ask.tc.value.high);
+        },
+      ),
+    );
+  });
+
+  it('rule 2: never below what the person has, or a named trade; a first-year gap gets a sign-on', () => {
+    fc.assert(
+      fc.property(partsOffer, region, kind, (input, id, k) => {
+        const o = offer(input);
+        const pkg = buildAskPackage(guide, id, o, { kind: k });
+        const ask = pkg.ask;
+        if (!ask) return;
+        expect(ask.tc.value.low).toBeGreaterThanOrEqual(o.annualTc.value);
+        expect(ask.rsuPerYear.value.low).toBeGreaterThanOrEqual(o.equityPerYear?.value ?? 0);
+        for (const part of ['base', 'bonus'] as const) {
+          const competing = o[part]?.value ?? 0;
+          if (ask[part].value.low < competing) {
+            expect(pkg.trades.some((trade) => trade.part === part)).toBe(true);
+            expect(pkg.warnings.some((w) => w.code === 'part-capped' && w.text.includes(part))).toBe(true);
+          }
+        }
+        if (o.firstYearTc.value > ask.tc.value.low) {
+          expect(ask.signOn?.value.high).toBeGreaterThanOrEqual(o.firstYearTc.value - ask.tc.value.low);
+          expect(pkg.warnings.map((w) => w.code)).toContain('first-year-gap');
+        }
+      }),
+    );
+  });
+
+  it('rule 3: $1K more offered never lowers an end and raises it by at most $1K', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: bounds.low, max: bounds.high - 1000 }), region, kind, (tc, id, k) => {
+        const a = buildAskPackage(guide, id, offer({ totalComp: tc }), { kind: k }).ask;
+        const b = buildAskPackage(guide, id, offer({ totalComp: tc + 1000 }), { kind: k }).ask;
+        if (!a || !b) return;
+        for (const end of ['low', 'high'] as const) {
+          expect(b.tc.value[end]).toBeGreaterThanOrEqual(a.tc.value[end]);
+          expect(b.tc.value[end] - a.tc.value[end]).toBeLessThanOrEqual(1000);
+        }
+      }),
+    );
+    fc.assert(
+      fc.property(partsOffer, region, (input, id) => {
+        const more = {
+          ...input,
+          equity: {
+            kind: 'annual' as const,
+            dollars: (input.equity?.kind === 'annual' ? input.equity.dollars : 0) + 1000,
+          },
+        };
+        const a = buildAskPackage(guide, id, offer(input)).ask;
+        const b = buildAskPackage(guide, id, offer(more)).ask;
+        if (!a || !b) return;
+        for (const end of ['low', 'high'] as const) {
+          expect(b.tc.value[end]).toBeGreaterThanOrEqual(a.tc.value[end]);
+          expect(b.tc.value[end] - a.tc.value[end]).toBeLessThanOrEqual(1000);
+        }
+      }),
+    );
+  });
+
+  it('rule 3: no jump at the band top (New York, $309K → $310K)', () => {
+    const at = buildAskPackage(guide, 'new-york', offer({ totalComp: 309_000 })).ask?.tc.value;
+    const over = buildAskPackage(guide, 'new-york', offer({ totalComp: 310_000 })).ask?.tc.value;
+    expect(at).toEqual({ low: 319_000, high: 326_000 });
+    expect(over).toEqual({ low: 320_000, high: 327_000 });
+    const above = buildAskPackage(guide, 'new-york', offer({ totalComp: 310_000 }));
+    expect(above.warnings.find((w) => w.code === 'above-band')?.text).toContain(guide.regions[2]?.strategy.text);
+  });
+
+  it('rule 5: implausible TCs hold the ask back with "did you mean"; plausible ones never do', () => {
+    fc.assert(
+      fc.property(
+        fc.oneof(fc.integer({ min: 1000, max: bounds.low - 1 }), fc.integer({ min: bounds.high + 1, max: 50_000_000 })),
+        region,
+        kind,
+        (tc, id, k) => {
+          const pkg = buildAskPackage(guide, id, offer({ totalComp: tc }), { kind: k });
+          expect(pkg.needsConfirmation).toBe(true);
+          expect(pkg.ask).toBeUndefined();
+          expect(pkg.warnings.map((w) => w.code)).toContain('implausible-tc');
+          for (const candidate of pkg.confirmations[0]?.candidates ?? []) {
+            expect(candidate.value).toBeGreaterThanOrEqual(bounds.low);
+            expect(candidate.value).toBeLessThanOrEqual(bounds.high);
+          }
+        },
+      ),
+    );
+    fc.assert(
+      fc.property(sane, region, kind, (tc, id, k) => {
+        expect(buildAskPackage(guide, id, offer({ totalComp: tc }), { kind: k }).needsConfirmation).toBe(false);
+      }),
+    );
+    const typo = buildAskPackage(guide, 'detroit', offer({ totalComp: 24_500 }));
+    expect(typo.confirmations[0]?.candidates.map((c) => c.value)).toEqual([245_000]);
+    const big = buildAskPackage(guide, 'detroit', offer({ totalComp: 1_200_000 }));
+    expect(big.confirmations[0]?.candidates.map((c) => c.value)).toEqual([120_000]);
+  });
+
+  it('rule 5: a yearly equity above the band asks whether it is a grant; far above, it holds the ask back', () => {
+    const above = buildAskPackage(
+      guide,
+      'detroit',
+      offer({ base: 150_000, equity: { kind: 'annual', dollars: 70_000 } }),
+    );
+    expect(above.warnings.map((w) => w.code)).toContain('equity-maybe-grant');
+    expect(above.needsConfirmation).toBe(false);
+    expect(above.ask?.rsuPerYear.value.low).toBe(70_000);
+    const grant = buildAskPackage(
+      guide,
+      'detroit',
+      offer({ base: 170_000, equity: { kind: 'annual', dollars: 160_000 } }),
+    );
+    expect(grant.needsConfirmation).toBe(true);
+    expect(grant.confirmations[0]?.question).toContain('whole grant');
+  });
+});
+
+describe('the rest of issue 12', () => {
+  it('rule 4: one premium story — the branchless premium decides where to open, never a second TC figure', () => {
+    const chase = buildAskPackage(
+      guide,
+      'charlotte',
+      offer({ company: 'Chase', companyKind: 'traditional-bank', totalComp: 245_000 }),
+    );
+    expect(chase.ask?.tc.value).toEqual({ low: 255_000, high: 275_000 });
+    expect(chase.ask?.openAt.value).toBe(275_000);
+    expect(JSON.stringify(chase)).not.toContain('281,750');
+    expect(chase.footnotes.map((n) => n.id)).toContain('branchless-two-prices');
+    const ticked = buildAskPackage(guide, 'detroit', undefined, { premiumIds: ['responsible-ai'] });
+    expect(ticked.ask?.openAt.value).toBe(262_000);
+    expect(ticked.leadLever).toBe(2);
+  });
+
+  it('rule 10: Capital One is not a branch bank unless the person says so', () => {
+    const capOne = buildAskPackage(
+      guide,
+      'detroit',
+      offer({ company: 'Capital One', companyKind: 'other', totalComp: 245_000 }),
+    );
+    expect(capOne.premiumStory.branchless).toBeUndefined();
+    expect(capOne.companyKind?.reason).toContain('peer benchmark');
+    const overridden = buildAskPackage(guide, 'detroit', offer({ company: 'Capital One', totalComp: 245_000 }), {
+      kind: 'traditional-bank',
+    });
+    expect(overridden.premiumStory.branchless).toBeDefined();
+  });
+
+  it('rule 6: a below-band offer is said, and lever 3 does not quote it', () => {
+    const pkg = buildAskPackage(guide, 'detroit', offer({ company: 'SoFi', totalComp: 150_000 }));
+    expect(pkg.warnings.map((w) => w.code)).toContain('below-band');
+    const lever3 = pkg.scripts.find((s) => s.number === 3);
+    expect(lever3?.text).not.toContain('$150K');
+    expect(lever3?.text).toContain('My competing offer from SoFi');
+    expect(pkg.leverOrder.at(-1)).toBe(3);
+  });
+
+  it('rule 7: scripts say RSU a year, claims are marked', () => {
+    const pkg = buildAskPackage(guide, 'new-york');
+    const all = pkg.scripts.map((s) => s.text).join(' ');
+    expect(all).not.toContain('over four years');
+    expect(pkg.scripts.find((s) => s.number === 2)?.text).toMatch(/\$\d+K–\$\d+K a year/);
+    expect(all).toContain("[only if true: I've shipped ML-powered products");
+    expect(all).toContain("[only if true: is for a product with 10% of Ally Auto's transaction volume]");
+  });
+
+  it('rule 8: other levels get no PM-band figures', () => {
+    const pkg = buildAskPackage(
+      guide,
+      'detroit',
+      offer({ company: 'Capital One', title: 'VP, Product Management', totalComp: 300_000 }),
+    );
+    expect(pkg.ask).toBeUndefined();
+    expect(pkg.warnings.find((w) => w.code === 'other-level')?.text).toContain('Director of Product');
+    const scripts = pkg.scripts.map((s) => s.text).join(' ');
+    for (const figure of ['$165K', '$168K', '$262K', '$52K']) expect(scripts).not.toContain(figure);
+  });
+
+  it('rule 2: a competing base above the band is a named trade', () => {
+    const pkg = buildAskPackage(
+      guide,
+      'detroit',
+      offer({
+        company: 'SoFi',
+        base: 170_000,
+        equity: { kind: 'annual', dollars: 40_000 },
+        bonus: { kind: 'percent', percent: 15 },
+      }),
+    );
+    expect(pkg.trades[0]?.text).toBe(
+      "Detroit's base band tops out at $168K, under your $170K: the $2K is carried by the other parts (the TC ask stays above your offer); or ask for it as sign-on.",
+    );
+    expect(pkg.ask?.rsuPerYear.value.low).toBeGreaterThanOrEqual(40_000);
+  });
+});
