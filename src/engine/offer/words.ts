@@ -11,6 +11,8 @@ import { readMoney } from './values.js';
 export const CURRENCY_WORD = /^(?:\$|usd|us\$)$/i;
 export const SUFFIX_WORD = /^(?:k|thousand|m|mm|million|usd)$/i;
 export const TC_WORD = /^(?:tc|ttc|total|comp|compensation|total-comp|totalcomp)[:,]?$/i;
+/** Words after an amount that only say it is yearly: "a year", "per year", "annually", "/yr". */
+const YEARLY_WORDS = /^(?:(?:a|per|each|every) (?:year|yr)|annual(?:ly)?|yearly|\/ ?(?:yr|year)s?)$/i;
 export const EDGE_WORD = /^(?:offer|offered|offers|from|at|in|for|is|@|-|—|–|:|,)$/i;
 
 /** `SoFi 245k detroit`: region words -> regionId, one amount -> totalComp, the other words -> company. */
@@ -59,7 +61,13 @@ export function readPositional(guide: Guide, words: string[]): ReadOffer {
       parts.push(after);
       used[++index] = true;
     }
-    // "245k/yr", "245k a year": total comp is yearly anyway, so the suffix only confirms it.
+    // "245k/yr", "245k a year": total comp is yearly anyway, so the words only confirm it.
+    const yearly = [2, 1].find((length) => {
+      const span = words.slice(index + 1, index + 1 + length);
+      return span.length === length && span.every((_, k) => !used[index + 1 + k]) && YEARLY_WORDS.test(span.join(' '));
+    });
+    for (let k = 1; k <= (yearly ?? 0); k++) used[index + k] = true;
+    index += yearly ?? 0;
     amounts.push(parts.join(' ').replace(YEARLY_SUFFIX, ''));
   }
 
