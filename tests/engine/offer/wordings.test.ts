@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseCommand } from '../../../src/engine/commands.js';
 import { type OfferDraft, readEquityField, readOfferWords } from '../../../src/engine/offer/index.js';
+import { parseCommand } from '../../../src/engine/parse-command.js';
 import { loadGuide } from '../../../src/guide/load.js';
 
 const { guide } = loadGuide();
