@@ -7,6 +7,8 @@ import { regionAnswer } from '../src/answers/answers.js';
 import { createApp } from '../src/app.js';
 import { askFor } from '../src/engine/asks.js';
 import { compareRegions } from '../src/engine/bands.js';
+import { PRIVATE_WORDS, SUBCOMMANDS } from '../src/engine/parse-command.js';
+import { primaryAlias } from '../src/engine/regions.js';
 import { renderLevers } from '../src/engine/scripts.js';
 import { buildCompareMessage } from '../src/views/compare.js';
 import { buildLeversMessage } from '../src/views/guide-parts.js';
@@ -188,6 +190,25 @@ describe('manifest and listeners, both ways', () => {
     }
     const modal = buildOfferModal(g, { origin: {}, canShare: false });
     expect(registered.views.some((constraint) => routes(constraint, modal.callback_id ?? ''))).toBe(true);
+  });
+});
+
+describe('help and the usage_hint list every command the parser knows', () => {
+  const { guide: g } = guide();
+  const everyWord = [...SUBCOMMANDS, PRIVATE_WORDS[0] ?? 'private', ...g.regions.map(primaryAlias)];
+
+  it('help shows each one in a code span, so none can be added to the parser and left out of help', () => {
+    const commands = buildHelpMessage(g).blocks.find((block) => block.block_id === 'help_commands');
+    const text = JSON.stringify(commands);
+    const spans = [...text.matchAll(/`([^`]+)`/g)].flatMap((match) => (match[1] ?? '').split(/[\s@]+/));
+    for (const word of [...SUBCOMMANDS, PRIVATE_WORDS[0] ?? 'private']) expect(spans, word).toContain(word);
+    for (const region of g.regions) expect(text).toContain(primaryAlias(region));
+  });
+
+  it('the manifest’s usage_hint names each one', () => {
+    const hint = manifest.features.slash_commands?.find((entry) => entry.command === COMMAND)?.usage_hint ?? '';
+    const words = hint.split(/[^a-z@]+/).filter(Boolean);
+    for (const word of everyWord) expect(words, word).toContain(word);
   });
 });
 

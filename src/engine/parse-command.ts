@@ -26,6 +26,7 @@ export interface ParsedCommand {
   private: boolean;
 }
 
+/** Every first word the parser knows besides a region: help and the manifest's usage_hint list each one. */
 export const SUBCOMMANDS = [
   'help',
   'all',
@@ -36,8 +37,12 @@ export const SUBCOMMANDS = [
   'sources',
   'math',
   'offer',
+  'chart',
+  'coach',
 ] as const;
-const PRIVATE_WORDS = new Set(['private', 'me']);
+/** Words that make any answer private (help and the usage_hint name the first). */
+export const PRIVATE_WORDS: readonly string[] = ['private', 'me'];
+const PRIVATE = new Set(PRIVATE_WORDS);
 
 /** Slack escapes &, < and > in command text it also turns mentions into <@U…|name>: undo the former only. */
 function unescapeSlack(word: string): string {
@@ -103,8 +108,8 @@ function unknownWord(guide: Guide, words: string[]): Intent {
 
 export function parseCommand(guide: Guide, text: string): ParsedCommand {
   const all = tokenize(text);
-  const isPrivate = all.some((word) => PRIVATE_WORDS.has(word.toLowerCase()));
-  const words = all.filter((word) => !PRIVATE_WORDS.has(word.toLowerCase()));
+  const isPrivate = all.some((word) => PRIVATE.has(word.toLowerCase()));
+  const words = all.filter((word) => !PRIVATE.has(word.toLowerCase()));
   const [first = '', ...rest] = words;
   const head = first.toLowerCase();
   const intent = ((): Intent => {

@@ -23,10 +23,15 @@ export function commandList(guide: Guide): Array<{ words: string; does: string }
       words: `coach @teammate ${region}`,
       does: 'a prep card to work through with a teammate (without a mention: the whole channel)',
     },
+    {
+      words: `chart ${region}`,
+      does: 'the band chart (a picture) with that region first and highlighted; `chart` alone shows every region',
+    },
     { words: `math ${region}`, does: 'where every number comes from' },
     { words: 'levels', does: 'how Capital One, Discover, SoFi and Chime titles map to Ally levels' },
     { words: 'premiums', does: 'the Ally.ai premiums and what each is worth' },
     { words: 'sources', does: 'the sources the guide cites' },
+    { words: 'help', does: 'this list (so does `/allycomp` alone)' },
     { words: `${region} private`, does: 'add `private` (or `me`) to any command: only you see the answer' },
   ];
 }
