@@ -68,6 +68,18 @@ export function coachSteps(guide: Guide, region: Region): CoachStep[] {
   ];
 }
 
+/**
+ * A coach's request to prepare a named teammate: nothing is posted in the channel until the teammate accepts.
+ * It travels in the accept / decline buttons (no store) and holds no figure of anyone's pay.
+ */
+export interface CoachConsent {
+  regionId: string;
+  coachId: string;
+  teammateId: string;
+  /** Where the card goes once the teammate accepts. */
+  channelId: string;
+}
+
 export function canUpdateCard(state: CoachCardState, userId: string): boolean {
   if (!state.teammateId) return true;
   return userId === state.coachId || userId === state.teammateId;

@@ -1,18 +1,21 @@
 /**
  * Terminal preview: `npm run preview -- <the words you would type after /allycomp>`.
  * It runs the same engine and view builders as the bot, so what it prints is what Slack would get;
- * `--json` prints the exact Block Kit payload instead (paste `blocks` into Slack's Block Kit Builder).
+ * `--json` prints one message's Block Kit payload as Block Kit Builder takes it (`{"blocks": [...]}`),
+ * the first unless `--message N` picks another.
  */
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { answerCommand } from '../answers/answers.js';
 import { chartFromWords } from '../answers/chart-input.js';
+import { coachCardAnswer, readCoachRequest } from '../answers/coach.js';
 import { offerAnswerFromWords } from '../answers/offer-flow.js';
 import { renderBandChart } from '../chart/rasterise.js';
 import { parseCommand } from '../engine/parse-command.js';
 import { type LoadedGuide, loadGuide } from '../guide/load.js';
 import type { SlackMessage } from '../views/blocks.js';
-import { buildProblemMessage } from '../views/error-messages.js';
+import { buildConsentAnswered, buildConsentRequest, buildConsentSent } from '../views/coach-consent.js';
+import { buildFormattedProblem, buildProblemMessage } from '../views/error-messages.js';
 import { renderMessageForTerminal } from './terminal.js';
 
 export interface PreviewOutput {
@@ -32,6 +35,7 @@ export function preview(loaded: LoadedGuide, words: string[]): PreviewOutput {
       ],
     };
   }
+  if (intent.kind === 'coach') return previewCoach(loaded, intent.words);
   const answer = answerCommand(loaded, parsed);
   if (!answer) {
     return {
@@ -56,6 +60,56 @@ export function preview(loaded: LoadedGuide, words: string[]): PreviewOutput {
   };
 }
 
+/** Who the preview's coach and teammate are: Slack shows a mention `<@U…|name>` by its name. */
+const PREVIEW_COACH = '<@UPREVIEWYOU|you>';
+
+/** `coach [@teammate] <region>`: a named teammate is asked first; the card follows once they accept. */
+function previewCoach(loaded: LoadedGuide, words: string[]): PreviewOutput {
+  // In a terminal nobody can pick a person from Slack's @-list: a typed @name stands for that person.
+  const typed = words.find((word) => /^@\w[\w.-]*$/.test(word));
+  const mentioned = words.map((word) => (word === typed ? `<@UPREVIEWMATE|${word.slice(1)}>` : word));
+  const request = readCoachRequest(loaded, mentioned);
+  if (!request.ok)
+    return { messages: [{ label: 'only you see this', message: buildFormattedProblem(request.problem) }] };
+  const coachId = 'UPREVIEWYOU';
+  const state = {
+    regionId: request.region.id,
+    coachId,
+    ticks: {},
+    ...(request.teammateId ? { teammateId: request.teammateId } : {}),
+  };
+  const answer = coachCardAnswer(loaded, state);
+  const thread = answer.thread.map((message, index) => ({
+    label: `thread reply ${index + 1} of ${answer.thread.length}`,
+    message,
+  }));
+  if (!request.teammateId) {
+    const messages = [{ label: 'posted in the channel', message: answer.card }, ...thread];
+    return { messages: messages.map(({ label, message }) => ({ label, message: named(message, typed) })) };
+  }
+  const consent = { regionId: request.region.id, coachId, teammateId: request.teammateId, channelId: 'CPREVIEW' };
+  const name = typed ?? '@teammate';
+  return {
+    messages: [
+      { label: `only ${name} sees this (a DM from allycomp)`, message: buildConsentRequest(loaded.guide, consent) },
+      { label: 'only you see this', message: buildConsentSent(loaded.guide, consent) },
+      { label: `in ${name}'s DM, once they accept`, message: buildConsentAnswered(loaded.guide, consent, 'accepted') },
+      { label: `posted in the channel once ${name} accepts`, message: answer.card },
+      ...thread,
+    ].map(({ label, message }) => ({ label, message: named(message, typed) })),
+  };
+}
+
+/** The preview's placeholder ids shown as names, the way Slack shows a mention. */
+function named(message: SlackMessage, typed: string | undefined): SlackMessage {
+  const mate = `<@UPREVIEWMATE|${(typed ?? '@teammate').slice(1)}>`;
+  const json = JSON.stringify(message)
+    .replaceAll('<@UPREVIEWYOU>', PREVIEW_COACH)
+    .replaceAll('<@UPREVIEWMATE>', mate)
+    .replaceAll('<#CPREVIEW>', '<#CPREVIEW|this-channel>');
+  return JSON.parse(json) as SlackMessage;
+}
+
 /** `chart [region] [offer words] --out file.png`: writes the same PNG the bot uploads. */
 function writeChart(loaded: LoadedGuide, words: string[], out: string | undefined): number {
   const parsed = parseCommand(loaded.guide, words.join(' '));
@@ -72,13 +126,33 @@ function writeChart(loaded: LoadedGuide, words: string[], out: string | undefine
   return 0;
 }
 
+/** `--json [--message N]`: one message as Block Kit Builder takes it; which one and how many go to stderr. */
+function printJson(output: PreviewOutput, pick: string | undefined): number {
+  const count = output.messages.length;
+  const index = pick === undefined ? 1 : Number(pick);
+  const chosen = Number.isInteger(index) ? output.messages[index - 1] : undefined;
+  if (!chosen) {
+    process.stderr.write(`--message takes a number from 1 to ${count}: this answer has ${count} message(s).\n`);
+    return 1;
+  }
+  process.stdout.write(`${JSON.stringify({ blocks: chosen.message.blocks }, null, 2)}\n`);
+  const next = count > 1 ? `; --message N (1 to ${count}) picks another` : '';
+  process.stderr.write(`Message ${index} of ${count} (${chosen.label})${next}.\n`);
+  return 0;
+}
+
+/** The value after a flag, and the words with the flag and its value taken out. */
+function takeFlag(words: string[], flag: string): { value?: string; rest: string[] } {
+  const at = words.indexOf(flag);
+  if (at < 0) return { rest: words };
+  return { value: words[at + 1], rest: words.filter((_, index) => index !== at && index !== at + 1) };
+}
+
 function main(argv: string[]): number {
   const json = argv.includes('--json');
-  const outAt = argv.indexOf('--out');
-  const out = outAt >= 0 ? argv[outAt + 1] : undefined;
-  const words = argv.filter(
-    (word, index) => word !== '--json' && index !== outAt && (outAt < 0 || index !== outAt + 1),
-  );
+  const { value: out, rest: afterOut } = takeFlag(argv, '--out');
+  const { value: pick, rest } = takeFlag(afterOut, '--message');
+  const words = rest.filter((word) => word !== '--json');
   let loaded: LoadedGuide;
   try {
     loaded = loadGuide(process.env.ALLYCOMP_GUIDE || undefined);
@@ -88,15 +162,7 @@ function main(argv: string[]): number {
   }
   if (words[0]?.toLowerCase() === 'chart') return writeChart(loaded, words, out);
   const output = preview(loaded, words);
-  if (json) {
-    const payloads = output.messages.map(({ label, message }) => ({
-      label,
-      text: message.text,
-      blocks: message.blocks,
-    }));
-    process.stdout.write(`${JSON.stringify(payloads.length === 1 ? payloads[0] : payloads, null, 2)}\n`);
-    return 0;
-  }
+  if (json) return printJson(output, pick);
   const color = Boolean(process.stdout.isTTY) && !process.env.NO_COLOR;
   for (const { label, message } of output.messages) {
     process.stdout.write(`\n── ${label} ${'─'.repeat(Math.max(0, 96 - label.length))}\n`);

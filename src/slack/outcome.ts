@@ -37,7 +37,9 @@ export type PlainOutcome =
   | 'bot'
   | 'deleted'
   | 'not_member'
-  | 'not_in_channel';
+  | 'not_in_channel'
+  | 'consent_asked'
+  | 'declined';
 
 /** An answer posted as a message; `chart` when a chart went with it. */
 export type PostedOutcome = { kind: 'posted' | 'dm' | 'card' | 'group_card'; chart?: ChartOutcome };

@@ -13,6 +13,9 @@ export const COACH_ACTIONS = {
   tick: 'coach_tick',
   untick: 'coach_untick',
   rehearse: 'coach_rehearse',
+  /** The teammate's answer to a coach's request (in their DM with allycomp). */
+  accept: 'coach_accept',
+  decline: 'coach_decline',
 } as const;
 
 /** Every action id prefix allycomp defines. */

@@ -62,11 +62,39 @@ describe('npm run preview', () => {
     );
   });
 
-  it('--json prints the exact Block Kit payload from the command line', async () => {
-    const { stdout } = await run('npx', ['tsx', 'src/preview/cli.ts', 'charlotte', '--json'], { cwd: projectRoot() });
-    const payloads = JSON.parse(stdout) as Array<{ label: string; text: string; blocks: Array<{ type: string }> }>;
-    expect(payloads).toHaveLength(5);
-    expect(payloads[0]?.blocks.some((block) => block.type === 'table')).toBe(true);
-    expect(JSON.stringify(payloads[0]?.blocks)).toContain('Total comp²');
-  }, 20_000);
+  it('coach renders the card; a named teammate is asked first, and the card follows once they accept', () => {
+    expect(preview(loaded, ['coach', 'ny']).messages.map((m) => m.label)).toEqual([
+      'posted in the channel',
+      'thread reply 1 of 5',
+      'thread reply 2 of 5',
+      'thread reply 3 of 5',
+      'thread reply 4 of 5',
+      'thread reply 5 of 5',
+    ]);
+    const group = printed(['coach', 'ny']);
+    expect(group).toContain('Negotiation prep for this channel (group session)');
+    expect(group).not.toContain('needs Slack');
+    const named = preview(loaded, ['coach', '@sam', 'detroit']).messages;
+    expect(named[0]?.label).toBe('only @sam sees this (a DM from allycomp)');
+    expect(named[3]?.label).toBe('posted in the channel once @sam accepts');
+    const text = printed(['coach', '@sam', 'detroit']);
+    expect(text).toContain('@you would like to prepare a pay negotiation with you in #this-channel');
+    expect(text).toContain('Negotiation prep for @sam · Detroit');
+    expect(printed(['coach'])).toContain('Which region?');
+  });
+
+  it('--json prints one message as Block Kit Builder takes it ({"blocks": [...]}); --message N picks which', async () => {
+    const cli = (...args: string[]) => run('npx', ['tsx', 'src/preview/cli.ts', ...args], { cwd: projectRoot() });
+    const first = await cli('charlotte', '--json');
+    const payload = JSON.parse(first.stdout) as { blocks: Array<{ type: string }> };
+    expect(Object.keys(payload)).toEqual(['blocks']);
+    expect(payload.blocks.some((block) => block.type === 'table')).toBe(true);
+    expect(JSON.stringify(payload.blocks)).toContain('Total comp²');
+    expect(first.stderr).toContain('Message 1 of 5 (posted in the channel); --message N (1 to 5) picks another.');
+    const second = JSON.parse((await cli('charlotte', '--json', '--message', '2')).stdout) as { blocks: unknown[] };
+    expect(JSON.stringify(second.blocks)).toContain('Lever 1 of 4');
+    await expect(cli('charlotte', '--json', '--message', '9')).rejects.toMatchObject({
+      stderr: expect.stringContaining('--message takes a number from 1 to 5'),
+    });
+  }, 30_000);
 });

@@ -36,20 +36,67 @@ function json(value: unknown): string {
   return JSON.stringify(value);
 }
 
+const TEAMMATE_DM = 'D0TEAMMATE';
+
+/** What allycomp posted in the channel (the card and its thread), not in anyone's DM. */
+function channelPosts() {
+  return slack.callsTo('chat.postMessage').filter((call) => call.args.channel === CHANNEL);
+}
+
+/** The request the teammate got in their DM (a post to their user id), with its Accept and Decline buttons. */
+async function consentRequest(teammate = TEAMMATE) {
+  const [ask] = await waitFor(() => {
+    const asks = slack.callsTo('chat.postMessage').filter((call) => call.args.channel === teammate);
+    return asks.length >= 1 && asks;
+  }, 'the request in the teammate’s DM');
+  const buttons = (ask?.args.blocks as KnownBlock[]).find((b) => b.block_id === 'coach_consent_actions') as {
+    elements: Array<{ action_id: string; value: string }>;
+  };
+  const button = (id: string) => {
+    const found = buttons.elements.find((element) => element.action_id === id);
+    if (!found) throw new Error(`no ${id} button`);
+    return found;
+  };
+  return { ask, accept: button('coach_accept'), decline: button('coach_decline') };
+}
+
+/** A click in the teammate's DM with allycomp. */
+function clickInDm(userId: string, button: { action_id: string; value: string }, ts = '1700000000.000900') {
+  return sendInteraction(
+    slack,
+    blockActions(
+      { action_id: button.action_id, value: button.value, block_id: 'coach_consent_actions' },
+      { message_ts: ts, channel_id: TEAMMATE_DM },
+      {
+        user: { id: userId, username: 'someone', team_id: 'T0TEAM' },
+        channel: { id: TEAMMATE_DM, name: 'directmessage' },
+        message: { type: 'message', ts, text: 'request', user: 'U0ALLYCOMP' },
+      },
+    ),
+  );
+}
+
+/** The card in the channel: a group session posts at once; a named teammate must accept first. */
 async function postCard(words: string) {
   const response = await sendCommand(slack, words);
-  const posts = await waitFor(
-    () => slack.callsTo('chat.postMessage').length >= 6 && slack.callsTo('chat.postMessage'),
-    'card + thread',
-  );
+  if (words.includes('<@')) {
+    const { accept } = await consentRequest();
+    await clickInDm(TEAMMATE, accept);
+  }
+  const posts = await waitFor(() => channelPosts().length >= 6 && channelPosts(), 'card + thread');
   return { response, posts };
 }
 
-/** The card's latest blocks: the last chat.update, or the posted card. */
+/** Updates of the card in the channel (the teammate's request in their DM is updated too, once answered). */
+function cardUpdates() {
+  return slack.callsTo('chat.update').filter((call) => call.args.channel === CHANNEL);
+}
+
+/** The card's latest blocks: the last chat.update in the channel, or the posted card. */
 function currentCard(): KnownBlock[] {
-  const updates = slack.callsTo('chat.update');
+  const updates = cardUpdates();
   const last = updates[updates.length - 1];
-  return (last?.args.blocks ?? slack.callsTo('chat.postMessage')[0]?.args.blocks) as KnownBlock[];
+  return (last?.args.blocks ?? channelPosts()[0]?.args.blocks) as KnownBlock[];
 }
 
 function stepButton(blocks: KnownBlock[], stepId: string) {
@@ -136,50 +183,141 @@ describe('/allycomp coach @teammate <region>', () => {
   });
 });
 
+describe('consent: the teammate is asked before anything names them in the channel', () => {
+  it('asks the teammate privately (who, which region, where), tells the coach privately, posts nothing yet', async () => {
+    const response = await sendCommand(slack, `coach <@${TEAMMATE}|teammate> ny`);
+    expect(response.text).toBe('');
+    const { ask, accept, decline } = await consentRequest();
+    const text = json(ask?.args.blocks);
+    expect(text).toContain(`<@${COACH}> would like to prepare a pay negotiation with you in <#${CHANNEL}>`);
+    expect(text).toContain('New York');
+    expect(checkMessage({ text: String(ask?.args.text), blocks: ask?.args.blocks as KnownBlock[] })).toEqual([]);
+    // The request travels in the buttons, and carries ids and a region, never a figure.
+    for (const value of [accept.value, decline.value]) {
+      expect(JSON.parse(value)).toEqual({ r: 'new-york', c: COACH, m: TEAMMATE, ch: CHANNEL });
+      expect(value).not.toMatch(/\$|\d{3}/);
+    }
+    const [told] = await waitFor(() => slack.responses.length >= 1 && slack.responses, 'the coach is told');
+    expect(told?.body.response_type).toBe('ephemeral');
+    expect(String(told?.body.text)).toContain(`I asked <@${TEAMMATE}> privately`);
+    await settle();
+    expect(channelPosts()).toEqual([]);
+  });
+
+  it('accept posts the card naming the teammate in the channel, with its thread, and closes the request', async () => {
+    await sendCommand(slack, `coach <@${TEAMMATE}> detroit`);
+    const { accept } = await consentRequest();
+    await clickInDm(TEAMMATE, accept);
+    const posts = await waitFor(() => channelPosts().length >= 6 && channelPosts(), 'card + thread');
+    expect(json(posts[0]?.args.blocks)).toContain(`Negotiation prep for <@${TEAMMATE}>`);
+    const [closed] = await waitFor(
+      () =>
+        slack.callsTo('chat.update').filter((c) => c.args.channel === TEAMMATE_DM).length >= 1 &&
+        slack.callsTo('chat.update').filter((c) => c.args.channel === TEAMMATE_DM),
+    );
+    expect(json(closed?.args.blocks)).toContain('You accepted');
+    expect(json(closed?.args.blocks)).not.toContain('coach_accept');
+  });
+
+  it('decline posts nothing in the channel and tells the coach privately', async () => {
+    await sendCommand(slack, `coach <@${TEAMMATE}> ny`);
+    const { decline } = await consentRequest();
+    await clickInDm(TEAMMATE, decline);
+    const [toCoach] = await waitFor(() => {
+      const dms = slack.callsTo('chat.postMessage').filter((call) => call.args.channel === COACH);
+      return dms.length >= 1 && dms;
+    }, 'the coach is told');
+    expect(String(toCoach?.args.text)).toBe(
+      `<@${TEAMMATE}> declined the prep card for <#${CHANNEL}>. Nothing was posted there.`,
+    );
+    await settle();
+    expect(channelPosts()).toEqual([]);
+    expect(json(slack.callsTo('chat.update')[0]?.args.blocks)).toContain('You declined');
+  });
+
+  it('only the teammate can answer; an answer after the first is ignored', async () => {
+    await sendCommand(slack, `coach <@${TEAMMATE}> ny`);
+    const { accept, decline } = await consentRequest();
+    await clickInDm(BYSTANDER, accept);
+    await waitFor(() => slack.responses.some((r) => String(r.body.text).includes('Only <@U0TEAMMATE> can answer')));
+    await settle();
+    expect(channelPosts()).toEqual([]);
+    await Promise.all([clickInDm(TEAMMATE, accept), clickInDm(TEAMMATE, decline)]);
+    await waitFor(() => channelPosts().length >= 6, 'card + thread');
+    await settle();
+    expect(channelPosts().filter((call) => json(call.args.blocks).includes('coach_intro'))).toHaveLength(1);
+    expect(slack.callsTo('chat.postMessage').filter((call) => call.args.channel === COACH)).toEqual([]);
+  });
+
+  it('accepted, but the bot is not in the channel: both are told privately, nothing is posted', async () => {
+    slack.respondTo('chat.postMessage', (args) =>
+      args.channel === CHANNEL
+        ? { body: { ok: false, error: 'not_in_channel' } }
+        : { body: { ok: true, channel: args.channel, ts: '1700000000.000900' } },
+    );
+    await sendCommand(slack, `coach <@${TEAMMATE}> ny`);
+    const { accept } = await consentRequest();
+    await clickInDm(TEAMMATE, accept);
+    const [toCoach] = await waitFor(() => {
+      const dms = slack.callsTo('chat.postMessage').filter((call) => call.args.channel === COACH);
+      return dms.length >= 1 && dms;
+    }, 'the coach is told');
+    expect(String(toCoach?.args.text)).toContain('I could not post it');
+    expect(json(slack.callsTo('chat.update')[0]?.args.blocks)).toContain('I could not post');
+  });
+
+  it('a group session names nobody and asks nobody: the card is posted at once', async () => {
+    await postCard('coach charlotte');
+    expect(slack.callsTo('chat.postMessage').every((call) => call.args.channel === CHANNEL)).toBe(true);
+    expect(json(channelPosts()[0]?.args.blocks)).not.toMatch(/<@U0(?!PERSON)/);
+  });
+});
+
 describe('ticking steps', () => {
   it('the teammate and the coach can tick; the card updates in place with who and when', async () => {
     await postCard(`coach <@${TEAMMATE}> ny`);
     await click(TEAMMATE, stepButton(currentCard(), 'band'));
-    await waitFor(() => slack.callsTo('chat.update').length >= 1, 'first update');
-    const update = slack.callsTo('chat.update')[0];
+    await waitFor(() => cardUpdates().length >= 1, 'first update');
+    const update = cardUpdates()[0];
     expect(update?.args.channel).toBe(CHANNEL);
     expect(update?.args.ts).toBe('1700000000.000100');
     expect(json(update?.args.blocks)).toMatch(new RegExp(`Know the band~ — ticked by <@${TEAMMATE}> <!date\\^\\d+\\^`));
     expect(json(update?.args.blocks)).toContain('1 of 6 done');
 
     await click(COACH, stepButton(currentCard(), 'offer'));
-    await waitFor(() => slack.callsTo('chat.update').length >= 2, 'second update');
+    await waitFor(() => cardUpdates().length >= 2, 'second update');
     expect(json(currentCard())).toContain(`ticked by <@${COACH}>`);
     expect(json(currentCard())).toContain('2 of 6 done');
 
     // Untick goes back to an open step.
     await click(COACH, stepButton(currentCard(), 'band'));
-    await waitFor(() => slack.callsTo('chat.update').length >= 3, 'untick');
+    await waitFor(() => cardUpdates().length >= 3, 'untick');
     expect(stepButton(currentCard(), 'band').action_id).toBe('coach_tick:band');
     expect(json(currentCard())).toContain('1 of 6 done');
   });
 
   it('anyone else is refused privately and the card does not change', async () => {
     await postCard(`coach <@${TEAMMATE}> ny`);
+    const before = slack.responses.length;
     await click(BYSTANDER, stepButton(currentCard(), 'band'));
-    const [refusal] = await waitFor(() => slack.responses.length >= 1 && slack.responses, 'refusal');
+    const [refusal] = await waitFor(() => slack.responses.length > before && slack.responses.slice(before), 'refusal');
     expect(refusal?.body.response_type).toBe('ephemeral');
     expect(refusal?.body.replace_original).toBe(false);
     expect(String(refusal?.body.text)).toBe(`Only <@${COACH}> or <@${TEAMMATE}> can update this card.`);
     await settle();
-    expect(slack.callsTo('chat.update')).toEqual([]);
+    expect(cardUpdates()).toEqual([]);
   });
 
   it('two clicks arriving together both land: updates to one card are applied one at a time', async () => {
     await postCard(`coach <@${TEAMMATE}> ny`);
-    slack.respondTo('chat.update', () => ({ body: { ok: true } }));
+    slack.respondTo('chat.update', (args) => ({ body: { ok: true, channel: args.channel } }));
     const original = currentCard();
     await Promise.all([
       click(TEAMMATE, stepButton(original, 'band')),
       click(COACH, stepButton(original, 'premiums')),
       click(TEAMMATE, stepButton(original, 'levers')),
     ]);
-    await waitFor(() => slack.callsTo('chat.update').length >= 3, 'three updates');
+    await waitFor(() => cardUpdates().length >= 3, 'three updates');
     const final = decodeCardState(stepButton(currentCard(), 'band').value);
     expect(Object.keys(final?.ticks ?? {}).sort()).toEqual(['band', 'levers', 'premiums']);
     expect(json(currentCard())).toContain('3 of 6 done');
@@ -189,10 +327,10 @@ describe('ticking steps', () => {
     await postCard(`coach <@${TEAMMATE}> ny`);
     const button = stepButton(currentCard(), 'number');
     await Promise.all([click(TEAMMATE, button), click(TEAMMATE, button)]);
-    await waitFor(() => slack.callsTo('chat.update').length >= 1, 'the first click');
+    await waitFor(() => cardUpdates().length >= 1, 'the first click');
     await settle();
     // The second click is recognised as the same click and dropped; even if it were not, setting a tick is idempotent.
-    expect(slack.callsTo('chat.update')).toHaveLength(1);
+    expect(cardUpdates()).toHaveLength(1);
     expect(json(currentCard())).toContain('1 of 6 done');
   });
 });
@@ -205,11 +343,9 @@ describe('rehearse and prep-my-offer', () => {
     };
     const rehearse1 = actionsBlock.elements.find((e) => e.action_id === 'coach_rehearse:1');
     if (!rehearse1) throw new Error('no rehearse button');
-    const before = slack.callsTo('chat.postMessage').length;
+    const before = channelPosts().length;
     await click(COACH, rehearse1);
-    const posts = await waitFor(
-      () => slack.callsTo('chat.postMessage').length > before && slack.callsTo('chat.postMessage'),
-    );
+    const posts = await waitFor(() => channelPosts().length > before && channelPosts());
     const rehearsal = posts[posts.length - 1];
     expect(rehearsal?.args.thread_ts).toBe('1700000000.000100');
     expect(json(rehearsal?.args.blocks)).toContain('base salary at $194K');

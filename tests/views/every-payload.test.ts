@@ -21,6 +21,12 @@ import type { Region } from '../../src/guide/schema.js';
 import { encodeRetry } from '../../src/slack/open-offer-modal.js';
 import type { SlackMessage } from '../../src/views/blocks.js';
 import { buildCoachCard, buildRehearsal } from '../../src/views/coach-card.js';
+import {
+  buildConsentAnswered,
+  buildConsentOutcomeForCoach,
+  buildConsentRequest,
+  buildConsentSent,
+} from '../../src/views/coach-consent.js';
 import { buildCompareMessage } from '../../src/views/compare.js';
 import {
   buildAddBotHint,
@@ -207,6 +213,15 @@ function payloadsFor(loaded: LoadedGuide): Array<[string, Payload]> {
     message(`coach card: ${region.id}`, buildCoachCard(loaded.guide, state));
     message(`coach card, all ticked: ${region.id}`, buildCoachCard(loaded.guide, ticked));
     message(`coach card, group: ${region.id}`, buildCoachCard(loaded.guide, { ...state, teammateId: undefined }));
+    const consent = { regionId: region.id, coachId: 'U0COACH', teammateId: 'U0MATE', channelId: 'C0CHANNEL' };
+    message(`coach consent request: ${region.id}`, buildConsentRequest(loaded.guide, consent));
+    message(`coach consent sent: ${region.id}`, buildConsentSent(loaded.guide, consent));
+    for (const answer of ['accepted', 'declined', 'not_posted'] as const) {
+      message(`coach consent ${answer}: ${region.id}`, buildConsentAnswered(loaded.guide, consent, answer));
+    }
+    for (const answer of ['declined', 'not_posted'] as const) {
+      message(`coach consent ${answer}, to the coach: ${region.id}`, buildConsentOutcomeForCoach(consent, answer));
+    }
     const levers = renderLevers(loaded.guide, askFor(loaded.guide, region));
     for (const rendered of levers) {
       const rehearsal = buildRehearsal(loaded.guide, state, rendered.lever.number, rendered.script);

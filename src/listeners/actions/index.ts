@@ -4,6 +4,7 @@ import { CardQueue } from '../../slack/card-queue.js';
 import { ACTIONS, actionPattern, COACH_ACTIONS } from '../../views/ids.js';
 import type { ListenerDeps } from '../deps.js';
 import { rehearseLever, tickStep } from './coach-card.js';
+import { answerConsent } from './coach-consent.js';
 import { openOffer } from './open-offer.js';
 import { retryOffer } from './retry-offer.js';
 import { showMath } from './show-math.js';
@@ -18,4 +19,7 @@ export function register(app: App, deps: ListenerDeps): void {
   app.action<BlockButtonAction>(actionPattern(COACH_ACTIONS.tick), tickStep(deps, cards));
   app.action<BlockButtonAction>(actionPattern(COACH_ACTIONS.untick), tickStep(deps, cards));
   app.action<BlockButtonAction>(actionPattern(COACH_ACTIONS.rehearse), rehearseLever(deps));
+  const requests = new CardQueue<true>();
+  app.action<BlockButtonAction>(COACH_ACTIONS.accept, answerConsent(deps, requests, true));
+  app.action<BlockButtonAction>(COACH_ACTIONS.decline, answerConsent(deps, requests, false));
 }

@@ -1,5 +1,6 @@
 import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
 import { answerCommand, isPrivateAnswer } from '../../answers/answers.js';
+import { readCoachRequest } from '../../answers/coach.js';
 import { parseCommand } from '../../engine/parse-command.js';
 import { deliverAnswer } from '../../slack/delivery.js';
 import { answerQuickOffer } from '../../slack/offer-delivery.js';
@@ -8,7 +9,7 @@ import { setOutcome } from '../../slack/outcome.js';
 import { buildFormattedProblem, buildProblemMessage } from '../../views/error-messages.js';
 import type { ListenerDeps } from '../deps.js';
 import { postChart } from './chart.js';
-import { coachWordsProblem, postCoachCard } from './coach.js';
+import { coachCommand } from './coach.js';
 
 type CommandArgs = AllMiddlewareArgs & SlackCommandMiddlewareArgs;
 
@@ -40,9 +41,9 @@ export function allycompCommand(deps: ListenerDeps) {
     }
 
     if (intent.kind === 'coach') {
-      const problem = coachWordsProblem(deps, intent.words);
-      if (problem) {
-        const message = buildFormattedProblem(problem);
+      const request = readCoachRequest(deps.loaded, intent.words);
+      if (!request.ok) {
+        const message = buildFormattedProblem(request.problem);
         await ack({ response_type: 'ephemeral', text: message.text, blocks: message.blocks });
         setOutcome(context, { kind: 'invalid' });
         return;
@@ -50,12 +51,12 @@ export function allycompCommand(deps: ListenerDeps) {
       await ack();
       setOutcome(
         context,
-        await postCoachCard(deps, {
+        await coachCommand(deps, {
           client,
           respond,
           channelId: command.channel_id,
           coachId: command.user_id,
-          words: intent.words,
+          request,
         }),
       );
       return;

@@ -1,0 +1,67 @@
+import type { AllMiddlewareArgs, BlockButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
+import { coachCardAnswer } from '../../answers/coach.js';
+import type { CoachConsent } from '../../engine/coach.js';
+import { regionIfKnown } from '../../engine/regions.js';
+import type { CardQueue } from '../../slack/card-queue.js';
+import { postCoachCard } from '../../slack/coach.js';
+import { type Outcome, setOutcome } from '../../slack/outcome.js';
+import type { SlackMessage } from '../../views/blocks.js';
+import { buildConsentAnswered, buildConsentOutcomeForCoach, decodeConsent } from '../../views/coach-consent.js';
+import { buildFormattedProblem } from '../../views/error-messages.js';
+import type { ListenerDeps } from '../deps.js';
+
+type ButtonArgs = AllMiddlewareArgs & SlackActionMiddlewareArgs<BlockButtonAction>;
+
+/**
+ * The teammate's Accept or Decline, in their DM. Accept posts the card in the coach's channel; decline posts
+ * nothing there and tells the coach privately. Answers to one request run one at a time, and only the first counts.
+ */
+export function answerConsent(deps: ListenerDeps, answered: CardQueue<true>, accept: boolean) {
+  return async ({ ack, action, body, client, respond, context }: ButtonArgs) => {
+    await ack();
+    const consent = decodeConsent(action.value);
+    const dm = body.channel?.id;
+    const ts = body.message?.ts;
+    if (!consent || !regionIfKnown(deps.loaded.guide, consent.regionId) || !dm || !ts) {
+      setOutcome(context, { kind: 'bad_card' });
+      return;
+    }
+    if (body.user.id !== consent.teammateId) {
+      const refusal = buildFormattedProblem(`Only <@${consent.teammateId}> can answer this request.`);
+      await respond({
+        response_type: 'ephemeral',
+        replace_original: false,
+        text: refusal.text,
+        blocks: refusal.blocks,
+      });
+      setOutcome(context, { kind: 'refused' });
+      return;
+    }
+    const outcome = await answered.run(`${dm}:${ts}`, async (already): Promise<{ state?: true; result: Outcome }> => {
+      if (already) return { result: { kind: 'duplicate' } };
+      const replace = (message: SlackMessage) =>
+        client.chat.update({ channel: dm, ts, text: message.text, blocks: message.blocks });
+      const tellCoach = (message: SlackMessage) =>
+        client.chat.postMessage({ channel: consent.coachId, text: message.text, blocks: message.blocks });
+      if (!accept) {
+        await replace(buildConsentAnswered(deps.loaded.guide, consent, 'declined'));
+        await tellCoach(buildConsentOutcomeForCoach(consent, 'declined'));
+        return { state: true, result: { kind: 'declined' } };
+      }
+      const result = await postCard(deps, client, consent);
+      if (result.kind === 'not_in_channel') {
+        await replace(buildConsentAnswered(deps.loaded.guide, consent, 'not_posted'));
+        await tellCoach(buildConsentOutcomeForCoach(consent, 'not_posted'));
+      } else {
+        await replace(buildConsentAnswered(deps.loaded.guide, consent, 'accepted'));
+      }
+      return { state: true, result };
+    });
+    setOutcome(context, outcome);
+  };
+}
+
+function postCard(deps: ListenerDeps, client: ButtonArgs['client'], consent: CoachConsent): Promise<Outcome> {
+  const state = { regionId: consent.regionId, coachId: consent.coachId, teammateId: consent.teammateId, ticks: {} };
+  return postCoachCard(client, consent.channelId, coachCardAnswer(deps.loaded, state), 'card');
+}

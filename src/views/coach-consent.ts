@@ -1,0 +1,79 @@
+import type { CoachConsent } from '../engine/coach.js';
+import { regionById } from '../engine/regions.js';
+import type { Guide } from '../guide/schema.js';
+import { actions, button, context, escapeMrkdwn, type SlackMessage, section } from './blocks.js';
+import { COACH_ACTIONS } from './ids.js';
+
+/** The request in the accept / decline buttons' value: ids and a region, never a figure. */
+export function encodeConsent(consent: CoachConsent): string {
+  return JSON.stringify({ r: consent.regionId, c: consent.coachId, m: consent.teammateId, ch: consent.channelId });
+}
+
+export function decodeConsent(value: string | undefined): CoachConsent | undefined {
+  try {
+    const raw = JSON.parse(value ?? '') as Record<string, unknown>;
+    const { r, c, m, ch } = raw;
+    if (typeof r !== 'string' || typeof c !== 'string' || typeof m !== 'string' || typeof ch !== 'string')
+      return undefined;
+    return { regionId: r, coachId: c, teammateId: m, channelId: ch };
+  } catch {
+    return undefined;
+  }
+}
+
+/** To the teammate alone, in their DM with allycomp: who asks, for which region, where the card would go. */
+export function buildConsentRequest(guide: Guide, consent: CoachConsent): SlackMessage {
+  const region = regionById(guide, consent.regionId);
+  const value = encodeConsent(consent);
+  const ask =
+    `<@${consent.coachId}> would like to prepare a pay negotiation with you in <#${consent.channelId}>, ` +
+    `using the ${escapeMrkdwn(region.name)} band.`;
+  const what =
+    `If you accept, a prep card naming you is posted there, so everyone in the channel sees that you are preparing. ` +
+    `It shows the guide's band and scripts, nothing about your own pay. If you decline, nothing is posted and only ` +
+    `<@${consent.coachId}> is told.`;
+  return {
+    text: `<@${consent.coachId}> asks to prepare a pay negotiation with you in <#${consent.channelId}>. Accept or decline.`,
+    blocks: [
+      section(`*${ask}*\n${what}`, 'coach_consent_ask'),
+      actions('coach_consent_actions', [
+        button('Accept', COACH_ACTIONS.accept, value, 'primary', 'Accept: post the prep card naming me'),
+        button('Decline', COACH_ACTIONS.decline, value, undefined, 'Decline: post nothing'),
+      ]),
+    ],
+  };
+}
+
+/** To the coach alone, right after the command. */
+export function buildConsentSent(guide: Guide, consent: CoachConsent): SlackMessage {
+  const region = regionById(guide, consent.regionId);
+  const text =
+    `I asked <@${consent.teammateId}> privately whether to post a ${escapeMrkdwn(region.shortName)} prep card naming them. ` +
+    'It appears here once they accept; if they decline, I tell you, and nothing is posted.';
+  return { text, blocks: [context([`:envelope: ${text}`], 'coach_consent_sent')] };
+}
+
+/** Replaces the request in the teammate's DM once they answered, so it cannot be answered twice. */
+export function buildConsentAnswered(
+  guide: Guide,
+  consent: CoachConsent,
+  answer: 'accepted' | 'declined' | 'not_posted',
+): SlackMessage {
+  const region = regionById(guide, consent.regionId);
+  const texts = {
+    accepted: `You accepted: the ${escapeMrkdwn(region.shortName)} prep card is in <#${consent.channelId}>.`,
+    declined: `You declined: nothing was posted, and <@${consent.coachId}> knows.`,
+    not_posted: `You accepted, but I could not post in <#${consent.channelId}> (I am not in it). I told <@${consent.coachId}>.`,
+  };
+  const text = texts[answer];
+  return { text, blocks: [section(text, 'coach_consent_answered')] };
+}
+
+/** To the coach alone (their DM with allycomp): the teammate declined, or the card could not be posted. */
+export function buildConsentOutcomeForCoach(consent: CoachConsent, answer: 'declined' | 'not_posted'): SlackMessage {
+  const text =
+    answer === 'declined'
+      ? `<@${consent.teammateId}> declined the prep card for <#${consent.channelId}>. Nothing was posted there.`
+      : `<@${consent.teammateId}> accepted the prep card, but I could not post it in <#${consent.channelId}>: add me there (\`/invite @allycomp\`) and run the command again.`;
+  return { text: text.replace(/`/g, ''), blocks: [section(text, 'coach_consent_outcome')] };
+}
