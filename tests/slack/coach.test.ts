@@ -49,7 +49,7 @@ async function consentRequest(teammate = TEAMMATE) {
     const asks = slack.callsTo('chat.postMessage').filter((call) => call.args.channel === teammate);
     return asks.length >= 1 && asks;
   }, 'the request in the teammate’s DM');
-  const buttons = (ask?.args.blocks as KnownBlock[]).find((b) => b.block_id === 'coach_consent_actions') as {
+  const buttons = ((ask?.args.blocks ?? []) as KnownBlock[]).find((b) => b.block_id === 'coach_consent_actions') as {
     elements: Array<{ action_id: string; value: string }>;
   };
   const button = (id: string) => {
