@@ -9,6 +9,7 @@ import {
   LogLevel,
   type Receiver,
   type ReceiverEvent,
+  ReceiverInconsistentStateError,
   ReceiverMultipleAckError,
   type ReceiverProcessEventErrorHandlerArgs,
   type ReceiverRoutes,
@@ -133,12 +134,17 @@ export class HardenedReceiver implements Receiver {
 
   /**
    * Stops accepting connections, closes idle ones, lets requests in flight get their answer (each with
-   * `Connection: close`), then resolves; after `graceMs` the rest are cut. Calling it again returns the same promise.
+   * `Connection: close`), then resolves; after `graceMs` the rest are cut. Calling it again returns the same promise;
+   * calling it before start() rejects, as HTTPReceiver's does.
    */
   stop(graceMs = 10_000): Promise<void> {
     if (this.stopping) return this.stopping;
     const server = this.server;
-    if (!server) return Promise.resolve();
+    // As HTTPReceiver: stopping what never started is a mistake worth hearing about.
+    if (!server)
+      return Promise.reject(
+        new ReceiverInconsistentStateError('The receiver cannot be stopped because it was not started.'),
+      );
     for (const res of this.inFlight) if (!res.headersSent) res.setHeader('connection', 'close');
     this.stopping = new Promise<void>((resolve) => {
       const cut = setTimeout(() => server.closeAllConnections(), graceMs);

@@ -385,3 +385,10 @@ describe('stop()', () => {
     expect(harness.reached).toHaveLength(1);
   });
 });
+
+describe('stop() before start()', () => {
+  it('rejects as HTTPReceiver does, so a caller that never started hears of it', async () => {
+    const receiver = new HardenedReceiver({ signingSecret: SECRET, logger: new AppLogger('error', () => undefined) });
+    await expect(receiver.stop()).rejects.toThrow(/not started/);
+  });
+});
