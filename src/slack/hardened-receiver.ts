@@ -356,7 +356,8 @@ export class HardenedReceiver implements Receiver {
 
   /** An answer to a caller that has not proven it is Slack: sent at once, connection closed, body never read. */
   private refuse(res: ServerResponse, outcome: Outcome): void {
-    this.options.logger.event(LogLevel.DEBUG, 'request_refused', { status: outcome.status, reason: outcome.reason });
+    // Only allow-listed keys (`code`), and never the path, headers or body.
+    this.options.logger.event(LogLevel.DEBUG, 'request_refused', { code: outcome.reason });
     finish(res, outcome, true);
   }
 }
