@@ -196,7 +196,8 @@ export class HardenedReceiver implements Receiver {
     }
     const handler = this.routes[path]?.[method];
     if (!handler) {
-      finish(res, { status: 404, reason: 'not_found' }, false);
+      // Closed, so a body sent to a wrong path is not drained; and logged nowhere (the path is the caller's text).
+      finish(res, { status: 404, reason: 'not_found' }, true);
       return;
     }
     try {

@@ -392,3 +392,14 @@ describe('stop() before start()', () => {
     await expect(receiver.stop()).rejects.toThrow(/not started/);
   });
 });
+
+describe('a body sent to an unknown path', () => {
+  it('is answered 404 and the connection closed, not drained', async () => {
+    harness = await startHarness();
+    const head = 'POST /elsewhere HTTP/1.1\r\nhost: 127.0.0.1\r\ncontent-length: 1048575\r\n\r\n';
+    const reply = await rawExchange(harness.port, head, { bodyBytes: MIB - 1, chunkBytes: 16_384, everyMs: 20 }, 5_000);
+    expect(reply.status).toBe(404);
+    expect(reply.sentBeforeAnswer).toBeLessThan(MIB / 4);
+    expect(reply.closedAfterMs).toBeLessThan(2_000);
+  });
+});
