@@ -12,6 +12,7 @@ import { isTokenError, slackErrorCode } from './slack/errors.js';
 import { AppHealth, type Readiness } from './slack/health.js';
 import { INTERACTIVE_POLICY, rateLimitedFetch } from './slack/rate-limited-fetch.js';
 import { createReceiver } from './slack/receiver.js';
+import { withoutSlackMessages } from './slack/slack-words.js';
 
 export interface AllycompApp {
   app: App;
@@ -50,6 +51,8 @@ export function createApp(config: Config, loaded: LoadedGuide, options: CreateAp
     logger,
     logLevel: config.logLevel as LogLevel,
     developerMode: config.developerMode,
+    // Said outright: developerMode alone turns Socket Mode on, and then Bolt refuses the HTTP receiver.
+    socketMode: config.mode === 'socket',
     // Without the bot's ids Bolt checks the token with auth.test. Deferred, that check runs inside start(), so a bad
     // token or no route to Slack fails the start with one clear line; otherwise Bolt would fire it from the
     // constructor and an unreachable Slack would crash the running process later with an unhandled rejection.
@@ -61,7 +64,7 @@ export function createApp(config: Config, loaded: LoadedGuide, options: CreateAp
       retryConfig: { retries: 2, factor: 2, minTimeout: 250, maxTimeout: 1_000 },
       // 429s are retried per call by rateLimitedFetch; the client's own handling pauses every call.
       rejectRateLimitedCalls: true,
-      fetch: rateLimitedFetch(INTERACTIVE_POLICY),
+      fetch: withoutSlackMessages(rateLimitedFetch(INTERACTIVE_POLICY)),
       logger: logger.child('web-api'),
     },
   });

@@ -1,7 +1,8 @@
-import type { App } from '@slack/bolt';
+import { type App, LogLevel } from '@slack/bolt';
 import type { AppLogger } from '../logging.js';
 import { outcomeLabel } from './outcome.js';
 import { type Body, describeRequest } from './payload.js';
+import { checkPayload } from './payload-shape.js';
 
 /** Set on every request's context: acknowledges it unless a listener (or a middleware) already did. */
 export type AckIfNobodyDid = () => Promise<boolean>;
@@ -38,6 +39,14 @@ export function installAckNet(app: App, logger: AppLogger): void {
       await ack().catch(() => undefined);
       return true;
     };
+    // A payload Bolt would trip over (a null field it reads) is acknowledged and dropped before Bolt sees it. Over
+    // HTTP the receiver has already answered such a body 400; in Socket Mode an ack is the only answer there is.
+    const check = checkPayload(event.body);
+    if (!check.ok) {
+      await ackIfNobodyDid();
+      logger.event(LogLevel.WARN, 'payload_refused', { kind: check.kind });
+      return;
+    }
     const body = event.body as Body;
     if (!boltRoutes(body)) {
       await ackIfNobodyDid();

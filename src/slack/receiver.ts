@@ -1,7 +1,6 @@
 import {
   type CustomRoute,
   ErrorCode,
-  HTTPReceiver,
   LogLevel,
   type Receiver,
   type ReceiverProcessEventErrorHandlerArgs,
@@ -9,18 +8,14 @@ import {
 } from '@slack/bolt';
 import type { Config } from '../config.js';
 import type { AppLogger } from '../logging.js';
+import { DEFAULT_LIMITS, HardenedReceiver } from './hardened-receiver.js';
+
+/** The largest request body read (sized in hardened-receiver.ts and docs/OPERATIONS.md). */
+export const BODY_LIMIT_BYTES = DEFAULT_LIMITS.bodyLimitBytes;
 
 /**
- * The largest request body the receiver reads (it buffers the body before checking the signature). Slack's own
- * payloads must fit: a message shortcut carries the whole message, whose 40,000 characters of text come twice (text
- * and rich_text blocks) and then form-encoded, about 100 KB; so 1 MiB, well under Bolt's 4 MB default.
- */
-export const BODY_LIMIT_BYTES = 1024 * 1024;
-
-/**
- * A payload Bolt itself trips over (a missing user, an event that is not an object) fails before any listener
- * runs. Bolt's default answer is right (500), but it also logs the error's text at debug level, which can quote
- * the payload, and leaves its 3-second "not acknowledged" timer running to log a second, misleading error.
+ * A payload Bolt itself trips over fails before any listener runs. The answer is a 500 (401 for an authorization
+ * failure), logged by code only: Bolt's own handler logs the error's text, which can quote the payload.
  */
 function processEventErrorHandler(logger: AppLogger) {
   return async ({ error, response }: ReceiverProcessEventErrorHandlerArgs) => {
@@ -44,13 +39,10 @@ export function createReceiver(config: Config, logger: AppLogger, customRoutes: 
       installerOptions: { port: config.port },
     });
   }
-  return new HTTPReceiver({
+  return new HardenedReceiver({
     signingSecret: config.signingSecret ?? '',
-    endpoints: '/slack/events',
     customRoutes,
     logger,
-    bodyLimit: BODY_LIMIT_BYTES,
-    processBeforeResponse: false,
     processEventErrorHandler: processEventErrorHandler(logger),
   });
 }

@@ -84,10 +84,33 @@ describe('the ack net on a real App', () => {
       seen = context.ackIfNobodyDid;
       await next();
     });
-    const { received, acks } = event({ type: 'shortcut', callback_id: 'nobody_listens', user: { id: 'U2' } });
+    const { received, acks } = event({
+      type: 'shortcut',
+      callback_id: 'nobody_listens',
+      trigger_id: 't',
+      user: { id: 'U2' },
+    });
     await app.processEvent(received);
     expect(typeof seen).toBe('function');
     expect(acks).toEqual(['empty']);
+  });
+
+  it('acknowledges and drops a payload with a field Bolt would trip over (Socket Mode has no 400), logged by kind', async () => {
+    const { app, lines } = appWithNet();
+    let reached = false;
+    app.use(async () => {
+      reached = true;
+    });
+    for (const body of [null, { type: 'view_submission', view: null, user: { id: 'U2' } }] as never[]) {
+      const { received, acks } = event(body);
+      await app.processEvent(received);
+      expect(acks).toEqual(['empty']);
+    }
+    expect(reached).toBe(false);
+    expect(lines.map((line) => JSON.parse(line))).toEqual([
+      expect.objectContaining({ level: 'warn', msg: 'payload_refused', kind: 'not_object' }),
+      expect.objectContaining({ msg: 'payload_refused', kind: 'view' }),
+    ]);
   });
 
   it('does not acknowledge twice when a listener did', async () => {
@@ -95,7 +118,12 @@ describe('the ack net on a real App', () => {
     app.shortcut('prep_negotiation', async ({ ack }) => {
       await ack();
     });
-    const { received, acks } = event({ type: 'shortcut', callback_id: 'prep_negotiation', user: { id: 'U2' } });
+    const { received, acks } = event({
+      type: 'shortcut',
+      callback_id: 'prep_negotiation',
+      trigger_id: 't',
+      user: { id: 'U2' },
+    });
     await app.processEvent(received);
     expect(acks).toHaveLength(1);
   });

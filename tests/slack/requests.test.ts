@@ -13,6 +13,7 @@ import {
   startTestSlack,
   TEAM,
   type TestSlack,
+  testConfig,
   USER,
   waitFor,
 } from '../support/slack.js';
@@ -43,6 +44,9 @@ const FORGERIES: Array<[string, () => SendOptions]> = [
   // Signed correctly, but with a timestamp over five minutes old: a replayed request.
   ['a timestamp 5 minutes and 1 second old', () => ({ timestamp: now() - 301 })],
   ['a timestamp an hour old', () => ({ timestamp: now() - 3600 })],
+  // The window is both ways: a timestamp from the future is no fresher than one from the past.
+  ['a timestamp 5 minutes and 1 second ahead', () => ({ timestamp: now() + 301 })],
+  ['a timestamp a year ahead', () => ({ timestamp: now() + 365 * 24 * 3600 })],
 ];
 
 describe('requests not signed by Slack', () => {
@@ -104,9 +108,14 @@ describe('GET /healthz', () => {
     expect(await response.json()).toMatchObject({ status: 'ok', version, mode: 'http' });
   });
 
-  it('is the only route besides /slack/events: anything else is 404', async () => {
+  it("is the only route besides /slack/events: anything else is 404, and logs nothing of the caller's path", async () => {
     expect((await fetch(`${slack.baseUrl}/`)).status).toBe(404);
     expect((await fetch(`${slack.baseUrl}/slack/events`)).status).toBe(404);
+    const path = '/wp-admin/SoFi-245k?offer=238423';
+    expect((await fetch(`${slack.baseUrl}${path}`, { method: 'POST', body: 'x' })).status).toBe(404);
+    await settle();
+    expect(slack.logs.join('\n')).not.toMatch(/wp-admin|SoFi|238423|245k/);
+    expect(slack.logs).toEqual([]);
   });
 });
 
@@ -171,5 +180,20 @@ describe('request size', () => {
     const [open] = await waitFor(() => slack.callsTo('views.open').length >= 1 && slack.callsTo('views.open'));
     expect(open?.args.trigger_id).toBe('1234.5678.long');
     expect(open?.args.view).toMatchObject({ type: 'modal', callback_id: 'offer_modal' });
+  });
+});
+
+describe('ALLYCOMP_DEVELOPER_MODE=true over HTTP', () => {
+  it('starts (Bolt no longer takes developer mode for Socket Mode) and answers, with no figure in its debug logs', async () => {
+    // One test Slack at a time (the Web API interceptors are global): this one replaces beforeEach's.
+    await slack.stop();
+    slack = await startTestSlack({ config: testConfig({ ALLYCOMP_DEVELOPER_MODE: 'true', LOG_LEVEL: 'debug' }) });
+    expect((await sendCommand(slack, 'ny')).status).toBe(200);
+    await waitFor(() => slack.callsTo('chat.postMessage').length >= 5, 'the answer');
+    expect((await sendCommand(slack, 'SoFi offered 245k')).status).toBe(200);
+    await settle();
+    // Developer mode makes Bolt log every body at debug; the logger keeps only a library message's words.
+    expect(slack.logs.some((line) => JSON.parse(line).level === 'debug')).toBe(true);
+    expect(slack.logs.join('\n')).not.toMatch(/SoFi|245/);
   });
 });
