@@ -9,8 +9,14 @@ type Fetch = typeof globalThis.fetch;
 export function withoutSlackMessages(base: Fetch): Fetch {
   return async (input, init) => {
     const response = await base(input, init);
-    if (!response.headers.get('content-type')?.includes('application/json')) return response;
-    const text = await response.clone().text();
+    // Slack's answers with messages come as 200 with `ok: false`; a 429 or 5xx is left alone for the retry logic.
+    if (response.status !== 200 || !response.headers.get('content-type')?.includes('application/json')) return response;
+    let text: string;
+    try {
+      text = await response.clone().text();
+    } catch {
+      return response;
+    }
     if (!text.includes('"messages"')) return response;
     let body: unknown;
     try {
