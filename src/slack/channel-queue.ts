@@ -224,7 +224,9 @@ export class ChannelQueue {
               return result.value;
             case 'rate_limited': {
               rateLimited++;
-              lane.blockedUntil = Math.max(lane.blockedUntil, timers.now() + result.retryAfterMs);
+              // Retry-After 0 (or a missing one) must not turn into a tight loop of 429s: at least one interval.
+              const pause = Math.max(result.retryAfterMs, this.options.intervalMs);
+              lane.blockedUntil = Math.max(lane.blockedUntil, timers.now() + pause);
               lane.bucket.pauseUntil(lane.blockedUntil);
               break;
             }

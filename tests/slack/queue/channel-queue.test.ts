@@ -80,6 +80,15 @@ describe('ChannelQueue (fake timers)', () => {
     expect(await second).toMatchObject({ kind: 'delivered', rateLimited: 0 });
   });
 
+  it('treats Retry-After 0 as one interval, not a tight loop of 429s', async () => {
+    const slack = fakePoster();
+    slack.script.set('C1', [{ kind: 'rate_limited', retryAfterMs: 0 }]);
+    const q = queue();
+    void q.submit('C1', (send) => send(slack.post('C1', 'again')));
+    await vi.advanceTimersByTimeAsync(1_100);
+    expect(slack.landed.map((p) => p.at)).toEqual([1_100]);
+  });
+
   it("never delays one channel for another's rate limit", async () => {
     const slack = fakePoster();
     slack.script.set('C1', [{ kind: 'rate_limited', retryAfterMs: 30_000 }]);
