@@ -80,7 +80,7 @@ export interface FakeSlack {
   /** Accepted chat.postMessage calls, optionally in one channel, in the order Slack accepted them. */
   messages(channel?: string): RecordedCall[];
   callsTo(method: string): RecordedCall[];
-  /** Fail the next matching call(s) of `method`. */
+  /** Fail the next matching call(s) of `method` (`upload`: the upload URL answers the given HTTP status). */
   inject(method: string, injection: Injection): void;
   /** Answer `method` this late from now on (0: at once). */
   delay(method: string, ms: number): void;
@@ -269,6 +269,9 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
   const handleUpload = (fileId: string, req: IncomingMessage, raw: Buffer): Answer => {
     const upload = uploads.find((u) => u.fileId === fileId);
     if (!upload) return { status: 404, body: 'no such upload' };
+    const injection = injected('upload', undefined);
+    if (injection)
+      return { status: typeof injection.error === 'string' ? 500 : injection.error.status, body: 'failed' };
     const { file } = parseBody(raw, req.headers['content-type']);
     upload.bytes = file ?? Buffer.alloc(0);
     return { body: `OK - ${upload.bytes.length}` };
