@@ -6,20 +6,8 @@
  * Bounded: deliveries in flight + queued (+ reserved at ack time) are capped globally and per channel.
  */
 import type { PostAttempt } from './post-attempt.js';
+import { systemTimers, type Timers } from './timers.js';
 import { TokenBucket } from './token-bucket.js';
-
-export interface Timers {
-  now(): number;
-  setTimeout(callback: () => void, ms: number): unknown;
-  clearTimeout(handle: unknown): void;
-}
-
-/** The process clock. Looked up on each call, so Vitest's fake timers replace it too. */
-export const systemTimers: Timers = {
-  now: () => Date.now(),
-  setTimeout: (callback, ms) => setTimeout(callback, ms),
-  clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
-};
 
 /** Sends one post through the channel's pacing and retries; resolves with the post's result. */
 export type Send = <T>(attempt: () => Promise<PostAttempt<T>>) => Promise<T>;

@@ -5,7 +5,7 @@
  * file"), so an id is offered only `settleMs` after its upload, and a refusal puts it back to settling. Offer
  * charts carry a person's figures and must never come through here.
  */
-import { systemTimers, type Timers } from './channel-queue.js';
+import { systemTimers, type Timers } from './timers.js';
 
 interface Entry {
   id: string;

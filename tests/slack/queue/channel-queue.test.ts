@@ -223,3 +223,45 @@ describe('ChannelQueue (real timers)', () => {
     await q.idle();
   });
 });
+
+describe('ChannelQueue (injected timers)', () => {
+  it('waits only on the timers it is given', async () => {
+    let now = 0;
+    const pending: { at: number; run: () => void }[] = [];
+    const timers = {
+      now: () => now,
+      setTimeout: (run: () => void, ms: number) => {
+        const timer = { at: now + ms, run };
+        pending.push(timer);
+        return timer;
+      },
+      clearTimeout: (handle: unknown) => {
+        const index = pending.indexOf(handle as (typeof pending)[number]);
+        if (index !== -1) pending.splice(index, 1);
+      },
+    };
+    const advanceTo = async (time: number) => {
+      for (;;) {
+        await new Promise((resolve) => setImmediate(resolve));
+        pending.sort((a, b) => a.at - b.at);
+        const next = pending[0];
+        if (!next || next.at > time) break;
+        pending.shift();
+        now = next.at;
+        next.run();
+      }
+      now = time;
+    };
+    const slack = fakePoster();
+    const landedAt: number[] = [];
+    const q = queue({ burst: 1, intervalMs: 500, timers });
+    for (let i = 0; i < 3; i++) {
+      void q.submit('C1', async (send) => {
+        await send(slack.post('C1', `m${i}`));
+        landedAt.push(now);
+      });
+    }
+    await advanceTo(2_000);
+    expect(landedAt).toEqual([0, 500, 1_000]);
+  });
+});
