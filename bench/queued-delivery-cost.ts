@@ -8,9 +8,10 @@
  * a freshly built region answer (what the app builds per command today), and a job holding a shared answer
  * built once per process. Bolt's own per-request objects are not included (the job must not capture them).
  */
+
+import { regionAnswer } from '../src/answers/answers.js';
 import { ChannelQueue } from '../src/slack/channel-queue.js';
 import type { PostAttempt } from '../src/slack/post-attempt.js';
-import { regionAnswer } from '../src/views/answers.js';
 import { loaded, newYork } from './fixtures.js';
 
 const gc = (globalThis as { gc?: () => void }).gc;

@@ -7,8 +7,8 @@
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { WebClient } from '@slack/web-api';
+import { regionAnswer } from '../src/answers/answers.js';
 import { undiciFetch } from '../src/slack/undici-fetch.js';
-import { regionAnswer } from '../src/views/answers.js';
 import { loaded, newYork } from './fixtures.js';
 
 const CALLS = Number(process.argv[2] ?? 3_000);
