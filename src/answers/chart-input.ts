@@ -17,9 +17,21 @@ function chartRegions(guide: Guide): ChartRegion[] {
   }));
 }
 
-/** The bands of every region, with the negotiate-up targets: what goes in a region message's thread. */
-export function regionChartInput(guide: Guide): ChartInput {
-  return { title: `${guide.role} total comp by region · ${guide.company}`, regions: chartRegions(guide) };
+/**
+ * The bands of every region, with the negotiate-up targets: what goes in a region message's thread. With a region
+ * (`chart ny`), that region is drawn first and highlighted, and the title says so.
+ */
+export function regionChartInput(guide: Guide, highlight?: Region): ChartInput {
+  const all = chartRegions(guide);
+  if (!highlight) return { title: `${guide.role} total comp by region · ${guide.company}`, regions: all };
+  return {
+    title: `${highlight.shortName}: ${guide.role} total comp · ${guide.company}`,
+    regions: [
+      ...all.filter((region) => region.id === highlight.id),
+      ...all.filter((region) => region.id !== highlight.id),
+    ],
+    highlightId: highlight.id,
+  };
 }
 
 /**
@@ -45,7 +57,7 @@ export type ChartRequest = { ok: true; input: ChartInput } | { ok: false; proble
  * (`chart detroit SoFi 245k`, `chart --base 170k --bonus 15% --region ny`).
  */
 export function chartFromWords(guide: Guide, region: Region | undefined, words: string[]): ChartRequest {
-  if (words.length === 0) return { ok: true, input: regionChartInput(guide) };
+  if (words.length === 0) return { ok: true, input: regionChartInput(guide, region) };
   const offerWords = words[0]?.toLowerCase() === 'offer' ? words.slice(1) : words;
   const read = readOfferWords(guide, region ? [...offerWords, primaryAlias(region)] : offerWords);
   const regionId = read.draft.regionId ?? region?.id;

@@ -40,6 +40,8 @@ export function describeBandChart(input: ChartInput): string {
     (r) => `${r.name} base ${formatRange(r.base)}, stock ${formatRange(r.stock)}, bonus ${formatRange(r.bonus)}`,
   );
   if (comps.length > 0) sentences.push(`Pay mix from band low to high: ${comps.join('; ')}.`);
+  const highlighted = n.regions.find((r) => r.id === n.highlightId);
+  if (highlighted) sentences.unshift(`${highlighted.name} is drawn first and framed.`);
   if (n.title) sentences.unshift(`${n.title.replace(/[.!?…]+$/, '')}.`);
 
   // Drop the least important sentences (title, then pay mix) before cutting text.

@@ -34,6 +34,7 @@ export const CHART_COLOURS = {
   ink: '#1A1A1A',
   muted: '#444444',
   grid: '#D6D6D6',
+  highlight: '#1A1A1A',
   axis: '#555555',
   background: '#FFFFFF',
 } as const;
@@ -199,14 +200,24 @@ interface Segment {
   label: string;
   value: number;
   fill: string;
-  textFill: string;
-  /** Halo behind the label: the segment's plain colour, so the pattern does not run through the glyphs. */
-  halo: string | false;
+}
+
+const CHIP_PAD = 6;
+
+/** A label on a white chip, so a pattern (dots, hatching) never runs through its glyphs. */
+function chip(x: number, yMid: number, text: string): string {
+  const w = textWidth(text, TEXT) + 2 * CHIP_PAD;
+  return [
+    rect(x, yMid - 13, w, 26, C.background, `rx="4" stroke="${C.ink}" stroke-width="1"`),
+    svgText(x + CHIP_PAD, yMid + 8, text, { halo: false }),
+  ].join('\n');
 }
 
 /**
- * A stacked composition bar from $0; each segment is labelled when its label fits inside. The labels are returned
- * apart from the bars so they go with the other texts, over the offer line (which would otherwise strike them out).
+ * A stacked composition bar from $0. The first segment (base, solid) is labelled inside in white; every other
+ * segment gets its amount on a chip inside it, or, when the chip does not fit, named after the bar's end
+ * ("stock $28K · bonus $26K"), so no segment goes unlabelled. Labels are returned apart from the bars so they go
+ * with the other texts, over everything.
  */
 function drawComposition(
   scale: Scale,
@@ -216,6 +227,8 @@ function drawComposition(
 ): { bars: string; labels: string[] } {
   const parts: string[] = [];
   const labels: string[] = [];
+  const outside: string[] = [];
+  const yMid = y + COMP_H / 2;
   let start = 0;
   segs.forEach((seg, i) => {
     if (seg.value <= 0) return;
@@ -223,16 +236,25 @@ function drawComposition(
     const x1 = dollarsToX(scale, start + seg.value);
     parts.push(rect(x0, y, x1 - x0, COMP_H, seg.fill, `stroke="${C.ink}" stroke-width="1.5"`));
     const amount = formatDollarsK(seg.value);
-    const candidates =
-      i === 0
-        ? [`${which} end: ${seg.label.toLowerCase()} ${amount}`, `${seg.label} ${amount}`, amount]
-        : [`${seg.label} ${amount}`, amount];
-    const fit = candidates.find((c) => textWidth(c, TEXT) + 14 <= x1 - x0);
-    if (fit) {
-      labels.push(svgText(x0 + 8, y + COMP_H / 2 + 8, fit, { fill: seg.textFill, halo: seg.halo }));
+    if (i === 0) {
+      const candidates = [`${which} end: ${seg.label.toLowerCase()} ${amount}`, `${seg.label} ${amount}`, amount];
+      const fit = candidates.find((c) => textWidth(c, TEXT) + 14 <= x1 - x0);
+      if (fit) labels.push(svgText(x0 + 8, yMid + 8, fit, { fill: '#FFFFFF', halo: false }));
+      else outside.push(`${seg.label.toLowerCase()} ${amount}`);
+    } else if (textWidth(amount, TEXT) + 2 * CHIP_PAD + 8 <= x1 - x0) {
+      const w = textWidth(amount, TEXT) + 2 * CHIP_PAD;
+      labels.push(chip((x0 + x1 - w) / 2, yMid, amount));
+    } else {
+      outside.push(`${seg.label.toLowerCase()} ${amount}`);
     }
     start += seg.value;
   });
+  if (outside.length > 0) {
+    const text = outside.join(' · ');
+    const end = dollarsToX(scale, start) + 10;
+    const fits = end + textWidth(text, TEXT) <= WIDTH - 8;
+    labels.push(fits ? svgText(end, yMid + 8, text) : svgText(WIDTH - 8, yMid + 8, text, { anchor: 'end' }));
+  }
   return { bars: parts.join('\n'), labels };
 }
 
@@ -299,6 +321,14 @@ export function buildBandChartSvg(input: ChartInput): { svg: string; width: numb
     const bx1 = x(tc.high);
     const bandTop = top + BAND_Y;
 
+    // `chart ny`: the region asked for is drawn first, framed, and its name says so.
+    const highlighted = r.id === n.highlightId;
+    if (highlighted) {
+      body.push(
+        rect(12, top - 6, WIDTH - 24, REGION_H + 16, 'none', `rx="10" stroke="${C.highlight}" stroke-width="5"`),
+      );
+    }
+
     // Header: name and target.
     const name = fitText(r.name, 520, NAME, true);
     let headerEnd = PLOT_LEFT + textWidth(name, NAME, true);
@@ -328,9 +358,9 @@ export function buildBandChartSvg(input: ChartInput): { svg: string; width: numb
 
     // Composition at the band's low and high.
     const segs = (at: 'low' | 'high'): Segment[] => [
-      { label: 'Base', value: r.base[at], fill: C.base, textFill: '#FFFFFF', halo: false },
-      { label: 'Stock', value: r.stock[at], fill: 'url(#p-stock)', textFill: C.ink, halo: C.stock },
-      { label: 'Bonus', value: r.bonus[at], fill: 'url(#p-bonus)', textFill: C.ink, halo: C.bonus },
+      { label: 'Base', value: r.base[at], fill: C.base },
+      { label: 'Stock', value: r.stock[at], fill: 'url(#p-stock)' },
+      { label: 'Bonus', value: r.bonus[at], fill: 'url(#p-bonus)' },
     ];
     for (const [compY, which, at] of [
       [COMP_LOW_Y, 'Low', 'low'],
@@ -362,11 +392,19 @@ export function buildBandChartSvg(input: ChartInput): { svg: string; width: numb
     }
   });
 
-  // The offer line over all regions.
+  // The offer line crosses each region's total-comp band (the bands are what it compares with) and stops short of
+  // the pay-mix bars, which it would otherwise strike through (the pointer above the plot says what it is).
   if (n.offer) {
-    body.push(
-      `<line x1="${num(offerX)}" y1="${num(plotTop - 2)}" x2="${num(offerX)}" y2="${num(plotBottom)}" stroke="${C.offer}" stroke-width="6"/>`,
-    );
+    const pieces = n.regions.map((_, i) => {
+      const top = regionTops[i] ?? y;
+      return { from: i === 0 ? plotTop - 2 : top, to: top + BAND_Y + BAND_H + 4 };
+    });
+    if (pieces.length === 0) pieces.push({ from: plotTop - 2, to: plotBottom });
+    for (const piece of pieces) {
+      body.push(
+        `<line x1="${num(offerX)}" y1="${num(piece.from)}" x2="${num(offerX)}" y2="${num(piece.to)}" stroke="${C.offer}" stroke-width="6"/>`,
+      );
+    }
   }
 
   const height = Math.ceil(plotBottom + 36 + 22);

@@ -23,6 +23,8 @@ export interface ChartInput {
   regions: ChartRegion[];
   offer?: ChartMarker;
   ask?: { regionId: string; range: ChartRange };
+  /** `chart ny`: the region drawn first (the caller orders `regions`) and highlighted. */
+  highlightId?: string;
 }
 export interface RenderedChart {
   png: Buffer;
@@ -94,6 +96,8 @@ export interface Normalised {
   regions: ChartRegion[];
   offer: ChartMarker | undefined;
   ask: { region: ChartRegion | undefined; range: ChartRange } | undefined;
+  /** A region of `regions` (an unknown id highlights nothing). */
+  highlightId: string | undefined;
 }
 
 export function normalise(input: ChartInput): Normalised {
@@ -108,5 +112,6 @@ export function normalise(input: ChartInput): Normalised {
     const regionId = input.ask.regionId;
     ask = { region: regions.find((r) => r.id === regionId), range: normRange(input.ask.range, 'ask.range') };
   }
-  return { title: cleanText(input.title), regions, offer, ask };
+  const highlightId = regions.some((r) => r.id === input.highlightId) ? input.highlightId : undefined;
+  return { title: cleanText(input.title), regions, offer, ask, highlightId };
 }

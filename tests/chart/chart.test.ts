@@ -102,7 +102,7 @@ describe('renderBandChart', () => {
   it('draws the offer marker at dollarsToX(offer)', () => {
     const expected = dollarsToX(chart.scale, 245000);
     const marker = findMarker(chart);
-    expect(marker.count).toBeGreaterThan(300); // a line across all regions, not a stray pixel
+    expect(marker.count).toBeGreaterThan(3 * 46); // across every region's band, not a stray pixel
     expect(Math.abs(marker.x - expected)).toBeLessThanOrEqual(2);
   });
 
@@ -111,13 +111,89 @@ describe('renderBandChart', () => {
     const lines = [
       ...chart.svg.matchAll(/<line [^>]*y1="([\d.]+)" [^>]*y2="([\d.]+)" stroke="(#[0-9A-F]+)" stroke-width="6"\/>/g),
     ];
-    const offerLine = lines.filter((m) => m[3] === CHART_COLOURS.offer).at(-1);
+    // The first is the legend's swatch; the rest are the line's pieces, one per region.
+    const offerLines = lines.filter((m) => m[3] === CHART_COLOURS.offer).slice(1);
+    const offerLine = offerLines.at(-1);
     if (!offerLine) throw new Error('no offer line');
-    const [top, bottom] = [Number(offerLine[1]), Number(offerLine[2])];
+    const top = Math.min(...offerLines.map((m) => Number(m[1])));
+    const bottom = Math.max(...offerLines.map((m) => Number(m[2])));
     const texts = [...chart.svg.matchAll(/<text [^>]*y="([\d.]+)"[^>]*>([^<]*)<\/text>/g)];
     const inPlot = texts.filter((m) => Number(m[1]) > top && Number(m[1]) < bottom);
     expect(inPlot.map((m) => m[2])).toContain('$44K');
     for (const text of inPlot) expect(text.index, text[2]).toBeGreaterThan(offerLine.index);
+  });
+
+  it('the offer line crosses each band but never the pay-mix bars or their labels', () => {
+    const image = rasteriseSvg(chart.svg);
+    const x = Math.round(dollarsToX(chart.scale, 245000));
+    const [r, g, b] = hex(CHART_COLOURS.offer);
+    const isOffer = (px: number, py: number) => {
+      const i = (py * image.width + px) * 4;
+      const p = image.pixels;
+      return (
+        Math.abs((p[i] ?? 0) - (r ?? 0)) <= 6 &&
+        Math.abs((p[i + 1] ?? 0) - (g ?? 0)) <= 6 &&
+        Math.abs((p[i + 2] ?? 0) - (b ?? 0)) <= 6
+      );
+    };
+    // The pay-mix bars are the rects 32 px high; the bands the ones 46 px high.
+    const rows = (height: number) =>
+      [
+        ...chart.svg.matchAll(new RegExp(`<rect x="[\\d.]+" y="([\\d.]+)" width="[\\d.]+" height="${height}"`, 'g')),
+      ].map((m) => Number(m[1]));
+    const mixRows = [...new Set(rows(32))];
+    const bandRows = [...new Set(rows(46))];
+    expect(mixRows).toHaveLength(6);
+    expect(bandRows.length).toBeGreaterThanOrEqual(3);
+    for (const top of mixRows) {
+      for (let py = Math.floor(top); py < top + 32; py++) expect(isOffer(x, py), `mix row at y=${py}`).toBe(false);
+    }
+    for (const top of bandRows) expect(isOffer(x, Math.round(top + 23))).toBe(true);
+  });
+
+  it('labels every pay-mix segment, low end and high end, in the same words, never over a pattern', () => {
+    const texts = [...chart.svg.matchAll(/<text [^>]*>([^<]*)<\/text>/g)].map((m) => m[1] ?? '');
+    const all = texts.join('\n');
+    for (const region of REGIONS) {
+      for (const at of ['low', 'high'] as const) {
+        for (const part of ['stock', 'bonus'] as const) {
+          const amount = `$${region[part][at] / 1000}K`;
+          const inside = texts.includes(amount);
+          const outside = all.includes(`${part} ${amount}`);
+          expect(inside || outside, `${region.name} ${at} ${part} ${amount}`).toBe(true);
+        }
+      }
+    }
+    // One wording for all: "Stock $61K" only in New York's high end was the odd one out.
+    expect(texts.some((t) => /^(Stock|Bonus) \$/.test(t))).toBe(false);
+    // An amount inside a patterned segment sits on a white chip drawn just before it.
+    const onChips = [...chart.svg.matchAll(/fill="#FFFFFF" rx="4"[^>]*\/>\n<text [^>]*>(\$\d+K)<\/text>/g)];
+    const chips = [...chart.svg.matchAll(/fill="#FFFFFF" rx="4"/g)].length;
+    expect(onChips).toHaveLength(chips);
+    expect(chips).toBeGreaterThanOrEqual(6);
+    // No label is haloed in a pattern's colour any more.
+    expect(chart.svg).not.toMatch(
+      new RegExp(`stroke="(${CHART_COLOURS.stock}|${CHART_COLOURS.bonus})" stroke-width="6"`),
+    );
+  });
+
+  it('highlights a region: drawn first, framed, and the alt text says so', () => {
+    const ny = REGIONS[2] as ChartRegion;
+    const input = { ...INPUT, title: 'New York', regions: [ny, ...REGIONS.slice(0, 2)], highlightId: 'ny' };
+    const highlighted = buildBandChartSvg(input);
+    const plain = buildBandChartSvg({ ...input, highlightId: undefined });
+    const frame = /<rect [^>]*fill="none" rx="10" stroke="[^"]+" stroke-width="5"\/>/g;
+    expect([...highlighted.svg.matchAll(frame)]).toHaveLength(1);
+    expect([...plain.svg.matchAll(frame)]).toHaveLength(0);
+    const names = [...highlighted.svg.matchAll(/font-size="26"[^>]*>([^<]*)</g)].map((m) => m[1]);
+    expect(names).toEqual(['New York', 'Detroit', 'Charlotte']);
+    expect(describeBandChart(input)).toMatch(/^New York\. New York is drawn first and framed\./);
+    expect(buildBandChartSvg({ ...input, highlightId: 'atlanta' }).svg).toBe(plain.svg);
+    // The frame shows in the pixels: dark at its left edge, across the highlighted block.
+    const image = rasteriseSvg(highlighted.svg);
+    const frameTop = Number(/<rect x="12" y="([\d.]+)"[^>]*fill="none" rx="10"/.exec(highlighted.svg)?.[1]);
+    const i = (Math.round(frameTop + 40) * image.width + 13) * 4;
+    expect(image.pixels[i] ?? 255).toBeLessThan(80);
   });
 
   it('fits every band and the offer inside a scale rounded to ticks', () => {

@@ -379,16 +379,20 @@ describe('npm run preview -- chart … --out file.png', () => {
   const preview = (words: string[], out: string) =>
     run('npx', ['tsx', 'src/preview/cli.ts', 'chart', ...words, '--out', out], { cwd: process.cwd(), timeout: 30_000 });
 
-  it('chart ny: writes the region chart’s PNG and prints its alt text', async () => {
+  it('chart ny: writes New York’s chart (drawn first, framed) and prints its alt text', async () => {
+    const nyChart = renderBandChart(regionChartInput(g, regionById(g, 'new-york')));
     const out = join(dir, 'band.png');
     const { stdout } = await preview(['ny'], out);
     const written = readFileSync(out);
     const decoded = pngIn(written);
     expect(decoded.png.length).toBe(written.length);
-    expect({ width: decoded.width, height: decoded.height }).toEqual({ width: 900, height: regionChart.height });
-    expect(written.equals(regionChart.png)).toBe(true); // the same PNG the bot uploads
-    expect(stdout).toContain(`Wrote ${out} (900×${regionChart.height} PNG).`);
-    expect(stdout).toContain(`Alt text: ${regionChart.altText}`);
+    expect({ width: decoded.width, height: decoded.height }).toEqual({ width: 900, height: nyChart.height });
+    expect(written.equals(nyChart.png)).toBe(true); // the same PNG the bot uploads for /allycomp chart ny
+    expect(written.equals(regionChart.png)).toBe(false);
+    expect(stdout).toContain(`Wrote ${out} (900×${nyChart.height} PNG).`);
+    expect(stdout).toContain(
+      'Alt text: New York: Product Manager total comp · Ally Financial. New York is drawn first',
+    );
   }, 30_000);
 
   it('chart detroit SoFi 245k: writes the offer chart', async () => {
@@ -418,6 +422,20 @@ describe('/allycomp chart', () => {
     expect(upload?.args.thread_ts).toBeUndefined();
     await settle();
     expect(slack.callsTo('chat.postMessage')).toEqual([]);
+  });
+
+  it('chart <region> posts that region’s chart: drawn first, framed, and the title and alt text say so', async () => {
+    await sendCommand(slack, 'chart detroit');
+    const [upload] = await waitForUploads(1);
+    expect(upload?.title).toBe('Detroit: Product Manager total comp · Ally Financial');
+    expect(String(upload?.altText)).toMatch(
+      /^Detroit: Product Manager total comp · Ally Financial\. Detroit is drawn first and framed\./,
+    );
+    const detroit = renderBandChart(regionChartInput(g, regionById(g, 'detroit')));
+    const ny = renderBandChart(regionChartInput(g, regionById(g, 'new-york')));
+    expect(pngIn(upload?.bytes ?? Buffer.alloc(0)).png.equals(detroit.png)).toBe(true);
+    expect(detroit.png.equals(ny.png)).toBe(false);
+    expect(detroit.png.equals(regionChart.png)).toBe(false);
   });
 
   it("with an offer it is the person's own figures: to their DM with the answer, never the channel", async () => {

@@ -335,6 +335,43 @@ describe('the bot’s DM (Messages tab)', () => {
     expect(upload?.args).toMatchObject({ thread_ts: parentTs });
   });
 
+  it('"offer" alone offers the form with a button (a typed message has no trigger to open it with)', async () => {
+    await sendEvent(slack, dm({ user: USER, text: 'offer' }));
+    const [post] = await waitFor(
+      () => slack.callsTo('chat.postMessage').length >= 1 && slack.callsTo('chat.postMessage'),
+    );
+    expect(post?.args.channel).toBe(DM);
+    expect(actionIds(post?.args.blocks as Blocks)).toEqual(['offer_open']);
+    expect(allText(post?.args.blocks as Blocks)).not.toContain('I found no amount');
+    expectWithinLimits(post?.args);
+    await settle();
+    expect(slack.callsTo('chat.postMessage')).toHaveLength(1);
+  });
+
+  it('"chart" and "chart ny" post the chart in the DM', async () => {
+    await sendEvent(slack, dm({ user: USER, text: 'chart ny' }));
+    const [upload] = await waitFor(
+      () => slack.callsTo('files.getUploadURLExternal').length >= 1 && slack.callsTo('files.getUploadURLExternal'),
+    );
+    expect(String(upload?.args.alt_text)).toContain('New York is drawn first');
+    const [done] = await waitFor(
+      () => slack.callsTo('files.completeUploadExternal').length >= 1 && slack.callsTo('files.completeUploadExternal'),
+    );
+    expect(done?.args.channel_id).toBe(DM);
+    expect(slack.callsTo('chat.postMessage')).toEqual([]);
+  });
+
+  it('"coach" says it works in a channel, with the exact command to type there', async () => {
+    await sendEvent(slack, dm({ user: USER, text: 'coach ny' }));
+    const [post] = await waitFor(
+      () => slack.callsTo('chat.postMessage').length >= 1 && slack.callsTo('chat.postMessage'),
+    );
+    expect(post?.args.channel).toBe(DM);
+    expect(String(post?.args.text)).toContain('type /allycomp coach @teammate detroit');
+    expect(String(post?.args.text)).toContain('/allycomp coach detroit for the whole channel');
+    expectWithinLimits(post?.args);
+  });
+
   it.each([
     ['another bot', { bot_id: 'B0OTHERBOT', user: 'U0OTHERBOT', text: 'ny' }],
     ['allycomp itself', { bot_id: 'B0ALLYCOMP', user: 'U0ALLYCOMP', text: 'ny' }],

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import type { HomeView, ModalView } from '@slack/types';
 import { describe, expect, it } from 'vitest';
 import { answerCommand, mathAnswer, regionAnswer } from '../../src/answers/answers.js';
+import { coachInDmProblem } from '../../src/answers/coach.js';
 import { buildOfferProblems, describeDraft, offerAnswerFromWords } from '../../src/answers/offer-flow.js';
 import { askFor } from '../../src/engine/asks.js';
 import { compareRegions } from '../../src/engine/bands.js';
@@ -44,6 +45,7 @@ import {
 } from '../../src/views/guide-parts.js';
 import { buildHelpMessage } from '../../src/views/help.js';
 import { buildHomeView } from '../../src/views/home.js';
+import { buildChannelOnlyNote, buildOfferFormPrompt } from '../../src/views/messages-tab.js';
 import { buildOfferAnswer } from '../../src/views/offer-answer.js';
 import { buildOfferModal } from '../../src/views/offer-modal.js';
 import { checkMessage, checkView } from '../support/limits.js';
@@ -230,6 +232,8 @@ function payloadsFor(loaded: LoadedGuide): Array<[string, Payload]> {
   }
   message('problem: not available', buildProblemMessage('`chart` is not available yet. Try `/allycomp help`.'));
   message('problem: long', buildProblemMessage(LONG_TYPED));
+  message('Messages tab: offer form prompt', buildOfferFormPrompt());
+  message('Messages tab: coach is for channels', buildChannelOnlyNote(coachInDmProblem(loaded)));
   message('DM notice', { text: 'Sent to your DM with allycomp: only you can see it.', blocks: [] });
 
   view('App Home', buildHomeView(loaded));

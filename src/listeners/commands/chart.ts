@@ -26,7 +26,7 @@ export async function postChart(
       offer: await answerQuickOffer(deps.loaded, { client, respond, userId, words: offerWords }),
     };
   }
-  const chart = await attachChart(client, { channelId }, regionChartInput(deps.loaded.guide));
+  const chart = await attachChart(client, { channelId }, regionChartInput(deps.loaded.guide, region));
   if (!chart.attached) {
     await respond({
       response_type: 'ephemeral',
