@@ -12,20 +12,32 @@ import { isTokenError, slackErrorCode } from './slack/errors.js';
 import { AppHealth, type Readiness } from './slack/health.js';
 import { INTERACTIVE_POLICY, rateLimitedFetch } from './slack/rate-limited-fetch.js';
 import { createReceiver } from './slack/receiver.js';
+import { idempotent } from './slack/shutdown.js';
 import { withoutSlackMessages } from './slack/slack-words.js';
+import { tellUnfinished } from './slack/unfinished.js';
 
 export interface AllycompApp {
   app: App;
   logger: AppLogger;
   /** Starts listening; resolves with the HTTP port (HTTP mode, or Socket Mode's health server). */
   start(): Promise<{ port?: number }>;
-  /** Stops taking requests, then waits (up to `graceMs`) for handlers still running after their ack. */
+  /**
+   * Stops taking requests, then waits (up to `graceMs`) for handlers still running after their ack. Runs once:
+   * later calls get the first call's promise.
+   */
   stop(graceMs?: number): Promise<{ unfinished: number }>;
+  /** Tells the people whose requests are still unfinished (through their response_url); resolves with how many. */
+  tellUnfinished(): Promise<number>;
   /** Whether Slack still accepts the token (`/readyz`). */
   readiness(): Readiness;
 }
 
-export const DEFAULT_STOP_GRACE_MS = 10_000;
+/**
+ * How long a stop waits for answers still being posted. One Web API call can take 3 attempts × 5 s + 0.75 s of
+ * backoff, about 16 s, and a five-post answer from a slow Slack (2.5 s a call) 12.5 s: 25 s covers either, and with
+ * the 3 s to tell whoever is left it stays under Kubernetes' default 30 s before SIGKILL.
+ */
+export const DEFAULT_STOP_GRACE_MS = 25_000;
 
 export interface CreateAppOptions {
   logger?: AppLogger;
@@ -103,11 +115,17 @@ export function createApp(config: Config, loaded: LoadedGuide, options: CreateAp
       const address = server.address();
       return { port: typeof address === 'object' && address ? address.port : config.port };
     },
-    async stop(graceMs = DEFAULT_STOP_GRACE_MS) {
-      await app.stop();
+    stop: idempotent(async (graceMs: number = DEFAULT_STOP_GRACE_MS) => {
       const deadline = Date.now() + graceMs;
+      await app.stop(graceMs);
       while (health.inFlight > 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 10));
       return { unfinished: health.inFlight };
+    }),
+    async tellUnfinished() {
+      const urls = health.unfinishedResponseUrls();
+      const told = await tellUnfinished(urls);
+      logger.event(LogLevel.INFO, 'unfinished_told', { told, unfinished: health.inFlight });
+      return told;
     },
   };
 }

@@ -18,6 +18,8 @@ const WHERE = {
   NODE_ENV: 'Not a Slack setting: production, development or test (default development)',
   ALLYCOMP_GUIDE: 'Not a Slack setting: optional path to a guide file (default data/ally-pm.guide.yml)',
   ALLYCOMP_DEVELOPER_MODE: 'Not a Slack setting: true only for local development (it logs whole Slack payloads)',
+  ALLYCOMP_STOP_GRACE_SECONDS:
+    "Not a Slack setting: how long a stop waits for answers still being posted (default 25); keep it under your supervisor's kill timeout",
 } as const;
 
 export type ConfigVariable = keyof typeof WHERE;
@@ -75,6 +77,14 @@ const envSchema = z.object({
   ALLYCOMP_DEVELOPER_MODE: optionalText.pipe(
     z.enum(['true', 'false'], { error: 'must be true or false' }).default('false'),
   ),
+  ALLYCOMP_STOP_GRACE_SECONDS: optionalText.pipe(
+    z
+      .string()
+      .regex(/^\d{1,3}$/, 'must be a whole number of seconds from 1 to 600')
+      .transform(Number)
+      .refine((seconds) => seconds >= 1 && seconds <= 600, 'must be a whole number of seconds from 1 to 600')
+      .default(25),
+  ),
 });
 
 /**
@@ -117,6 +127,8 @@ export interface Config {
   nodeEnv: 'production' | 'development' | 'test';
   guidePath?: string;
   developerMode: boolean;
+  /** How long a stop waits for answers still being posted (see DEFAULT_STOP_GRACE_MS in app.ts for the 25 s). */
+  stopGraceMs: number;
 }
 
 export class ConfigError extends Error {
@@ -165,5 +177,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     nodeEnv: e.NODE_ENV,
     guidePath: e.ALLYCOMP_GUIDE,
     developerMode: e.ALLYCOMP_DEVELOPER_MODE === 'true',
+    stopGraceMs: e.ALLYCOMP_STOP_GRACE_SECONDS * 1000,
   };
 }

@@ -1,10 +1,11 @@
 import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { LogLevel } from '@slack/bolt';
-import { createApp, DEFAULT_STOP_GRACE_MS } from './app.js';
+import { createApp } from './app.js';
 import { type Config, ConfigError, readConfig } from './config.js';
 import { GuideFileError, type LoadedGuide, loadGuide } from './guide/load.js';
 import { CLIENT_ERROR, isTokenError, slackErrorCode } from './slack/errors.js';
+import { installShutdown } from './slack/shutdown.js';
 import { VERSION } from './version.js';
 
 /** Why the start failed, in one line that says what to fix: never a stack trace. */
@@ -25,7 +26,7 @@ export function describeStartFailure(error: unknown, config: Pick<Config, 'mode'
   return `allycomp cannot start: ${message}${code ? ` (${code})` : ''}`;
 }
 
-/** `npm start`: read config and guide, start, and stop cleanly on SIGTERM/SIGINT. */
+/** `node dist/src/main.js`: read config and guide, start, and stop safely on SIGTERM/SIGINT. */
 export async function main(): Promise<number> {
   const { config: loadDotenv } = await import('dotenv');
   loadDotenv({ quiet: true });
@@ -54,14 +55,18 @@ export async function main(): Promise<number> {
   process.on('unhandledRejection', (reason) => {
     allycomp.logger.event(LogLevel.ERROR, 'unhandled_rejection', { code: slackErrorCode(reason) ?? 'unexpected' });
   });
-  const shutdown = async (signal: string) => {
-    allycomp.logger.event(LogLevel.INFO, 'stopping', { signal });
-    const { unfinished } = await allycomp.stop(DEFAULT_STOP_GRACE_MS);
-    allycomp.logger.event(LogLevel.INFO, 'stopped', { unfinished });
-    process.exit(0);
-  };
-  process.once('SIGTERM', () => void shutdown('SIGTERM'));
-  process.once('SIGINT', () => void shutdown('SIGINT'));
+  // The first SIGTERM/SIGINT drains, a second is ignored (said in the log), a third forces; the exit code says
+  // whether anything was lost (src/slack/shutdown.ts). Whoever is left unfinished is told through their response_url.
+  installShutdown({
+    signals: process,
+    stop: (graceMs) => allycomp.stop(graceMs),
+    graceMs: config.stopGraceMs,
+    notifyUnfinished: async () => {
+      await allycomp.tellUnfinished();
+    },
+    log: (msg, fields) => allycomp.logger.event(LogLevel.INFO, msg, fields),
+    exit: (code) => process.exit(code),
+  });
   return 0;
 }
 

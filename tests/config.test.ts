@@ -43,6 +43,7 @@ describe('readConfig: what it accepts', () => {
       nodeEnv: 'development',
       guidePath: undefined,
       developerMode: false,
+      stopGraceMs: 25_000,
     });
   });
 
@@ -65,6 +66,7 @@ describe('readConfig: what it accepts', () => {
         NODE_ENV: 'production',
         ALLYCOMP_GUIDE: 'data/other.guide.yml',
         ALLYCOMP_DEVELOPER_MODE: 'false',
+        ALLYCOMP_STOP_GRACE_SECONDS: ' 40 ',
       }),
     ).toMatchObject({
       mode: 'http',
@@ -74,6 +76,7 @@ describe('readConfig: what it accepts', () => {
       nodeEnv: 'production',
       guidePath: 'data/other.guide.yml',
       developerMode: false,
+      stopGraceMs: 40_000,
     });
     expect(readConfig({ ...HTTP_ENV, PORT: '0' }).port).toBe(0);
     expect(readConfig({ ...HTTP_ENV, ALLYCOMP_DEVELOPER_MODE: 'true', LOG_LEVEL: 'debug' })).toMatchObject({
@@ -146,6 +149,11 @@ describe('readConfig: one ConfigError naming every bad variable, what is wrong a
       'developer mode that is neither true nor false',
       { ...HTTP_ENV, ALLYCOMP_DEVELOPER_MODE: 'yes' },
       [['ALLYCOMP_DEVELOPER_MODE', 'must be true or false', 'local development']],
+    ],
+    [
+      'a stop grace that is not 1 to 600 seconds',
+      { ...HTTP_ENV, ALLYCOMP_STOP_GRACE_SECONDS: '0' },
+      [['ALLYCOMP_STOP_GRACE_SECONDS', 'must be a whole number of seconds from 1 to 600', 'kill timeout']],
     ],
     [
       'developer mode in production',
@@ -228,6 +236,15 @@ describe('.env.example and the README', () => {
       logLevel: 'info',
       developerMode: false,
     });
+  });
+
+  it('production starts node itself: the README says node dist/src/main.js, and npm start execs node (signals reach it)', () => {
+    const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
+    const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
+      scripts: Record<string, string>;
+    };
+    expect(readme).toContain('`node dist/src/main.js`');
+    expect(pkg.scripts.start).toBe('exec node dist/src/main.js');
   });
 
   it('the README’s Configuration table has a row for every variable', () => {
@@ -316,7 +333,10 @@ describe('start-up against Slack', () => {
       expect(authTest.isDone()).toBe(true);
       expect((await fetch(`http://127.0.0.1:${port}/healthz`)).status).toBe(200);
     } finally {
-      await allycomp.stop();
+      // stop() runs once: a second call (SIGTERM then SIGINT) gets the same result, not a second stop that throws.
+      const [first, second] = await Promise.all([allycomp.stop(), allycomp.stop()]);
+      expect(second).toBe(first);
+      expect(await allycomp.stop()).toEqual({ unfinished: 0 });
     }
   });
 

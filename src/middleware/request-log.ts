@@ -49,7 +49,7 @@ export function requestLog(logger: AppLogger, tracker: RequestTracker): Middlewa
     // slower work of telling the person: set up by the ack net (slack/ack-net.ts), which tracks the request's ack.
     const ackIfNobodyDid: AckIfNobodyDid =
       typeof context.ackIfNobodyDid === 'function' ? (context.ackIfNobodyDid as AckIfNobodyDid) : async () => false;
-    tracker.inFlight += 1;
+    const done = tracker.begin(responseUrlOf(body as Body));
     try {
       await next();
       const unacked = await ackIfNobodyDid();
@@ -73,7 +73,7 @@ export function requestLog(logger: AppLogger, tracker: RequestTracker): Middlewa
       if (isTokenError(code)) tracker.onTokenError(code);
       await tellThePerson(body as Body, client, code).catch(() => undefined);
     } finally {
-      tracker.inFlight -= 1;
+      done();
     }
   };
 }

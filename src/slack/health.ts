@@ -12,15 +12,34 @@ export interface Readiness {
 
 /** What the request log keeps up to date: requests in flight, and whether Slack still takes the token. */
 export interface RequestTracker {
-  /** Requests whose handlers are still running (their ack has usually been sent already). */
-  inFlight: number;
+  /**
+   * A request's handling starts; call the returned function when it ends. `responseUrl` is kept in memory only, to
+   * tell the person if the process stops before their answer is done: never logged.
+   */
+  begin(responseUrl: string | undefined): () => void;
   onTokenError(code: string): void;
 }
 
 /** The process's health: requests in flight and the token's state, served on /healthz and /readyz. */
 export class AppHealth implements RequestTracker {
-  inFlight = 0;
+  private readonly running = new Set<{ responseUrl: string | undefined }>();
   private state: Readiness;
+
+  /** Requests whose handlers are still running (their ack has usually been sent already). */
+  get inFlight(): number {
+    return this.running.size;
+  }
+
+  begin(responseUrl: string | undefined): () => void {
+    const entry = { responseUrl };
+    this.running.add(entry);
+    return () => this.running.delete(entry);
+  }
+
+  /** Where the people whose requests are still running can be told (those with a response_url). */
+  unfinishedResponseUrls(): string[] {
+    return [...this.running].flatMap((entry) => (entry.responseUrl ? [entry.responseUrl] : []));
+  }
 
   constructor(
     private readonly logger: AppLogger,

@@ -56,6 +56,7 @@ const LOG_KEYS = new Set([
   'max',
   'dropped',
   'grace_ms',
+  'told',
 ]);
 
 type Blocks = Array<{ type: string; elements?: Array<{ action_id?: string; value?: string }> }>;
