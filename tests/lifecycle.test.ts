@@ -217,8 +217,8 @@ describe('npm start, serving', () => {
     stub = await startStub({ ok: true, user_id: 'U0ALLYCOMP', bot_id: 'B0ALLYCOMP', team_id: 'T0TEAM' }, 100);
     port = await freePort();
     bot = startBot({ SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_API_URL: stub.url, PORT: String(port) });
-    await until(() => logLines(bot).some((line) => line.msg === 'started'), 'started');
-  });
+    await until(() => logLines(bot).some((line) => line.msg === 'started'), 'started', 20_000);
+  }, 30_000);
   afterAll(async () => {
     bot.process.kill('SIGKILL');
     await new Promise((resolve) => stub.server.close(resolve));
@@ -292,7 +292,7 @@ describe('a stop that runs out of time (a slow Slack)', () => {
       NODE_EXTRA_CA_CERTS: responses.caFile,
     });
     try {
-      await until(() => logLines(bot).some((line) => line.msg === 'started'), 'started');
+      await until(() => logLines(bot).some((line) => line.msg === 'started'), 'started', 20_000);
       const url = `${responses.url}/commands/T0TEAM/7/secret-path`;
       expect((await signedPost(port, command('ny', 'C0SLOW', url))).status).toBe(200);
       bot.process.kill('SIGTERM');
@@ -316,7 +316,7 @@ describe('a stop that runs out of time (a slow Slack)', () => {
       responses.server.closeAllConnections();
       await new Promise((resolve) => responses.server.close(resolve));
     }
-  });
+  }, 40_000);
 });
 
 // The two start-ups run side by side: each is mostly tsx compiling the app.
