@@ -10,11 +10,15 @@ import { answerUnknown } from './middleware/unknown-id.js';
 import { installAckNet } from './slack/ack-net.js';
 import { isTokenError, slackErrorCode } from './slack/errors.js';
 import { AppHealth, type Readiness } from './slack/health.js';
+import { installPages } from './slack/install-pages.js';
+import { createOAuthInstall } from './slack/oauth-install.js';
 import { INTERACTIVE_POLICY, rateLimitedFetch } from './slack/rate-limited-fetch.js';
 import { createReceiver } from './slack/receiver.js';
 import { idempotent } from './slack/shutdown.js';
 import { withoutSlackMessages } from './slack/slack-words.js';
 import { tellUnfinished } from './slack/unfinished.js';
+import { FileStore } from './store/file-store.js';
+import type { Store } from './store/store.js';
 
 export interface AllycompApp {
   app: App;
@@ -46,6 +50,11 @@ export interface CreateAppOptions {
   botUserId?: string;
   /** Web API timeout per attempt; tests and the bench shorten it. Default {@link WEB_API_TIMEOUT_MS}. */
   webApiTimeoutMs?: number;
+  /**
+   * Installations, the duplicate drop, prep-card updates, chart file ids (main.ts opens it from the environment).
+   * Default: the embedded store held in memory only, which is enough for one process with SLACK_BOT_TOKEN.
+   */
+  store?: Store;
 }
 
 /** How long one Web API attempt may take before it is abandoned (and retried, within `retryConfig`). */
@@ -54,11 +63,38 @@ export const WEB_API_TIMEOUT_MS = 5_000;
 /** Wiring only: the receiver, the Web API client's settings, the middleware in order, the listeners, the hooks. */
 export function createApp(config: Config, loaded: LoadedGuide, options: CreateAppOptions = {}): AllycompApp {
   const logger = options.logger ?? new AppLogger(config.logLevel);
-  const knownBot = Boolean(options.botId && options.botUserId);
-  const health = new AppHealth(logger, knownBot);
-  const receiver = createReceiver(config, logger, health.routes({ mode: config.mode, guideId: loaded.guide.id }));
+  const store = options.store ?? FileStore.inMemory();
+  const oauth = config.oauth;
+  const knownBot = !oauth && Boolean(options.botId && options.botUserId);
+  const health = new AppHealth(logger, knownBot, Boolean(oauth));
+  const installed = async (workspace: string) => {
+    const query = workspace.startsWith('E')
+      ? { enterpriseId: workspace, isEnterpriseInstall: true, teamId: undefined }
+      : { teamId: workspace, isEnterpriseInstall: false, enterpriseId: undefined };
+    return store.fetchInstallation(query).then(
+      () => true,
+      (error: unknown) => {
+        if ((error as { code?: unknown }).code === 'store_not_installed') return false;
+        throw error;
+      },
+    );
+  };
+  // OAuth mode: Slack's installer on /slack/install and /slack/oauth_redirect, each workspace's token from the store.
+  const install =
+    oauth &&
+    createOAuthInstall({
+      oauth,
+      store,
+      slackApiUrl: config.slackApiUrl,
+      pages: installPages({ onInstalled: (workspace) => health.forgetWorkspace(workspace), logger }),
+      logger: logger.child('oauth'),
+    });
+  const receiver = createReceiver(config, logger, [
+    ...health.routes({ mode: config.mode, guideId: loaded.guide.id }, installed),
+    ...(install?.routes ?? []),
+  ]);
   const app = new App({
-    token: config.botToken,
+    ...(install ? { authorize: install.authorize } : { token: config.botToken }),
     receiver,
     logger,
     logLevel: config.logLevel as LogLevel,
@@ -82,9 +118,9 @@ export function createApp(config: Config, loaded: LoadedGuide, options: CreateAp
   });
   installAckNet(app, logger);
   app.use(requestLog(logger, health));
-  app.use(dropDuplicates());
+  app.use(dropDuplicates(store));
   app.use(answerUnknown());
-  registerListeners(app, { loaded, logger });
+  registerListeners(app, { loaded, logger, store });
   app.error(async (error) => {
     const code = slackErrorCode(error);
     if (isTokenError(code)) health.onTokenError(code);
@@ -100,7 +136,7 @@ export function createApp(config: Config, loaded: LoadedGuide, options: CreateAp
       if (!knownBot) {
         try {
           await app.init();
-          health.tokenAccepted();
+          if (!oauth) health.tokenAccepted();
         } catch (error) {
           const code = slackErrorCode(error);
           if (isTokenError(code)) health.onTokenError(code);

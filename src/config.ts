@@ -4,6 +4,8 @@ import { z } from 'zod';
  * Where each variable comes from, for error messages: the page of Slack's app settings (api.slack.com/apps → your
  * app) for the ones Slack issues, and what to choose for the ones it does not.
  */
+const KEY_COMMAND = `node -e "console.log(require('node:crypto').randomBytes(32).toString('base64'))"`;
+
 const WHERE = {
   SLACK_BOT_TOKEN:
     'Find it in Slack: api.slack.com/apps → your app → OAuth & Permissions → "Bot User OAuth Token" (starts with xoxb-; shown once the app is installed)',
@@ -20,6 +22,19 @@ const WHERE = {
   ALLYCOMP_DEVELOPER_MODE: 'Not a Slack setting: true only for local development (it logs whole Slack payloads)',
   ALLYCOMP_STOP_GRACE_SECONDS:
     "Not a Slack setting: how long a stop waits for answers still being posted (default 25); keep it under your supervisor's kill timeout",
+  SLACK_CLIENT_ID:
+    'Find it in Slack: api.slack.com/apps → your app → Basic Information → App Credentials → "Client ID" (OAuth install, several workspaces)',
+  SLACK_CLIENT_SECRET:
+    'Find it in Slack: api.slack.com/apps → your app → Basic Information → App Credentials → "Client Secret" (OAuth install)',
+  SLACK_STATE_SECRET:
+    'Not a Slack setting: a random string of 32 or more characters that signs the OAuth state (the same on every replica)',
+  DATABASE_URL:
+    'Not a Slack setting: postgres://user:password@host:5432/database, for several replicas; unset keeps the store in files',
+  ALLYCOMP_STATE_DIR:
+    'Not a Slack setting: the directory of the embedded store when DATABASE_URL is unset (default .allycomp-state)',
+  ALLYCOMP_STORE_KEY: `Not a Slack setting: 32 random bytes in base64 that encrypt the stored Slack tokens (OAuth install); make one with ${KEY_COMMAND}`,
+  ALLYCOMP_STORE_OLD_KEYS:
+    'Not a Slack setting: during a key rotation only, the previous ALLYCOMP_STORE_KEY values, comma-separated',
 } as const;
 
 export type ConfigVariable = keyof typeof WHERE;
@@ -33,12 +48,50 @@ const optionalText = z
   .transform((value) => (value === '' ? undefined : value))
   .optional();
 
+/** 32 bytes in base64, the AES-256 key of the stored tokens. */
+const isStoreKey = (text: string) => /^[A-Za-z0-9+/]+={0,2}$/.test(text) && Buffer.from(text, 'base64').length === 32;
+const STORE_KEY_PROBLEM = 'must be 32 bytes in base64 (44 characters ending in =)';
+
 const envSchema = z.object({
-  SLACK_BOT_TOKEN: z
-    .string({ error: 'is missing' })
-    .trim()
-    .min(1, 'is missing')
-    .regex(/^xoxb-[\w-]+$/, 'must be a bot token starting with xoxb-'),
+  SLACK_BOT_TOKEN: optionalText.pipe(
+    z
+      .string()
+      .regex(/^xoxb-[\w-]+$/, 'must be a bot token starting with xoxb-')
+      .optional(),
+  ),
+  SLACK_CLIENT_ID: optionalText.pipe(
+    z
+      .string()
+      .regex(/^\d+\.\d+$/, "must be the app's client ID, two numbers joined by a dot (1234567890.1234567890)")
+      .optional(),
+  ),
+  SLACK_CLIENT_SECRET: optionalText.pipe(
+    z
+      .string()
+      .regex(/^[0-9a-f]{32,}$/i, 'must be the 32-character hex client secret')
+      .optional(),
+  ),
+  SLACK_STATE_SECRET: optionalText.pipe(z.string().min(32, 'must be at least 32 characters').optional()),
+  DATABASE_URL: optionalText.pipe(
+    z
+      .string()
+      .refine(
+        (text) => URL.canParse(text) && /^postgres(ql)?:$/.test(new URL(text).protocol),
+        'must be a postgres:// URL such as postgres://allycomp:password@db.internal:5432/allycomp',
+      )
+      .optional(),
+  ),
+  ALLYCOMP_STATE_DIR: optionalText,
+  ALLYCOMP_STORE_KEY: optionalText.pipe(z.string().refine(isStoreKey, STORE_KEY_PROBLEM).optional()),
+  ALLYCOMP_STORE_OLD_KEYS: optionalText.pipe(
+    z
+      .string()
+      .refine(
+        (text) => text.split(',').every((key) => isStoreKey(key.trim())),
+        `must be previous keys separated by commas, each ${STORE_KEY_PROBLEM}`,
+      )
+      .optional(),
+  ),
   SLACK_SIGNING_SECRET: optionalText.pipe(
     z
       .string()
@@ -94,6 +147,41 @@ const envSchema = z.object({
 function crossProblems(env: NodeJS.ProcessEnv): Array<{ variable: ConfigVariable; problem: string }> {
   const value = (name: ConfigVariable) => env[name]?.trim() || undefined;
   const problems: Array<{ variable: ConfigVariable; problem: string }> = [];
+  const oauthVariables = ['SLACK_CLIENT_ID', 'SLACK_CLIENT_SECRET', 'SLACK_STATE_SECRET'] as const;
+  const oauthSet = oauthVariables.filter((name) => value(name));
+  if (!value('SLACK_BOT_TOKEN')) {
+    if (oauthSet.length === 0) {
+      problems.push({
+        variable: 'SLACK_BOT_TOKEN',
+        problem:
+          'is missing (or, to install in several workspaces, set SLACK_CLIENT_ID, SLACK_CLIENT_SECRET and SLACK_STATE_SECRET)',
+      });
+    } else {
+      for (const name of oauthVariables) {
+        if (!value(name))
+          problems.push({
+            variable: name,
+            problem:
+              'is missing: the OAuth install needs all three of SLACK_CLIENT_ID, SLACK_CLIENT_SECRET and SLACK_STATE_SECRET',
+          });
+      }
+      if (oauthSet.length === oauthVariables.length) {
+        if (!value('ALLYCOMP_STORE_KEY')) {
+          problems.push({
+            variable: 'ALLYCOMP_STORE_KEY',
+            problem: "is missing: the OAuth install stores each workspace's tokens encrypted with it",
+          });
+        }
+        if (value('SLACK_APP_TOKEN')) {
+          problems.push({
+            variable: 'SLACK_APP_TOKEN',
+            problem:
+              "must be unset with the OAuth install: it runs in HTTP mode (Slack's directory refuses Socket Mode apps)",
+          });
+        }
+      }
+    }
+  }
   if (!value('SLACK_APP_TOKEN') && !value('SLACK_SIGNING_SECRET')) {
     problems.push({
       variable: 'SLACK_SIGNING_SECRET',
@@ -116,8 +204,18 @@ function crossProblems(env: NodeJS.ProcessEnv): Array<{ variable: ConfigVariable
   return problems;
 }
 
+/** The OAuth v2 install (several workspaces): Bolt's installer with these, tokens kept in the store. */
+export interface OAuthSettings {
+  clientId: string;
+  clientSecret: string;
+  stateSecret: string;
+}
+
 export interface Config {
-  botToken: string;
+  /** Single-workspace mode: the one bot token. Unset in OAuth mode. */
+  botToken?: string;
+  /** OAuth mode (SLACK_CLIENT_ID, SLACK_CLIENT_SECRET, SLACK_STATE_SECRET set and SLACK_BOT_TOKEN not). */
+  oauth?: OAuthSettings;
   mode: 'http' | 'socket';
   signingSecret?: string;
   appToken?: string;
@@ -166,8 +264,12 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     );
   }
   const e = result.data;
+  const oauth =
+    !e.SLACK_BOT_TOKEN && e.SLACK_CLIENT_ID && e.SLACK_CLIENT_SECRET && e.SLACK_STATE_SECRET
+      ? { clientId: e.SLACK_CLIENT_ID, clientSecret: e.SLACK_CLIENT_SECRET, stateSecret: e.SLACK_STATE_SECRET }
+      : undefined;
   return {
-    botToken: e.SLACK_BOT_TOKEN,
+    ...(oauth ? { oauth } : { botToken: e.SLACK_BOT_TOKEN }),
     mode: e.SLACK_APP_TOKEN ? 'socket' : 'http',
     signingSecret: e.SLACK_SIGNING_SECRET,
     appToken: e.SLACK_APP_TOKEN,

@@ -6,6 +6,9 @@ import { type Config, ConfigError, readConfig } from './config.js';
 import { GuideFileError, type LoadedGuide, loadGuide } from './guide/load.js';
 import { CLIENT_ERROR, isTokenError, slackErrorCode } from './slack/errors.js';
 import { installShutdown } from './slack/shutdown.js';
+import { StoreError } from './store/errors.js';
+import { openStore } from './store/open.js';
+import type { Store } from './store/store.js';
 import { VERSION } from './version.js';
 
 /** Why the start failed, in one line that says what to fix: never a stack trace. */
@@ -42,15 +45,33 @@ export async function main(): Promise<number> {
     }
     throw error;
   }
-  const allycomp = createApp(config, loaded);
+  // The store first: an unreachable database, a wrong password or a missing key stops the start with one line.
+  let store: Store;
+  try {
+    store = await openStore(process.env, { requireKey: config.oauth !== undefined });
+  } catch (error) {
+    if (error instanceof StoreError) {
+      process.stderr.write(`allycomp cannot start: ${error.message}\n`);
+      return 1;
+    }
+    throw error;
+  }
+  const allycomp = createApp(config, loaded, { store });
   let port: number | undefined;
   try {
     ({ port } = await allycomp.start());
   } catch (error) {
+    await store.close().catch(() => undefined);
     process.stderr.write(`${describeStartFailure(error, config)}\n`);
     return 1;
   }
-  allycomp.logger.event(LogLevel.INFO, 'started', { mode: config.mode, port, version: VERSION });
+  allycomp.logger.event(LogLevel.INFO, 'started', {
+    mode: config.mode,
+    install: config.oauth ? 'oauth' : 'token',
+    store: store.kind,
+    port,
+    version: VERSION,
+  });
   // A rejection or exception nobody handled is logged (by code only) and the process keeps serving.
   process.on('unhandledRejection', (reason) => {
     allycomp.logger.event(LogLevel.ERROR, 'unhandled_rejection', { code: slackErrorCode(reason) ?? 'unexpected' });
@@ -59,7 +80,12 @@ export async function main(): Promise<number> {
   // whether anything was lost (src/slack/shutdown.ts). Whoever is left unfinished is told through their response_url.
   installShutdown({
     signals: process,
-    stop: (graceMs) => allycomp.stop(graceMs),
+    stop: async (graceMs) => {
+      const stopped = await allycomp.stop(graceMs);
+      // After the handlers: a prep-card update still running holds its store connection until it ends.
+      await store.close().catch(() => undefined);
+      return stopped;
+    },
     graceMs: config.stopGraceMs,
     notifyUnfinished: async () => {
       await allycomp.tellUnfinished();

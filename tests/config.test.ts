@@ -86,6 +86,52 @@ describe('readConfig: what it accepts', () => {
   });
 });
 
+describe('readConfig: the OAuth install (several workspaces) and the store', () => {
+  const OAUTH = {
+    SLACK_CLIENT_ID: '1111111111.2222222222',
+    SLACK_CLIENT_SECRET: 'abcdef0123456789abcdef0123456789',
+    SLACK_STATE_SECRET: 'a-state-secret-of-at-least-32-characters',
+    SLACK_SIGNING_SECRET: SECRET,
+    ALLYCOMP_STORE_KEY: Buffer.alloc(32, 7).toString('base64'),
+  };
+
+  it('client id, client secret and state secret without a bot token select OAuth', () => {
+    const config = readConfig(OAUTH);
+    expect(config.oauth).toEqual({
+      clientId: OAUTH.SLACK_CLIENT_ID,
+      clientSecret: OAUTH.SLACK_CLIENT_SECRET,
+      stateSecret: OAUTH.SLACK_STATE_SECRET,
+    });
+    expect(config.botToken).toBeUndefined();
+    expect(config.mode).toBe('http');
+  });
+
+  it('a bot token keeps the single-workspace mode even when OAuth settings are there', () => {
+    const config = readConfig({ ...OAUTH, SLACK_BOT_TOKEN: BOT });
+    expect(config.oauth).toBeUndefined();
+    expect(config.botToken).toBe(BOT);
+  });
+
+  it.each([
+    ['a missing client secret', { ...OAUTH, SLACK_CLIENT_SECRET: '' }, ['SLACK_CLIENT_SECRET']],
+    ['no store key', { ...OAUTH, ALLYCOMP_STORE_KEY: '' }, ['ALLYCOMP_STORE_KEY']],
+    [
+      'a store key of 16 bytes',
+      { ...OAUTH, ALLYCOMP_STORE_KEY: Buffer.alloc(16).toString('base64') },
+      ['ALLYCOMP_STORE_KEY'],
+    ],
+    ['an old key that is not one', { ...OAUTH, ALLYCOMP_STORE_OLD_KEYS: 'nope' }, ['ALLYCOMP_STORE_OLD_KEYS']],
+    ['a short state secret', { ...OAUTH, SLACK_STATE_SECRET: 'short' }, ['SLACK_STATE_SECRET']],
+    ['a database URL that is not postgres', { ...HTTP_ENV, DATABASE_URL: 'mysql://db/x' }, ['DATABASE_URL']],
+    ['Socket Mode with the OAuth install', { ...OAUTH, SLACK_APP_TOKEN: APP_TOKEN }, ['SLACK_APP_TOKEN']],
+  ])('%s is named, alone, in one message', (_what, env, variables) => {
+    const error = configError(env);
+    expect(error.problems.map((problem) => problem.variable)).toEqual(variables);
+    expect(error.message).not.toContain(OAUTH.ALLYCOMP_STORE_KEY);
+    expect(error.message).not.toContain(OAUTH.SLACK_CLIENT_SECRET);
+  });
+});
+
 describe('readConfig: one ConfigError naming every bad variable, what is wrong and where to find it', () => {
   const cases: Array<[string, Record<string, string>, Array<[string, string, string]>]> = [
     [

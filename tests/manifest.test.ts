@@ -3,6 +3,7 @@ import { App } from '@slack/bolt';
 import { Ajv } from 'ajv';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { parse as parseYaml } from 'yaml';
+import { distributionManifest } from '../scripts/manifest.js';
 import { regionAnswer } from '../src/answers/answers.js';
 import { createApp } from '../src/app.js';
 import { askFor } from '../src/engine/asks.js';
@@ -10,6 +11,7 @@ import { compareRegions } from '../src/engine/bands.js';
 import { PRIVATE_WORDS, SUBCOMMANDS } from '../src/engine/parse-command.js';
 import { primaryAlias } from '../src/engine/regions.js';
 import { renderLevers } from '../src/engine/scripts.js';
+import { BOT_SCOPES } from '../src/slack/scopes.js';
 import { buildCompareMessage } from '../src/views/compare.js';
 import { buildLeversMessage } from '../src/views/guide-parts.js';
 import { buildHelpMessage } from '../src/views/help.js';
@@ -32,10 +34,15 @@ interface Manifest {
     event_subscriptions?: { bot_events?: string[]; user_events?: string[]; request_url?: string };
     interactivity?: { is_enabled: boolean; request_url?: string };
     socket_mode_enabled?: boolean;
+    org_deploy_enabled?: boolean;
   };
 }
 
 const manifest = parseYaml(read('manifest.yml'), { uniqueKeys: true }) as Manifest;
+const distribution = parseYaml(read('manifest.distribution.yml'), { uniqueKeys: true }) as Manifest & {
+  oauth_config: { redirect_urls?: string[] };
+  features: { slash_commands?: Array<{ url?: string }> };
+};
 
 /** Slack's v1 manifest schema (draft-07). Its non-standard `regex` keyword (a hex colour) is checked as a pattern. */
 function compileSchema() {
@@ -51,10 +58,13 @@ function compileSchema() {
   return ajv.compile(schema);
 }
 
-describe('manifest.yml against Slack’s app-manifest schema (v1)', () => {
-  it('is valid', () => {
+describe('manifest.yml and manifest.distribution.yml against Slack’s app-manifest schema (v1)', () => {
+  it.each([
+    ['manifest.yml', manifest],
+    ['manifest.distribution.yml', distribution],
+  ])('%s is valid', (_name, candidate) => {
     const validate = compileSchema();
-    const valid = validate(manifest);
+    const valid = validate(candidate);
     expect(validate.errors ?? []).toEqual([]);
     expect(valid).toBe(true);
   });
@@ -209,6 +219,36 @@ describe('help and the usage_hint list every command the parser knows', () => {
     const hint = manifest.features.slash_commands?.find((entry) => entry.command === COMMAND)?.usage_hint ?? '';
     const words = hint.split(/[^a-z@]+/).filter(Boolean);
     for (const word of everyWord) expect(words, word).toContain(word);
+  });
+});
+
+describe('the distribution manifest (OAuth install over HTTP)', () => {
+  it('is exactly what `npm run manifest` derives from manifest.yml: the two cannot drift', () => {
+    expect(read('manifest.distribution.yml')).toBe(distributionManifest(read('manifest.yml')));
+  });
+
+  it('differs only where an HTTP app for many workspaces must: request URLs, the redirect URL, no Socket Mode', () => {
+    const events = 'https://allycomp.example.com/slack/events';
+    expect(distribution.settings.socket_mode_enabled).toBe(false);
+    expect(distribution.settings.event_subscriptions?.request_url).toBe(events);
+    expect(distribution.settings.interactivity?.request_url).toBe(events);
+    for (const command of distribution.features.slash_commands ?? []) expect(command.url).toBe(events);
+    expect(distribution.oauth_config.redirect_urls).toEqual(['https://allycomp.example.com/slack/oauth_redirect']);
+    expect(distribution.settings.org_deploy_enabled).toBe(true);
+    const strip = (m: Manifest) => {
+      const copy = structuredClone(m) as unknown as Record<string, Record<string, unknown>>;
+      for (const key of ['socket_mode_enabled', 'org_deploy_enabled']) delete copy.settings?.[key];
+      delete (copy.settings?.event_subscriptions as Record<string, unknown> | undefined)?.request_url;
+      delete (copy.settings?.interactivity as Record<string, unknown> | undefined)?.request_url;
+      delete copy.oauth_config?.redirect_urls;
+      for (const command of (copy.features?.slash_commands ?? []) as Array<Record<string, unknown>>) delete command.url;
+      return copy;
+    };
+    expect(strip(distribution)).toEqual(strip(manifest));
+  });
+
+  it('the OAuth install asks for the manifest’s bot scopes (BOT_SCOPES)', () => {
+    expect(sorted(manifest.oauth_config.scopes.bot ?? [])).toEqual(sorted([...BOT_SCOPES]));
   });
 });
 

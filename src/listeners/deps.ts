@@ -1,8 +1,11 @@
 import type { LoadedGuide } from '../guide/load.js';
 import type { AppLogger } from '../logging.js';
+import type { Store } from '../store/store.js';
 
-/** What every listener needs besides Bolt's arguments: the guide and the logger. */
+/** What every listener needs besides Bolt's arguments: the guide, the logger and the store. */
 export interface ListenerDeps {
   loaded: LoadedGuide;
   logger: AppLogger;
+  /** Prep-card updates (withCard) and what each workspace stored (forgotten on uninstall). */
+  store: Store;
 }

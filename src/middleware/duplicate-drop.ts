@@ -1,34 +1,19 @@
 import type { AnyMiddlewareArgs, Middleware } from '@slack/bolt';
 import { setOutcome } from '../slack/outcome.js';
 import { asText, type Body, userOf } from '../slack/payload.js';
+import type { Store } from '../store/store.js';
 
-/** Remembers keys for a few seconds, to drop a retried event or a double click. Holds ids, never user data. */
-export class RecentKeys {
-  private readonly seen = new Map<string, number>();
-  constructor(
-    private readonly ttlMs: number,
-    private readonly max = 10_000,
-  ) {}
-
-  /** True the first time a key is seen within the window. */
-  firstTime(key: string, now = Date.now()): boolean {
-    for (const [old, at] of this.seen) {
-      if (now - at < this.ttlMs && this.seen.size < this.max) break;
-      this.seen.delete(old);
-    }
-    if (this.seen.has(key)) return false;
-    this.seen.set(key, now);
-    return true;
-  }
-}
+/** How long a retried event is recognised (Slack retries within minutes) and a double click (seconds). */
+export const EVENT_KEY_TTL_MS = 10 * 60_000;
+export const CLICK_KEY_TTL_MS = 3_000;
 
 /**
  * Slack retries an event it thinks we missed (x-slack-retry-num), and people double-click. The first copy is
- * handled; later copies are acknowledged and dropped, so nothing is posted twice.
+ * handled; later copies are acknowledged and dropped, so nothing is posted twice. The keys are claimed in the
+ * store, so with PostgreSQL a copy that reaches another replica is dropped too. A store that cannot answer fails the
+ * request (Slack retries it later) rather than risk answering twice.
  */
-export function dropDuplicates(): Middleware<AnyMiddlewareArgs> {
-  const events = new RecentKeys(10 * 60_000);
-  const clicks = new RecentKeys(3_000);
+export function dropDuplicates(store: Pick<Store, 'claim'>): Middleware<AnyMiddlewareArgs> {
   return async ({ body, next, context, ...rest }) => {
     const b = body as Body;
     let key: string | undefined;
@@ -38,7 +23,9 @@ export function dropDuplicates(): Middleware<AnyMiddlewareArgs> {
       const container = b.container as { message_ts?: unknown; view_id?: unknown } | undefined;
       key = `click:${userOf(b)}:${asText(action?.action_id)}:${asText(action?.value)}:${asText(container?.message_ts) || asText(container?.view_id)}`;
     }
-    const fresh = key === undefined || (key.startsWith('event:') ? events : clicks).firstTime(key);
+    const fresh =
+      key === undefined ||
+      (await store.claim(key, key.startsWith('event:') ? EVENT_KEY_TTL_MS : CLICK_KEY_TTL_MS)) === 'first';
     if (fresh) {
       await next();
       return;

@@ -3,7 +3,7 @@ import type { WebClient } from '@slack/web-api';
 import type { AppLogger } from '../logging.js';
 import type { AckIfNobodyDid } from '../slack/ack-net.js';
 import { CLIENT_ERROR, isTokenError, slackErrorCode } from '../slack/errors.js';
-import type { RequestTracker } from '../slack/health.js';
+import { type RequestTracker, workspaceOf } from '../slack/health.js';
 import { isOutcome, type Outcome, outcomeLabel } from '../slack/outcome.js';
 import { type Body, describeRequest, responseUrlOf, userOf } from '../slack/payload.js';
 import { postToResponseUrl } from '../slack/respond-url.js';
@@ -70,7 +70,7 @@ export function requestLog(logger: AppLogger, tracker: RequestTracker): Middlewa
         outcome: outcomeLabel({ kind: 'error', code }),
         ms: Math.round(performance.now() - started),
       });
-      if (isTokenError(code)) tracker.onTokenError(code);
+      if (isTokenError(code)) tracker.onTokenError(code, workspaceOf(context));
       await tellThePerson(body as Body, client, code).catch(() => undefined);
     } finally {
       done();

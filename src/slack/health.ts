@@ -5,7 +5,8 @@ import { VERSION } from '../version.js';
 
 export interface Readiness {
   ready: boolean;
-  auth: 'unchecked' | 'ok' | 'rejected';
+  /** 'per_workspace' in OAuth mode: each workspace's token is its own (see `/healthz?team=`). */
+  auth: 'unchecked' | 'ok' | 'rejected' | 'per_workspace';
   /** The Web API error that rejected the token, e.g. token_revoked. */
   reason?: string;
 }
@@ -17,13 +18,28 @@ export interface RequestTracker {
    * tell the person if the process stops before their answer is done: never logged.
    */
   begin(responseUrl: string | undefined): () => void;
-  onTokenError(code: string): void;
+  /** `workspace`: the team (or org, for an org-wide install) whose token failed; OAuth mode tracks each apart. */
+  onTokenError(code: string, workspace?: string): void;
 }
+
+/** The id a workspace's installation is known by: the org for an org-wide install, else the team. */
+export function workspaceOf(context: {
+  teamId?: string;
+  enterpriseId?: string;
+  isEnterpriseInstall?: boolean;
+}): string | undefined {
+  return context.isEnterpriseInstall ? context.enterpriseId : (context.teamId ?? context.enterpriseId);
+}
+
+/** Whether a workspace is installed, for `/healthz?team=` (the store's lookup). */
+export type InstalledCheck = (workspace: string) => Promise<boolean>;
 
 /** The process's health: requests in flight and the token's state, served on /healthz and /readyz. */
 export class AppHealth implements RequestTracker {
   private readonly running = new Set<{ responseUrl: string | undefined }>();
   private state: Readiness;
+  /** OAuth mode: workspaces whose token Slack rejected, with the code (cleared on reinstall or uninstall). */
+  private readonly rejected = new Map<string, string>();
 
   /** Requests whose handlers are still running (their ack has usually been sent already). */
   get inFlight(): number {
@@ -44,8 +60,18 @@ export class AppHealth implements RequestTracker {
   constructor(
     private readonly logger: AppLogger,
     tokenKnownGood: boolean,
+    private readonly perWorkspace = false,
   ) {
-    this.state = tokenKnownGood ? { ready: true, auth: 'ok' } : { ready: false, auth: 'unchecked' };
+    this.state = perWorkspace
+      ? { ready: true, auth: 'per_workspace' }
+      : tokenKnownGood
+        ? { ready: true, auth: 'ok' }
+        : { ready: false, auth: 'unchecked' };
+  }
+
+  /** A workspace installed again or uninstalled: its old token's failure no longer says anything. */
+  forgetWorkspace(workspace: string): void {
+    this.rejected.delete(workspace);
   }
 
   readiness(): Readiness {
@@ -57,7 +83,15 @@ export class AppHealth implements RequestTracker {
     this.state = { ready: true, auth: 'ok' };
   }
 
-  onTokenError(code: string): void {
+  onTokenError(code: string, workspace?: string): void {
+    if (this.perWorkspace) {
+      // One workspace's revoked token says nothing about the others: the process stays ready.
+      if (workspace && !this.rejected.has(workspace)) {
+        this.rejected.set(workspace, code);
+        this.logger.event(LogLevel.WARN, 'workspace_token_rejected', { code, action: 'reinstall in that workspace' });
+      }
+      return;
+    }
     if (this.state.auth === 'rejected') return;
     this.state = { ready: false, auth: 'rejected', reason: code };
     // Logged once: every later request would fail the same way until the token is replaced.
@@ -67,21 +101,35 @@ export class AppHealth implements RequestTracker {
     });
   }
 
-  /** `GET /healthz` (always 200, `degraded` once the token is rejected) and `GET /readyz` (503 then). */
-  routes(about: { mode: string; guideId: string }): CustomRoute[] {
+  /**
+   * `GET /healthz` (always 200, `degraded` once the token is rejected) and `GET /readyz` (503 then). In OAuth mode
+   * /healthz gives counts only; `/healthz?team=T…` answers for that one workspace, so a caller learns about a
+   * workspace only by already knowing its id: no workspace is ever listed.
+   */
+  routes(about: { mode: string; guideId: string }, installed?: InstalledCheck): CustomRoute[] {
     return [
       {
         path: '/healthz',
         method: ['GET'],
-        handler: (_req, res) =>
-          json(res, 200, {
-            status: this.state.auth === 'rejected' ? 'degraded' : 'ok',
-            version: VERSION,
-            mode: about.mode,
-            guide: about.guideId,
-            auth: this.state.auth,
-            ...(this.state.reason ? { reason: this.state.reason } : {}),
-          }),
+        handler: (req, res) => {
+          if (!this.perWorkspace) {
+            this.healthz(res, about);
+            return;
+          }
+          const team = new URL(req.url ?? '/', 'http://localhost').searchParams.get('team');
+          if (!team) {
+            json(res, 200, {
+              status: 'ok',
+              version: VERSION,
+              mode: about.mode,
+              install: 'oauth',
+              guide: about.guideId,
+              workspaces: { rejected: this.rejected.size },
+            });
+            return;
+          }
+          void this.workspaceHealth(res, team, installed);
+        },
       },
       {
         path: '/readyz',
@@ -89,6 +137,33 @@ export class AppHealth implements RequestTracker {
         handler: (_req, res) => json(res, this.state.ready ? 200 : 503, this.state),
       },
     ];
+  }
+
+  private async workspaceHealth(res: ServerResponse, team: string, installed?: InstalledCheck): Promise<void> {
+    if (!/^[TE][A-Z0-9]{2,20}$/.test(team))
+      return json(res, 400, { error: 'team must be a Slack team id (T…) or org id (E…)' });
+    const isInstalled = installed ? await installed(team).catch(() => undefined) : undefined;
+    if (isInstalled === undefined) return json(res, 503, { team, ready: false, reason: 'store_unavailable' });
+    const reason = this.rejected.get(team);
+    const ready = isInstalled && !reason;
+    json(res, ready ? 200 : 503, {
+      team,
+      ready,
+      installed: isInstalled,
+      auth: reason ? 'rejected' : isInstalled ? 'ok' : 'unchecked',
+      ...(reason ? { reason } : {}),
+    });
+  }
+
+  private healthz(res: ServerResponse, about: { mode: string; guideId: string }): void {
+    json(res, 200, {
+      status: this.state.auth === 'rejected' ? 'degraded' : 'ok',
+      version: VERSION,
+      mode: about.mode,
+      guide: about.guideId,
+      auth: this.state.auth,
+      ...(this.state.reason ? { reason: this.state.reason } : {}),
+    });
   }
 }
 

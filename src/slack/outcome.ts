@@ -39,7 +39,9 @@ export type PlainOutcome =
   | 'not_member'
   | 'not_in_channel'
   | 'consent_asked'
-  | 'declined';
+  | 'declined'
+  // installs (app_uninstalled, tokens_revoked): what the workspace stored is gone
+  | 'forgotten';
 
 /** An answer posted as a message; `chart` when a chart went with it. */
 export type PostedOutcome = { kind: 'posted' | 'dm' | 'card' | 'group_card'; chart?: ChartOutcome };

@@ -44,7 +44,8 @@ export class FileStore implements Store {
   private readonly cardStates = new Map<string, { state: unknown; expiresAt: number }>();
 
   private constructor(
-    private readonly dir: string,
+    /** Undefined: nothing is written to disk (tests, and the single-workspace mode's in-process default). */
+    private readonly dir: string | undefined,
     private readonly cipher: TokenCipher | undefined,
     private installations: InstallationRow[],
     private chartFiles: ChartFileRow[],
@@ -54,6 +55,11 @@ export class FileStore implements Store {
     const installations = await readJson<InstallationRow[]>(join(dir, 'installations.json'), []);
     const chartFiles = await readJson<ChartFileRow[]>(join(dir, 'chart-files.json'), []);
     return new FileStore(dir, cipher, installations, chartFiles);
+  }
+
+  /** The same store held in memory only: what createApp uses when it is given no store. */
+  static inMemory(cipher?: TokenCipher): FileStore {
+    return new FileStore(undefined, cipher, [], []);
   }
 
   async reencryptInstallations(): Promise<number> {
@@ -71,7 +77,7 @@ export class FileStore implements Store {
   private async rewriteInstallations(change: (rows: InstallationRow[]) => InstallationRow[]): Promise<void> {
     await this.writes.run('installations', async () => {
       const next = change(this.installations);
-      await writeJsonAtomically(join(this.dir, 'installations.json'), next);
+      if (this.dir) await writeJsonAtomically(join(this.dir, 'installations.json'), next);
       this.installations = next;
     });
   }
@@ -79,7 +85,7 @@ export class FileStore implements Store {
   private async rewriteChartFiles(change: (rows: ChartFileRow[]) => ChartFileRow[]): Promise<void> {
     await this.writes.run('chart-files', async () => {
       const next = change(this.chartFiles);
-      await writeJsonAtomically(join(this.dir, 'chart-files.json'), next);
+      if (this.dir) await writeJsonAtomically(join(this.dir, 'chart-files.json'), next);
       this.chartFiles = next;
     });
   }

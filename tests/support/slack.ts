@@ -19,6 +19,8 @@ export const FILES_HOST = 'https://files.slack.test';
 
 export interface ApiCall {
   method: string;
+  /** The token the call was made with (the Authorization header's bearer token), if any. */
+  token?: string;
   /** Form fields, with `blocks`, `view` and `attachments` parsed from JSON. */
   args: Record<string, unknown>;
 }
@@ -82,7 +84,7 @@ export function guide(): LoadedGuide {
 }
 
 export async function startTestSlack(
-  options: { config?: Config; loaded?: LoadedGuide; app?: Pick<CreateAppOptions, 'webApiTimeoutMs'> } = {},
+  options: { config?: Config; loaded?: LoadedGuide; app?: Pick<CreateAppOptions, 'webApiTimeoutMs' | 'store'> } = {},
 ): Promise<TestSlack> {
   nock.disableNetConnect();
   nock.enableNetConnect((host) => host.startsWith('127.0.0.1') || host.startsWith('localhost'));
@@ -120,7 +122,9 @@ export async function startTestSlack(
       const args = parseForm(
         typeof body === 'string' ? body : new URLSearchParams(body as Record<string, string>).toString(),
       );
-      calls.push({ method, args });
+      const authorization = this.req.headers.authorization;
+      const token = typeof authorization === 'string' ? authorization.replace(/^Bearer /, '') : undefined;
+      calls.push({ method, args, ...(token ? { token } : {}) });
       const index = counts.get(method) ?? 0;
       counts.set(method, index + 1);
       const responder = responders.get(method);

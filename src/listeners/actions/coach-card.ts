@@ -3,7 +3,6 @@ import { askFor } from '../../engine/asks.js';
 import { type CoachCardState, canUpdateCard, setStep } from '../../engine/coach.js';
 import { regionById, regionIfKnown } from '../../engine/regions.js';
 import { renderLevers } from '../../engine/scripts.js';
-import type { CardQueue } from '../../slack/card-queue.js';
 import { type Outcome, setOutcome } from '../../slack/outcome.js';
 import { buildCoachCard, buildRehearsal, decodeCardState, whoMayTick } from '../../views/coach-card.js';
 import { buildFormattedProblem } from '../../views/error-messages.js';
@@ -18,8 +17,8 @@ function cardOf(deps: ListenerDeps, value: string | undefined): CoachCardState |
   return state;
 }
 
-/** Tick or untick a step: only the coach and the teammate may; updates to one card are applied one at a time. */
-export function tickStep(deps: ListenerDeps, queue: CardQueue<CoachCardState>) {
+/** Tick or untick a step: only the coach and the teammate may; updates to one card are applied one at a time, in order. */
+export function tickStep(deps: ListenerDeps) {
   return async ({ ack, action, body, client, respond, context }: ButtonArgs) => {
     await ack();
     const fromPayload = cardOf(deps, action.value);
@@ -32,7 +31,8 @@ export function tickStep(deps: ListenerDeps, queue: CardQueue<CoachCardState>) {
     const [kind, stepId = ''] = action.action_id.split(':');
     const ticked = kind === COACH_ACTIONS.tick;
     const userId = body.user.id;
-    const outcome = await queue.run(
+    // Serialised per card in the store: across replicas too when it is PostgreSQL.
+    const outcome = await deps.store.withCard(
       `${channel}:${ts}`,
       async (latest): Promise<{ state?: CoachCardState; result: Outcome }> => {
         const current = latest ?? fromPayload;

@@ -2,7 +2,6 @@ import type { AllMiddlewareArgs, BlockButtonAction, SlackActionMiddlewareArgs } 
 import { coachCardAnswer } from '../../answers/coach.js';
 import type { CoachConsent } from '../../engine/coach.js';
 import { regionIfKnown } from '../../engine/regions.js';
-import type { CardQueue } from '../../slack/card-queue.js';
 import { postCoachCard } from '../../slack/coach.js';
 import { type Outcome, setOutcome } from '../../slack/outcome.js';
 import type { SlackMessage } from '../../views/blocks.js';
@@ -14,9 +13,10 @@ type ButtonArgs = AllMiddlewareArgs & SlackActionMiddlewareArgs<BlockButtonActio
 
 /**
  * The teammate's Accept or Decline, in their DM. Accept posts the card in the coach's channel; decline posts
- * nothing there and tells the coach privately. Answers to one request run one at a time, and only the first counts.
+ * nothing there and tells the coach privately. Answers to one request run one at a time (through the store, so across
+ * replicas too), and only the first counts.
  */
-export function answerConsent(deps: ListenerDeps, answered: CardQueue<true>, accept: boolean) {
+export function answerConsent(deps: ListenerDeps, accept: boolean) {
   return async ({ ack, action, body, client, respond, context }: ButtonArgs) => {
     await ack();
     const consent = decodeConsent(action.value);
@@ -37,26 +37,29 @@ export function answerConsent(deps: ListenerDeps, answered: CardQueue<true>, acc
       setOutcome(context, { kind: 'refused' });
       return;
     }
-    const outcome = await answered.run(`${dm}:${ts}`, async (already): Promise<{ state?: true; result: Outcome }> => {
-      if (already) return { result: { kind: 'duplicate' } };
-      const replace = (message: SlackMessage) =>
-        client.chat.update({ channel: dm, ts, text: message.text, blocks: message.blocks });
-      const tellCoach = (message: SlackMessage) =>
-        client.chat.postMessage({ channel: consent.coachId, text: message.text, blocks: message.blocks });
-      if (!accept) {
-        await replace(buildConsentAnswered(deps.loaded.guide, consent, 'declined'));
-        await tellCoach(buildConsentOutcomeForCoach(consent, 'declined'));
-        return { state: true, result: { kind: 'declined' } };
-      }
-      const result = await postCard(deps, client, consent);
-      if (result.kind === 'not_in_channel') {
-        await replace(buildConsentAnswered(deps.loaded.guide, consent, 'not_posted'));
-        await tellCoach(buildConsentOutcomeForCoach(consent, 'not_posted'));
-      } else {
-        await replace(buildConsentAnswered(deps.loaded.guide, consent, 'accepted'));
-      }
-      return { state: true, result };
-    });
+    const outcome = await deps.store.withCard(
+      `consent:${dm}:${ts}`,
+      async (already: true | undefined): Promise<{ state?: true; result: Outcome }> => {
+        if (already) return { result: { kind: 'duplicate' } };
+        const replace = (message: SlackMessage) =>
+          client.chat.update({ channel: dm, ts, text: message.text, blocks: message.blocks });
+        const tellCoach = (message: SlackMessage) =>
+          client.chat.postMessage({ channel: consent.coachId, text: message.text, blocks: message.blocks });
+        if (!accept) {
+          await replace(buildConsentAnswered(deps.loaded.guide, consent, 'declined'));
+          await tellCoach(buildConsentOutcomeForCoach(consent, 'declined'));
+          return { state: true, result: { kind: 'declined' } };
+        }
+        const result = await postCard(deps, client, consent);
+        if (result.kind === 'not_in_channel') {
+          await replace(buildConsentAnswered(deps.loaded.guide, consent, 'not_posted'));
+          await tellCoach(buildConsentOutcomeForCoach(consent, 'not_posted'));
+        } else {
+          await replace(buildConsentAnswered(deps.loaded.guide, consent, 'accepted'));
+        }
+        return { state: true, result };
+      },
+    );
     setOutcome(context, outcome);
   };
 }

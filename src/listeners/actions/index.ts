@@ -1,6 +1,4 @@
 import type { App, BlockButtonAction } from '@slack/bolt';
-import type { CoachCardState } from '../../engine/coach.js';
-import { CardQueue } from '../../slack/card-queue.js';
 import { ACTIONS, actionPattern, COACH_ACTIONS } from '../../views/ids.js';
 import type { ListenerDeps } from '../deps.js';
 import { rehearseLever, tickStep } from './coach-card.js';
@@ -15,11 +13,9 @@ export function register(app: App, deps: ListenerDeps): void {
   app.action<BlockButtonAction>(actionPattern(ACTIONS.showMath), showMath(deps));
   app.action<BlockButtonAction>(ACTIONS.openOffer, openOffer(deps));
   app.action<BlockButtonAction>(ACTIONS.retryOffer, retryOffer(deps));
-  const cards = new CardQueue<CoachCardState>();
-  app.action<BlockButtonAction>(actionPattern(COACH_ACTIONS.tick), tickStep(deps, cards));
-  app.action<BlockButtonAction>(actionPattern(COACH_ACTIONS.untick), tickStep(deps, cards));
+  app.action<BlockButtonAction>(actionPattern(COACH_ACTIONS.tick), tickStep(deps));
+  app.action<BlockButtonAction>(actionPattern(COACH_ACTIONS.untick), tickStep(deps));
   app.action<BlockButtonAction>(actionPattern(COACH_ACTIONS.rehearse), rehearseLever(deps));
-  const requests = new CardQueue<true>();
-  app.action<BlockButtonAction>(COACH_ACTIONS.accept, answerConsent(deps, requests, true));
-  app.action<BlockButtonAction>(COACH_ACTIONS.decline, answerConsent(deps, requests, false));
+  app.action<BlockButtonAction>(COACH_ACTIONS.accept, answerConsent(deps, true));
+  app.action<BlockButtonAction>(COACH_ACTIONS.decline, answerConsent(deps, false));
 }
