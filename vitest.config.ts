@@ -1,9 +1,11 @@
-import { defineConfig } from 'vitest/config';
+import { configDefaults, defineConfig } from 'vitest/config';
 import SummaryReporter from './tests/support/summary-reporter.js';
 
 export default defineConfig({
   test: {
     include: ['tests/**/*.test.ts'],
+    // Several bot processes on one database: their own, slower step (`npm run test:replicas`, run by .ci/run).
+    exclude: [...configDefaults.exclude, 'tests/replicas/**'],
     // One real PostgreSQL for the run (about a second to start), for the store tests.
     globalSetup: ['tests/support/postgres-global-setup.ts'],
     silent: 'passed-only',
