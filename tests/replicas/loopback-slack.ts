@@ -21,8 +21,8 @@ export interface LoopbackSlack {
   callsTo(method: string): LoopbackCall[];
   /** Delay every answer to `method` by `ms` (e.g. chat.update, so that two updates overlap if nothing serialises them). */
   delay(method: string, ms: number): void;
-  /** From the `fromCall`-th call (0-based) of `method` on, answer nothing until `release()`. */
-  hold(method: string, fromCall: number): void;
+  /** From the `fromCall`-th call (0-based) of `method` to `channel` on, answer nothing until `release()`. */
+  hold(method: string, channel: string, fromCall: number): void;
   release(): void;
   members: string[];
   close(): Promise<void>;
@@ -31,7 +31,7 @@ export interface LoopbackSlack {
 export async function startLoopbackSlack(): Promise<LoopbackSlack> {
   const calls: LoopbackCall[] = [];
   const delays = new Map<string, number>();
-  const holds = new Map<string, number>();
+  const holds = new Map<string, { channel: string; fromCall: number }>();
   let held: Array<() => void> = [];
   let ts = 1_700_000_000;
   const state = { members: [] as string[] };
@@ -45,7 +45,8 @@ export async function startLoopbackSlack(): Promise<LoopbackSlack> {
       for (const [key, value] of form) args[key] = ['blocks', 'view'].includes(key) ? JSON.parse(value) : value;
       const authorization = req.headers.authorization;
       const token = typeof authorization === 'string' ? authorization.replace(/^Bearer /, '') : undefined;
-      const index = calls.filter((call) => call.method === method).length;
+      const hold = holds.get(method);
+      const index = calls.filter((call) => call.method === method && call.args.channel === hold?.channel).length;
       const answer = () => {
         // A caller that died while its call was held never learns the answer: the call did not happen for it.
         if (res.destroyed || req.socket.destroyed) return;
@@ -54,8 +55,7 @@ export async function startLoopbackSlack(): Promise<LoopbackSlack> {
         res.writeHead(200, { 'content-type': 'application/json' });
         res.end(JSON.stringify(body));
       };
-      const hold = holds.get(method);
-      if (hold !== undefined && index >= hold) {
+      if (hold !== undefined && args.channel === hold.channel && index >= hold.fromCall) {
         held.push(answer);
         return;
       }
@@ -90,7 +90,7 @@ export async function startLoopbackSlack(): Promise<LoopbackSlack> {
     calls,
     callsTo: (method) => calls.filter((call) => call.method === method),
     delay: (method, ms) => delays.set(method, ms),
-    hold: (method, fromCall) => holds.set(method, fromCall),
+    hold: (method, channel, fromCall) => holds.set(method, { channel, fromCall }),
     release() {
       holds.clear();
       const waiting = held;

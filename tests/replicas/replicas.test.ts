@@ -145,14 +145,17 @@ describe('two replicas on one PostgreSQL', () => {
       channel_id: CHANNEL,
       user_id: COACH,
       command: '/allycomp',
-      text: `coach <@${TEAMMATE}> ny`,
+      // A group card (no teammate named): anyone in the channel may tick, and no consent step comes first.
+      text: 'coach ny',
       api_app_id: 'A0ALLYCOMP',
       response_url: `http://127.0.0.1:1/unused`,
       trigger_id: '1.2.3',
     }).toString();
-    const before = slack.callsTo('chat.postMessage').length;
     expect((await signedPost(a, form, 'application/x-www-form-urlencoded')).status).toBe(200);
-    const card = await until(() => slack.callsTo('chat.postMessage')[before], 'the card');
+    const card = await until(
+      () => slack.callsTo('chat.postMessage').find((call) => call.args.channel === CHANNEL),
+      'the card',
+    );
     const ts = String(card.reply.ts);
     const blocks = card.args.blocks as KnownBlock[];
     const button = (stepId: string) =>
@@ -212,7 +215,7 @@ describe('two replicas on one PostgreSQL', () => {
     });
     const posted = () => slack.callsTo('chat.postMessage').filter((call) => call.args.channel === channel);
     // The answer's first post goes through; the next ones hang, and the replica dies while they do.
-    slack.hold('chat.postMessage', slack.callsTo('chat.postMessage').length + 1);
+    slack.hold('chat.postMessage', channel, 1);
     expect((await signedPost(a, body, 'application/json')).status).toBe(200);
     await until(() => posted().length === 1, 'the first post');
     await new Promise((resolve) => setTimeout(resolve, 100));
