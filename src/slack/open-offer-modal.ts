@@ -9,19 +9,21 @@ import { postToResponseUrl } from './respond-url.js';
 
 export type OfferOpening = OfferOrigin & { userId?: string };
 
-/** What a "try again" button needs to reopen the same form: it travels in the button's value (2,000 chars). */
-export function encodeRetry(origin: OfferOpening, initial?: OfferDraft): string {
-  const full = JSON.stringify({ o: origin, d: initial ?? {} });
+/**
+ * What a "try again" button needs to reopen the same form: where it was for, no more. The draft (company, figures)
+ * never travels in the button: the button is sent by DM when the response_url fails, and a button's value goes
+ * into the duplicate-drop key. Nothing is kept anywhere else either (figures are never stored): the person is told
+ * the form opens empty and how to fill it again.
+ */
+export function encodeRetry(origin: OfferOpening): string {
+  const full = JSON.stringify({ o: origin });
   if (full.length <= 2000) return full;
-  return JSON.stringify({
-    o: { channelId: origin.channelId, threadTs: origin.threadTs, userId: origin.userId },
-    d: {},
-  });
+  return JSON.stringify({ o: { channelId: origin.channelId, threadTs: origin.threadTs, userId: origin.userId } });
 }
 
-export function decodeRetry(value: string | undefined): { origin: OfferOpening; initial?: OfferDraft } {
+export function decodeRetry(value: string | undefined): { origin: OfferOpening } {
   try {
-    const parsed = JSON.parse(value ?? '') as { o?: OfferOpening; d?: OfferDraft };
+    const parsed = JSON.parse(value ?? '') as { o?: OfferOpening };
     const origin = parsed.o && typeof parsed.o === 'object' ? parsed.o : {};
     const text = (v: unknown) => (typeof v === 'string' && v.length < 3000 ? v : undefined);
     return {
@@ -31,15 +33,19 @@ export function decodeRetry(value: string | undefined): { origin: OfferOpening; 
         responseUrl: text(origin.responseUrl),
         userId: text(origin.userId),
       },
-      initial: parsed.d && typeof parsed.d === 'object' ? parsed.d : undefined,
     };
   } catch {
     return { origin: {} };
   }
 }
 
+/** Whether a draft holds anything the person would have to enter again. */
+function hasDraft(initial: OfferDraft | undefined): boolean {
+  return Object.values(initial ?? {}).some((value) => value !== undefined && value !== '');
+}
+
 async function offerRetry(client: WebClient, origin: OfferOpening, initial: OfferDraft | undefined): Promise<void> {
-  const message = buildExpiredTriggerMessage(encodeRetry(origin, initial));
+  const message = buildExpiredTriggerMessage(encodeRetry(origin), hasDraft(initial));
   if (origin.responseUrl) {
     const posted = await postToResponseUrl(origin.responseUrl, {
       response_type: 'ephemeral',

@@ -65,10 +65,14 @@ export function buildChartFailedNote(errorCode: string): SlackMessage {
   return { text, blocks: [context([`:frame_with_picture: ${escapeMrkdwn(text)}`], 'chart_failed')] };
 }
 
-/** The form could not open in time (Slack allows 3 seconds): a button to open it again, keeping where it was for. */
-export function buildExpiredTriggerMessage(retryValue: string): SlackMessage {
-  const text =
-    'The offer form took too long to open, so Slack closed the chance. Click to open it again; nothing you entered is lost.';
+/**
+ * The form could not open in time (Slack allows 3 seconds): a button to open it again, for the same place. A form
+ * that was filled in from a message opens empty the second time (figures are never kept): the text says so.
+ */
+export function buildExpiredTriggerMessage(retryValue: string, hadDraft = false): SlackMessage {
+  const text = hadDraft
+    ? 'The offer form took too long to open, so Slack closed the chance. Click to open it again. It opens empty: I keep no figures, so to have it filled in from the message, use "Coach this offer" on it again.'
+    : 'The offer form took too long to open, so Slack closed the chance. Click to open it again.';
   return {
     text,
     blocks: [

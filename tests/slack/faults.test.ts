@@ -315,6 +315,38 @@ describe('expired_trigger_id', () => {
   });
 });
 
+describe('expired_trigger_id on a form filled from a message', () => {
+  it('the retry button sent by DM carries no figure and no company; the text says the form opens empty', async () => {
+    const s = await start();
+    s.respondTo('views.open', () => ({ body: { ok: false, error: 'expired_trigger_id' } }));
+    const text = 'SoFi offered me base $170,000, RSU $160,000 over 4 years, bonus 15%.';
+    // No response_url: the button goes by DM, where it stays.
+    await sendInteraction(s, {
+      type: 'message_action',
+      callback_id: 'coach_offer',
+      trigger_id: '3333.stale.trigger',
+      team: TEAM,
+      user: { id: USER, team_id: TEAM.id },
+      channel: { id: CHANNEL },
+      message_ts: '1700000000.000100',
+      message: { type: 'message', user: USER, ts: '1700000000.000100', text },
+    });
+    const [dm] = await waitFor(
+      () => s.callsTo('chat.postMessage').length >= 1 && s.callsTo('chat.postMessage'),
+      'the DM',
+    );
+    expect(dm?.args.channel).toBe(USER);
+    expect(JSON.stringify(dm?.args)).not.toMatch(/SoFi|\$1[67]0|1[67]0000|15%/);
+    expect(String(dm?.args.text)).toContain('opens empty');
+    const button = ((dm?.args.blocks ?? []) as Blocks)
+      .flatMap((block) => block.elements ?? [])
+      .find((element) => element.action_id === 'offer_retry');
+    expect(JSON.parse(String(button?.value))).toEqual({
+      o: { channelId: CHANNEL, threadTs: '1700000000.000100', userId: USER },
+    });
+  });
+});
+
 describe('duplicates', () => {
   it('a double click on "See Detroit" posts the region once', async () => {
     const s = await start();

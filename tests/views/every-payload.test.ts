@@ -197,15 +197,15 @@ function payloadsFor(loaded: LoadedGuide): Array<[string, Payload]> {
   for (const code of ['missing_scope', 'http_500', 'upload_unreachable', 'render_failed', 'some_new_error']) {
     message(`chart failed: ${code}`, buildChartFailedNote(code));
   }
-  message(
-    'expired trigger',
-    buildExpiredTriggerMessage(
-      encodeRetry(
-        { channelId: 'C0', responseUrl: `https://hooks.slack.test/${'x'.repeat(400)}` },
-        { company: 'SoFi', totalComp: 245_000 },
+  for (const hadDraft of [false, true]) {
+    message(
+      `expired trigger${hadDraft ? ' (a draft)' : ''}`,
+      buildExpiredTriggerMessage(
+        encodeRetry({ channelId: 'C0', responseUrl: `https://hooks.slack.test/${'x'.repeat(400)}` }),
+        hadDraft,
       ),
-    ),
-  );
+    );
+  }
   for (const region of loaded.guide.regions) {
     const state: CoachCardState = { regionId: region.id, coachId: 'U0COACH', teammateId: 'U0MATE', ticks: {} };
     const ticked = coachSteps(loaded.guide, region).reduce(

@@ -9,10 +9,10 @@ type ButtonArgs = AllMiddlewareArgs & SlackActionMiddlewareArgs<BlockButtonActio
 export function retryOffer(deps: ListenerDeps) {
   return async ({ ack, action, body, client, context }: ButtonArgs) => {
     await ack();
-    const { origin, initial } = decodeRetry(action.value);
+    const { origin } = decodeRetry(action.value);
     setOutcome(
       context,
-      await openOfferModal(deps.loaded.guide, client, body.trigger_id, { ...origin, userId: body.user.id }, initial),
+      await openOfferModal(deps.loaded.guide, client, body.trigger_id, { ...origin, userId: body.user.id }),
     );
   };
 }
