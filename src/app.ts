@@ -118,7 +118,8 @@ export function createApp(config: Config, loaded: LoadedGuide, options: CreateAp
   });
   installAckNet(app, logger);
   app.use(requestLog(logger, health));
-  app.use(dropDuplicates(store));
+  // Keyed with a secret every replica shares, so a duplicate reaching another replica has the same key.
+  app.use(dropDuplicates(store, config.signingSecret ?? config.appToken ?? ''));
   app.use(answerUnknown());
   registerListeners(app, { loaded, logger, store });
   app.error(async (error) => {
