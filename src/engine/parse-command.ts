@@ -1,5 +1,5 @@
 import type { Guide, Region } from '../guide/schema.js';
-import { closestRegion, editDistance, findRegion, matchRegion, primaryAlias, type UnknownRegion } from './regions.js';
+import { closestRegion, findRegion, matchRegion, primaryAlias, type UnknownRegion, withinEdits } from './regions.js';
 
 /** What a person asked for with the words after `/allycomp` (or `npm run preview --`). */
 export type Intent =
@@ -94,7 +94,7 @@ function unknownWord(guide: Guide, words: string[]): Intent {
     };
   }
   const first = (words[0] ?? '').toLowerCase();
-  const command = SUBCOMMANDS.find((candidate) => editDistance(first, candidate) <= 2);
+  const command = SUBCOMMANDS.find((candidate) => withinEdits(first, candidate, 2));
   if (command && words.length === 1) {
     return { kind: 'error', error: { kind: 'unknown_word', input, suggestion: command, valid: [...SUBCOMMANDS] } };
   }

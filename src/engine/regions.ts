@@ -24,6 +24,14 @@ export function editDistance(a: string, b: string): number {
   return previous[b.length] ?? 0;
 }
 
+/**
+ * Whether two words are within `max` edits: the same answer as `editDistance(a, b) <= max`, but two words whose
+ * lengths differ by more than `max` are told apart without the table (its cost grows with the long word's length).
+ */
+export function withinEdits(a: string, b: string, max: number): boolean {
+  return Math.abs(a.length - b.length) <= max && editDistance(a, b) <= max;
+}
+
 function namesOf(region: Region): string[] {
   return [region.id, region.name, region.shortName, ...region.aliases].map(normaliseName);
 }
@@ -33,7 +41,16 @@ export function primaryAlias(region: Region): string {
   return region.aliases[0] ?? region.id;
 }
 
+/**
+ * The longest text worth comparing with region names: the guide's longest name is 14 characters ("north carolina"),
+ * and a typo within tolerance (a third of the length) is at most ~21. Anything longer is not a region typo, and the
+ * comparison costs time per character on the event loop everyone shares (58 ms at 40,000 characters, uncapped).
+ */
+export const REGION_INPUT_MAX = 64;
+
 export function matchRegion(guide: Guide, input: string): Region | undefined {
+  // No region name is anywhere near this long: not worth normalising.
+  if (input.length > REGION_INPUT_MAX * 4) return undefined;
   const wanted = normaliseName(input);
   if (!wanted) return undefined;
   return guide.regions.find((region) => namesOf(region).includes(wanted));
@@ -41,8 +58,10 @@ export function matchRegion(guide: Guide, input: string): Region | undefined {
 
 /** The closest region name to a typo, if it is close enough to be a plausible intent. */
 export function closestRegion(guide: Guide, input: string): Region | undefined {
+  // Checked before normalising, so a megabyte of text costs nothing here.
+  if (input.length > REGION_INPUT_MAX * 4) return undefined;
   const wanted = normaliseName(input);
-  if (!wanted) return undefined;
+  if (!wanted || wanted.length > REGION_INPUT_MAX) return undefined;
   let best: { region: Region; score: number } | undefined;
   for (const region of guide.regions) {
     for (const name of namesOf(region)) {

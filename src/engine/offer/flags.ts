@@ -1,7 +1,7 @@
 /** The --flag form after `/allycomp offer`: --company, --kind, --base, --stock/--grant, --vesting, …. */
 import { type CompanyKind, companyKinds, type Guide, normaliseName } from '../../guide/schema.js';
 import { parseAmount } from '../money.js';
-import { editDistance, findRegion, matchRegion, primaryAlias } from '../regions.js';
+import { findRegion, matchRegion, primaryAlias, withinEdits } from '../regions.js';
 import { Collector, DEFAULT_VEST_YEARS, type DraftField, MAX_NAME, quoted, type ReadOffer } from './collector.js';
 import { cleanName, setCompany } from './companies.js';
 import type { Vesting } from './normalise.js';
@@ -209,7 +209,7 @@ export function readFlags(guide: Guide, words: string[]): ReadOffer {
   for (const group of groups) {
     const name = FLAG_SPELLINGS[group.key];
     if (!name) {
-      const close = FLAG_NAMES.find((flag) => editDistance(group.key, flag.replace(/-/g, '')) <= 2);
+      const close = FLAG_NAMES.find((flag) => withinEdits(group.key, flag.replace(/-/g, ''), 2));
       c.problem(
         'words',
         `${quoted(group.typed)} is not a flag I know${close ? ` (did you mean --${close}?)` : ''}. The flags are ${FLAG_NAMES.map((flag) => `--${flag}`).join(', ')}.`,
