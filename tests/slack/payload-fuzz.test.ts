@@ -51,7 +51,8 @@ describe('a signed payload with a wrongly typed field', () => {
         const { body, contentType } = encode(s, withValueAt(s.payload, path, value));
         const response = await timed(body, contentType);
         expect([200, 400], `${s.name}.${path} = ${JSON.stringify(value)}`).toContain(response.status);
-        expect(response.ms).toBeLessThan(1_000);
+        // Well before Bolt's 3-second not-acknowledged answer (a hang); generous for a loaded machine's first request.
+        expect(response.ms).toBeLessThan(2_500);
       }),
       { numRuns: 300 },
     );
