@@ -37,6 +37,8 @@ export interface LaunchOptions {
   port: number;
   apiUrl: string;
   nodeFlags?: string[];
+  /** Extra environment for this child (the store bench sets DATABASE_URL). */
+  env?: Record<string, string>;
 }
 
 const running = new Set<ChildProcess>();
@@ -68,7 +70,7 @@ function childEnv(options: LaunchOptions): NodeJS.ProcessEnv {
   // The parent's Slack settings, .env and loaders (NODE_OPTIONS from tsx) must not leak into the children.
   const inherited = Object.fromEntries(
     Object.entries(process.env).filter(
-      ([name]) => !/^(SLACK_|ALLYCOMP_|NODE_OPTIONS$|PORT$|LOG_LEVEL$|NODE_ENV$)/.test(name),
+      ([name]) => !/^(SLACK_|ALLYCOMP_|DATABASE_URL$|NODE_OPTIONS$|PORT$|LOG_LEVEL$|NODE_ENV$)/.test(name),
     ),
   );
   return {
@@ -79,6 +81,7 @@ function childEnv(options: LaunchOptions): NodeJS.ProcessEnv {
     PORT: String(options.port),
     LOG_LEVEL: 'info',
     NODE_ENV: 'production',
+    ...options.env,
   };
 }
 

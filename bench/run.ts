@@ -32,6 +32,7 @@ import {
 } from './report.js';
 import { postSigned, signedCommand } from './slack-request.js';
 import { type SlackStub, startSlackStub } from './slack-stub.js';
+import { measureStoreAck, renderStoreSection, writeStoreSection } from './store-ack.js';
 
 interface CallsPerCommand {
   total: number;
@@ -469,6 +470,12 @@ async function main(): Promise<number> {
       console.log(`\n${markdown}`);
     } else {
       writeFileSync(RESULTS_FILE, markdown);
+      const storeRows = await phase('store: click acks, PostgreSQL against in-memory', () =>
+        measureStoreAck({ rates: [50, 200], seconds: options.seconds }),
+      );
+      writeStoreSection(
+        renderStoreSection(storeRows, 'Measured in the same run as the figures above (same machine and load).'),
+      );
       // Biome formats Markdown too (it aligns table columns): keep `npm run lint` clean.
       execFileSync(join(REPO_ROOT, 'node_modules', '.bin', 'biome'), ['format', '--write', RESULTS_FILE], {
         stdio: 'ignore',
