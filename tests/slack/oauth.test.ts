@@ -221,6 +221,29 @@ describe('OAuth install, several workspaces', () => {
     expect((await fetch(`${slack.baseUrl}/readyz`)).status).toBe(200);
   });
 
+  it('one workspace’s token rejected: that workspace is not ready, the process and the other workspace are', async () => {
+    await install('code-T0ONE');
+    await install('code-T0TWO');
+    slack.respondTo('chat.postMessage', (args) =>
+      String(args.channel) === CHANNEL && slack.callsTo('chat.postMessage').at(-1)?.token === tokenOf('T0ONE')
+        ? { body: { ok: false, error: 'token_revoked' } }
+        : { body: { ok: true, ts: '1700000000.000200', channel: args.channel } },
+    );
+    await command('T0ONE');
+    await until(async () => {
+      const health = (await (await fetch(`${slack.baseUrl}/healthz`)).json()) as { workspaces: { rejected: number } };
+      return health.workspaces.rejected === 1;
+    }, 'the rejection counted');
+    const one = await fetch(`${slack.baseUrl}/healthz?team=T0ONE`);
+    expect(one.status).toBe(503);
+    expect(await one.json()).toMatchObject({ team: 'T0ONE', ready: false, auth: 'rejected', reason: 'token_revoked' });
+    expect((await fetch(`${slack.baseUrl}/healthz?team=T0TWO`)).status).toBe(200);
+    expect((await fetch(`${slack.baseUrl}/readyz`)).status).toBe(200);
+    // Installing again clears it.
+    await install('code-T0ONE');
+    expect((await fetch(`${slack.baseUrl}/healthz?team=T0ONE`)).status).toBe(200);
+  });
+
   it('the raw table holds no token, no webhook URL and no name: only ids in clear', async () => {
     await install('code-T0ONE');
     const client = new pg.Client({ connectionString: databaseUrl });
