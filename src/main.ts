@@ -7,7 +7,6 @@ import { GuideFileError, type LoadedGuide, loadGuide } from './guide/load.js';
 import { CLIENT_ERROR, isTokenError, slackErrorCode } from './slack/errors.js';
 import { installShutdown } from './slack/shutdown.js';
 import { StoreError } from './store/errors.js';
-import { openStore } from './store/open.js';
 import type { Store } from './store/store.js';
 import { VERSION } from './version.js';
 
@@ -48,6 +47,8 @@ export async function main(): Promise<number> {
   // The store first: an unreachable database, a wrong password or a missing key stops the start with one line.
   let store: Store;
   try {
+    // Loaded here, not at the top: a start that fails on its settings or its guide does not pay for pg's import.
+    const { openStore } = await import('./store/open.js');
     store = await openStore(process.env, { requireKey: config.oauth !== undefined });
   } catch (error) {
     if (error instanceof StoreError) {
