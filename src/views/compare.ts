@@ -10,20 +10,19 @@ export function buildCompareMessage({ guide, notes }: LoadedGuide, comparison: R
   const rows = comparison.rows.map((row) => {
     const marks = noteMarks(bandNotes, (note) => note.regionId === row.region.id && note.component === 'totalComp');
     const { base, stock, bonus } = row.region.band;
-    const versus =
-      row.region.id === lowest.id
-        ? 'lowest'
-        : `+${formatPercent(row.lowAboveLowest.value, 0)} / +${formatPercent(row.highAboveLowest.value, 0)}`;
     return [
       row.region.shortName,
       formatRange(base),
       formatRange(stock),
       formatRange(bonus),
       `${formatRange(row.totalComp)}${marks}`,
-      formatRange(row.target),
-      versus,
     ];
   });
+  // Five columns fit a phone; the targets and the comparison are sentences under the table, readable on their own
+  // (some Slack clients show a table after the message's other blocks).
+  const targets = comparison.rows
+    .map((row) => `${escapeMrkdwn(row.region.shortName)} ${formatRange(row.target)}`)
+    .join(' · ');
   const highest = comparison.rows.reduce((max, row) =>
     row.highAboveLowest.value > max.highAboveLowest.value ? row : max,
   );
@@ -41,19 +40,20 @@ export function buildCompareMessage({ guide, notes }: LoadedGuide, comparison: R
       `. ${highest.region.shortName}'s top is ${formatPercent(highest.highAboveLowest.value, 0)} above ${lowest.shortName}'s.`,
     blocks: [
       header(`${guide.role} at ${guide.company} · all regions`, 'compare_header'),
-      table([
+      table(
         [
-          'Region',
-          'Base',
-          `RSU / yr${noteMarks(bandNotes, (note) => note.regionId === undefined && note.component === 'stock')}`,
-          'Bonus',
-          'Total comp',
-          'Target',
-          `vs ${lowest.shortName} (low / top)`,
+          [
+            'Region',
+            'Base',
+            `RSU / yr${noteMarks(bandNotes, (note) => note.regionId === undefined && note.component === 'stock')}`,
+            'Bonus',
+            'Total comp',
+          ],
+          ...rows,
         ],
-        ...rows,
-      ]),
-      section(`${summary.join('. ')}.`, 'compare_summary'),
+        [1, 2, 3, 4],
+      ),
+      section(`*Negotiate-up targets (total comp):* ${targets}\n${summary.join('. ')}.`, 'compare_summary'),
       ...footnotes(bandNotes, 'compare_footnotes'),
       regionButtonsBlock(guide, 'compare_actions'),
     ],

@@ -7,22 +7,31 @@ import { claimPremiums } from '../engine/premiums.js';
 import type { RenderedLever } from '../engine/scripts.js';
 import type { LoadedGuide } from '../guide/load.js';
 import type { Guide } from '../guide/schema.js';
-import { context, escapeMrkdwn, footnotes, header, type SlackMessage, section, table } from './blocks.js';
+import { context, escapeMrkdwn, footnotes, header, noteMarks, type SlackMessage, section, table } from './blocks.js';
 import { leverBlocks, regionButtons } from './region.js';
 
 export function buildLeversMessage({ guide, notes }: LoadedGuide, levers: RenderedLever[], ask: Ask): SlackMessage {
+  const leverNotes = notesFor(notes, ask.region.id, ['levers']);
+  // A note about a figure (the RSU reading) is marked at the lever asking for it; any other at the intro.
+  const marksFor = (asks: string | undefined) =>
+    noteMarks(leverNotes, (note) =>
+      asks === undefined ? !levers.some((rendered) => rendered.lever.asks === note.component) : note.component === asks,
+    );
   const blocks: KnownBlock[] = [
     header(`The ${levers.length} levers · ${ask.region.name}`, 'levers_header'),
     section(
       `Ready-to-say scripts with ${escapeMrkdwn(ask.region.shortName)}'s numbers. ` +
         (ask.fromExample
           ? `Lever 3 answers an example competing offer of ${formatMoney(ask.competingTc.value)}; use \`/allycomp offer\` for yours.`
-          : ''),
+          : '') +
+        marksFor(undefined),
       'levers_intro',
     ),
   ];
-  for (const rendered of levers) blocks.push(...leverBlocks(rendered, levers.length, 'lever'));
-  blocks.push(...footnotes(notesFor(notes, ask.region.id, ['levers']), 'levers_footnotes'));
+  for (const rendered of levers) {
+    blocks.push(...leverBlocks(rendered, levers.length, 'lever', marksFor(rendered.lever.asks)));
+  }
+  blocks.push(...footnotes(leverNotes, 'levers_footnotes'));
   blocks.push(regionButtons(guide, ask.region.id, 'levers_actions'));
   return {
     text: `The ${levers.length} negotiation levers for ${ask.region.name}: ${levers.map((l) => l.lever.name).join(', ')}.`,
@@ -51,6 +60,8 @@ export function buildPremiumsMessage({ guide, notes }: LoadedGuide): SlackMessag
     guide.premiums.map((premium) => premium.id),
   );
   const { percent } = guide.branchlessPremium;
+  // The premiums' notes are about the branchless premium priced twice: marked at that figure.
+  const premiumNotes = notesFor(notes, undefined, ['premiums']);
   const blocks: KnownBlock[] = [
     header(`${guide.company} premiums`, 'premiums_header'),
     ...guide.premiums.map((premium) =>
@@ -61,11 +72,11 @@ export function buildPremiumsMessage({ guide, notes }: LoadedGuide): SlackMessag
     ),
     section(
       `*All four together:* ${formatRange(all.total.value)} (${escapeMrkdwn(all.total.math)})\n` +
-        `*Branchless premium over traditional banks:* ${formatPercent(percent.low)}–${formatPercent(percent.high)} — ` +
+        `*Branchless premium over traditional banks:* ${formatPercent(percent.low)}–${formatPercent(percent.high)}${noteMarks(premiumNotes, () => true)} — ` +
         `_${escapeMrkdwn(guide.branchlessPremium.text)}_`,
       'premiums_total',
     ),
-    ...footnotes(notesFor(notes, undefined, ['premiums']), 'premiums_footnotes'),
+    ...footnotes(premiumNotes, 'premiums_footnotes'),
   ];
   return {
     text: `Premiums: ${guide.premiums.map((p) => `${p.name} ${formatRange(p.range)}`).join('; ')}; branchless ${percent.low}–${percent.high}% over traditional banks.`,

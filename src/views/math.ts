@@ -3,7 +3,8 @@ import type { Ask } from '../engine/asks.js';
 import type { RegionBand } from '../engine/bands.js';
 import type { Explained } from '../engine/explained.js';
 import { formatMoney, formatPercent, formatRange } from '../engine/money.js';
-import { context, escapeMrkdwn, footnotes, header, type SlackMessage, section } from './blocks.js';
+import { context, escapeMrkdwn, footnotes, header, noteMarks, type SlackMessage, section } from './blocks.js';
+import { strategyMarks } from './region.js';
 
 function display(figure: Explained<unknown>): string {
   const value = figure.value;
@@ -17,8 +18,9 @@ function display(figure: Explained<unknown>): string {
 
 const SOURCE_TAG: Record<Explained['source'], string> = { guide: 'guide figure', rule: 'computed', you: 'your figure' };
 
-export function mathLine(figure: Explained<unknown>): string {
-  return `• *${escapeMrkdwn(figure.label)}: ${display(figure)}* (${SOURCE_TAG[figure.source]}) — ${escapeMrkdwn(figure.math)}`;
+/** `marks`: footnote markers for notes about this figure. */
+export function mathLine(figure: Explained<unknown>, marks = ''): string {
+  return `• *${escapeMrkdwn(figure.label)}: ${display(figure)}*${marks} (${SOURCE_TAG[figure.source]}) — ${escapeMrkdwn(figure.math)}`;
 }
 
 /** Pack lines into as few sections as fit Slack's 3,000-character section limit. */
@@ -48,7 +50,18 @@ export function buildMathMessage(band: RegionBand, ask: Ask): SlackMessage {
     text: `Where ${band.region.name}'s numbers come from: ${figures.length} figures, each from the guide or computed by a stated rule.`,
     blocks: [
       header(`Show the math · ${band.region.name}`, 'math_header'),
-      ...linesToSections(figures.map(mathLine), 'math'),
+      ...linesToSections(
+        figures.map((figure) => {
+          const row = band.rows.find((candidate) => candidate.figure === figure);
+          if (row)
+            return mathLine(
+              figure,
+              noteMarks(band.notes, (note) => row.notes.includes(note)),
+            );
+          return mathLine(figure, figure === band.target ? strategyMarks(band) : '');
+        }),
+        'math',
+      ),
       ...footnotes(band.notes, 'math_footnotes'),
       context(['Guide figures are quoted as printed; computed figures give their rule and inputs.'], 'math_legend'),
     ],

@@ -14,6 +14,7 @@ import {
   footnoteMark,
   footnotes,
   header,
+  noteMarks,
   quote,
   type SlackMessage,
   section,
@@ -64,7 +65,8 @@ export function figureSource(figure: Explained<unknown>): string {
   return `${figure.label}: ${figure.math}`;
 }
 
-export function leverBlocks(rendered: RenderedLever, total: number, blockPrefix: string): KnownBlock[] {
+/** `marks`: footnote markers for notes about this lever's figure (e.g. the reading of the RSU column). */
+export function leverBlocks(rendered: RenderedLever, total: number, blockPrefix: string, marks = ''): KnownBlock[] {
   const { lever } = rendered;
   return [
     section(
@@ -74,7 +76,7 @@ export function leverBlocks(rendered: RenderedLever, total: number, blockPrefix:
     context(
       [
         `_Why it works:_ ${escapeMrkdwn(lever.rationale)}`,
-        ...rendered.figures.map((figure) => escapeMrkdwn(figureSource(figure))),
+        ...rendered.figures.map((figure, index) => `${escapeMrkdwn(figureSource(figure))}${index === 0 ? marks : ''}`),
       ],
       `${blockPrefix}_${lever.id}_math`,
     ),
@@ -107,6 +109,16 @@ function exampleContext(ask: Ask) {
   );
 }
 
+function totalCompRow(band: RegionBand) {
+  const row = band.rows.find((candidate) => candidate.component === 'totalComp');
+  return row ? row.figure.value : band.target.value;
+}
+
+/** Markers of the notes about the region's strategy (not a table row): they sit at the target. */
+export function strategyMarks(band: RegionBand): string {
+  return noteMarks(band.notes, (note) => note.component === undefined);
+}
+
 export interface RegionMessageOptions {
   /** Put the lever scripts in this message (private answers, or when threads are not possible). */
   inlineLevers?: RenderedLever[];
@@ -121,10 +133,15 @@ export function buildRegionMessage(
   const { region } = band;
   const blocks: KnownBlock[] = [
     header(`${region.name} · ${guide.role} at ${guide.company}`, 'region_header'),
-    section(`*Compensation bands, ${escapeMrkdwn(region.name)}* — the guide's figures, per year.`, 'region_intro'),
-    bandTable(band),
     section(
-      `*Negotiate up:* target *${formatRange(band.target.value)}* total comp.\n_${escapeMrkdwn(band.strategy)}_`,
+      `*Compensation bands, ${escapeMrkdwn(region.name)}:* the table has the guide's figures, per year.`,
+      'region_intro',
+    ),
+    bandTable(band),
+    // Readable wherever the client puts the table (some show it after the other blocks): it names the band itself.
+    section(
+      `*Negotiate up:* ${escapeMrkdwn(region.shortName)}'s total comp runs ${formatRange(totalCompRow(band))}; ` +
+        `target *${formatRange(band.target.value)}*${strategyMarks(band)} total comp.\n_${escapeMrkdwn(band.strategy)}_`,
       'region_target',
     ),
     ...footnotes(band.notes, 'region_footnotes'),

@@ -83,6 +83,20 @@ describe('/allycomp <region> in a channel the bot is in', () => {
     expect(allText(blocks)).toContain('$190K');
   });
 
+  it('the region message reads the same wherever the client puts its table (some show it last)', async () => {
+    await sendCommand(slack, 'ny');
+    const [parent] = await waitFor(
+      () => slack.callsTo('chat.postMessage').length >= 5 && slack.callsTo('chat.postMessage'),
+    );
+    const blocks = parent?.args.blocks as Blocks;
+    const tableLast = [...blocks.filter((b) => b.type !== 'table'), ...blocks.filter((b) => b.type === 'table')];
+    const beforeTable = allText(tableLast.slice(0, -1));
+    // Without the table, the band and the target are still there, and nothing points at "below" or "above".
+    expect(beforeTable).toContain("New York's total comp runs $215K–$309K; target *$285K–$309K* total comp");
+    expect(beforeTable).not.toMatch(/\b(below|above) (the|this) table\b/i);
+    expect(tableLast.slice(0, -1).some((b) => b.type === 'actions')).toBe(true);
+  });
+
   it('all (or compare) puts every region in one table with how they compare', async () => {
     await sendCommand(slack, 'compare');
     const [post] = await waitFor(
@@ -91,7 +105,13 @@ describe('/allycomp <region> in a channel the bot is in', () => {
     const rows = tableCells(post?.args.blocks as Blocks);
     expect(rows.map((row) => row[0])).toEqual(['Region', 'Detroit', 'Charlotte', 'New York']);
     expect(rows[3]?.[4]).toBe('$215K–$309K');
-    expect(rows[3]?.[6]).toBe('+18% / +18%');
+    // Five columns, to fit a phone: targets and how each compares are sentences under it.
+    for (const row of rows) expect(row).toHaveLength(5);
+    const text = allText(post?.args.blocks as Blocks);
+    expect(text).toContain(
+      'Negotiate-up targets (total comp):* Detroit $240K–$262K · Charlotte $252K–$275K · New York $285K–$309K',
+    );
+    expect(text).toContain("New York's band is 18% above Detroit's at the low end and 18% at the top");
     expect(String(post?.args.text)).toContain("New York's top is 18% above Detroit's");
     await settle();
     expect(slack.callsTo('chat.postMessage')).toHaveLength(1);

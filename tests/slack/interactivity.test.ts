@@ -193,10 +193,10 @@ describe('"Show the math"', () => {
       .flatMap((block) => ((block as { text: { text: string } }).text.text ?? '').split('\n'));
     // The four band figures, the target, and the six figures the lever scripts use.
     expect(lines).toHaveLength(11);
-    for (const line of lines) expect(line).toMatch(/^• \*.+: .+\* \((guide figure|computed)\) — \S/);
+    for (const line of lines) expect(line).toMatch(/^• \*.+: .+\*[¹²³⁴⁵⁶⁷⁸⁹]* \((guide figure|computed)\) — \S/);
     for (const figure of [
       'New York base: $151K–$198K* (guide figure)',
-      'New York rsu / yr: $33K–$61K* (guide figure)',
+      'New York rsu / yr: $33K–$61K*¹ (guide figure)',
       'New York bonus: $31K–$50K* (guide figure)',
       'New York total comp: $215K–$309K* (guide figure)',
       'New York negotiate-up target: $285K–$309K* (guide figure)',
