@@ -127,18 +127,33 @@ function writeChart(loaded: LoadedGuide, words: string[], out: string | undefine
 }
 
 /** `--json [--message N]`: one message as Block Kit Builder takes it; which one and how many go to stderr. */
-function printJson(output: PreviewOutput, pick: string | undefined): number {
+export function builderJson(
+  output: PreviewOutput,
+  pick: string | undefined,
+): { stdout: string; stderr: string; code: number } {
   const count = output.messages.length;
   const index = pick === undefined ? 1 : Number(pick);
   const chosen = Number.isInteger(index) ? output.messages[index - 1] : undefined;
   if (!chosen) {
-    process.stderr.write(`--message takes a number from 1 to ${count}: this answer has ${count} message(s).\n`);
-    return 1;
+    return {
+      stdout: '',
+      stderr: `--message takes a number from 1 to ${count}: this answer has ${count} message(s).\n`,
+      code: 1,
+    };
   }
-  process.stdout.write(`${JSON.stringify({ blocks: chosen.message.blocks }, null, 2)}\n`);
   const next = count > 1 ? `; --message N (1 to ${count}) picks another` : '';
-  process.stderr.write(`Message ${index} of ${count} (${chosen.label})${next}.\n`);
-  return 0;
+  return {
+    stdout: `${JSON.stringify({ blocks: chosen.message.blocks }, null, 2)}\n`,
+    stderr: `Message ${index} of ${count} (${chosen.label})${next}.\n`,
+    code: 0,
+  };
+}
+
+function printJson(output: PreviewOutput, pick: string | undefined): number {
+  const printed = builderJson(output, pick);
+  process.stdout.write(printed.stdout);
+  process.stderr.write(printed.stderr);
+  return printed.code;
 }
 
 /** The value after a flag, and the words with the flag and its value taken out. */

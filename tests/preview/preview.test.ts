@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { loadGuide, projectRoot } from '../../src/guide/load.js';
-import { preview } from '../../src/preview/cli.js';
+import { builderJson, preview } from '../../src/preview/cli.js';
 import { renderMessageForTerminal } from '../../src/preview/terminal.js';
 
 const loaded = loadGuide();
@@ -83,18 +83,31 @@ describe('npm run preview', () => {
     expect(printed(['coach'])).toContain('Which region?');
   });
 
-  it('--json prints one message as Block Kit Builder takes it ({"blocks": [...]}); --message N picks which', async () => {
-    const cli = (...args: string[]) => run('npx', ['tsx', 'src/preview/cli.ts', ...args], { cwd: projectRoot() });
-    const first = await cli('charlotte', '--json');
+  it('--json prints one message as Block Kit Builder takes it ({"blocks": [...]}); --message N picks which', () => {
+    const output = preview(loaded, ['charlotte']);
+    const first = builderJson(output, undefined);
     const payload = JSON.parse(first.stdout) as { blocks: Array<{ type: string }> };
     expect(Object.keys(payload)).toEqual(['blocks']);
     expect(payload.blocks.some((block) => block.type === 'table')).toBe(true);
     expect(JSON.stringify(payload.blocks)).toContain('Total comp²');
-    expect(first.stderr).toContain('Message 1 of 5 (posted in the channel); --message N (1 to 5) picks another.');
-    const second = JSON.parse((await cli('charlotte', '--json', '--message', '2')).stdout) as { blocks: unknown[] };
+    expect(first.stderr).toBe('Message 1 of 5 (posted in the channel); --message N (1 to 5) picks another.\n');
+    const second = JSON.parse(builderJson(output, '2').stdout) as { blocks: unknown[] };
     expect(JSON.stringify(second.blocks)).toContain('Lever 1 of 4');
-    await expect(cli('charlotte', '--json', '--message', '9')).rejects.toMatchObject({
-      stderr: expect.stringContaining('--message takes a number from 1 to 5'),
-    });
-  }, 30_000);
+    for (const bad of ['9', '0', 'two']) {
+      expect(builderJson(output, bad)).toMatchObject({ code: 1, stdout: '' });
+      expect(builderJson(output, bad).stderr).toContain('--message takes a number from 1 to 5');
+    }
+  });
+
+  it('--json --message from the command line: stdout is the payload alone', async () => {
+    const { stdout, stderr } = await run(
+      'npx',
+      ['tsx', 'src/preview/cli.ts', 'charlotte', '--json', '--message', '2'],
+      {
+        cwd: projectRoot(),
+      },
+    );
+    expect(Object.keys(JSON.parse(stdout) as object)).toEqual(['blocks']);
+    expect(stderr).toContain('Message 2 of 5 (thread reply 1 of 4)');
+  }, 60_000);
 });
