@@ -16,7 +16,7 @@ import { buildCompareMessage } from '../src/views/compare.js';
 import { buildLeversMessage } from '../src/views/guide-parts.js';
 import { buildHelpMessage } from '../src/views/help.js';
 import { buildHomeView } from '../src/views/home.js';
-import { COMMAND } from '../src/views/ids.js';
+import { BLOCKS, COMMAND } from '../src/views/ids.js';
 import { buildOfferModal } from '../src/views/offer-modal.js';
 import { guide, testConfig } from './support/slack.js';
 
@@ -208,7 +208,7 @@ describe('help and the usage_hint list every command the parser knows', () => {
   const everyWord = [...SUBCOMMANDS, PRIVATE_WORDS[0] ?? 'private', ...g.regions.map(primaryAlias)];
 
   it('help shows each one in a code span, so none can be added to the parser and left out of help', () => {
-    const commands = buildHelpMessage(g).blocks.find((block) => block.block_id === 'help_commands');
+    const commands = buildHelpMessage(g).blocks.find((block) => block.block_id === BLOCKS.helpCommands);
     const text = JSON.stringify(commands);
     const spans = [...text.matchAll(/`([^`]+)`/g)].flatMap((match) => (match[1] ?? '').split(/[\s@]+/));
     for (const word of [...SUBCOMMANDS, PRIVATE_WORDS[0] ?? 'private']) expect(spans, word).toContain(word);

@@ -10,6 +10,7 @@ import type {
   TableBlock,
 } from '@slack/types';
 import type { GuideNote } from '../guide/consistency.js';
+import { BLOCKS } from './ids.js';
 
 /** What the app sends as a message: Block Kit plus the `text` fallback (notification and screen-reader text). */
 export interface SlackMessage {
@@ -106,7 +107,7 @@ export function noteMarks(all: GuideNote[], applies: (note: GuideNote) => boolea
     .join('');
 }
 
-export function footnotes(notes: GuideNote[], blockId = 'footnotes'): ContextBlock[] {
+export function footnotes(notes: GuideNote[], blockId: string = BLOCKS.footnotes): ContextBlock[] {
   if (notes.length === 0) return [];
   return [
     context(

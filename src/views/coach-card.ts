@@ -4,7 +4,7 @@ import { formatRange } from '../engine/money.js';
 import { regionById } from '../engine/regions.js';
 import type { Guide } from '../guide/schema.js';
 import { actions, button, context, escapeMrkdwn, quote, type SlackMessage, section } from './blocks.js';
-import { ACTIONS, COACH_ACTIONS, withSuffix } from './ids.js';
+import { ACTIONS, BLOCK_PREFIXES, BLOCKS, COACH_ACTIONS, withSuffix } from './ids.js';
 
 /** The card's state, compact enough for a button value (2,000 characters). */
 export function encodeCardState(state: CoachCardState): string {
@@ -51,7 +51,7 @@ export function buildCoachCard(guide: Guide, state: CoachCardState): SlackMessag
     section(
       `*Negotiation prep for ${who}* · ${escapeMrkdwn(region.name)} · coached by <@${state.coachId}>\n` +
         `*Target:* ${formatRange(region.strategy.target)} total comp. _${escapeMrkdwn(region.strategy.text)}_`,
-      'coach_intro',
+      BLOCKS.coachIntro,
     ),
     ...steps.map((step): KnownBlock => {
       const tick = state.ticks[step.id];
@@ -60,14 +60,14 @@ export function buildCoachCard(guide: Guide, state: CoachCardState): SlackMessag
         : `:white_large_square: *${escapeMrkdwn(step.title)}*`;
       return {
         type: 'section',
-        block_id: `coach_step_${step.id}`,
+        block_id: `${BLOCK_PREFIXES.coachStep}${step.id}`,
         text: { type: 'mrkdwn', text: `${status}\n${escapeMrkdwn(step.hint)}` },
         accessory: tick
           ? button('Untick', withSuffix(COACH_ACTIONS.untick, step.id), value, undefined, `Untick ${step.title}`)
           : button('Tick', withSuffix(COACH_ACTIONS.tick, step.id), value, 'primary', `Tick ${step.title}`),
       };
     }),
-    actions('coach_actions', [
+    actions(BLOCKS.coachActions, [
       ...guide.levers.map((lever) =>
         button(
           `Rehearse lever ${lever.number}`,
@@ -83,7 +83,7 @@ export function buildCoachCard(guide: Guide, state: CoachCardState): SlackMessag
       [
         `${done} of ${steps.length} done. Only ${whoMayTick(state)} can tick steps. The band and the ${guide.levers.length} levers are in this thread.`,
       ],
-      'coach_footer',
+      BLOCKS.coachFooter,
     ),
   ];
   return {
@@ -108,9 +108,9 @@ export function buildRehearsal(
     blocks: [
       section(
         `*Rehearse lever ${lever.number} · ${escapeMrkdwn(lever.name)}*\n${quote(escapeMrkdwn(script))}`,
-        'rehearse_script',
+        BLOCKS.rehearseScript,
       ),
-      context([`${invite} _Why it works:_ ${escapeMrkdwn(lever.rationale)}`], 'rehearse_invite'),
+      context([`${invite} _Why it works:_ ${escapeMrkdwn(lever.rationale)}`], BLOCKS.rehearseInvite),
     ],
   };
 }

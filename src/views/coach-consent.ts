@@ -2,7 +2,7 @@ import type { CoachConsent } from '../engine/coach.js';
 import { regionById } from '../engine/regions.js';
 import type { Guide } from '../guide/schema.js';
 import { actions, button, context, escapeMrkdwn, type SlackMessage, section } from './blocks.js';
-import { COACH_ACTIONS } from './ids.js';
+import { BLOCKS, COACH_ACTIONS } from './ids.js';
 
 /** The request in the accept / decline buttons' value: ids and a region, never a figure. */
 export function encodeConsent(consent: CoachConsent): string {
@@ -35,8 +35,8 @@ export function buildConsentRequest(guide: Guide, consent: CoachConsent): SlackM
   return {
     text: `<@${consent.coachId}> asks to prepare a pay negotiation with you in <#${consent.channelId}>. Accept or decline.`,
     blocks: [
-      section(`*${ask}*\n${what}`, 'coach_consent_ask'),
-      actions('coach_consent_actions', [
+      section(`*${ask}*\n${what}`, BLOCKS.coachConsentAsk),
+      actions(BLOCKS.coachConsentActions, [
         button('Accept', COACH_ACTIONS.accept, value, 'primary', 'Accept: post the prep card naming me'),
         button('Decline', COACH_ACTIONS.decline, value, undefined, 'Decline: post nothing'),
       ]),
@@ -50,7 +50,7 @@ export function buildConsentSent(guide: Guide, consent: CoachConsent): SlackMess
   const text =
     `I asked <@${consent.teammateId}> privately whether to post a ${escapeMrkdwn(region.shortName)} prep card naming them. ` +
     'It appears here once they accept; if they decline, I tell you, and nothing is posted.';
-  return { text, blocks: [context([`:envelope: ${text}`], 'coach_consent_sent')] };
+  return { text, blocks: [context([`:envelope: ${text}`], BLOCKS.coachConsentSent)] };
 }
 
 /** Replaces the request in the teammate's DM once they answered, so it cannot be answered twice. */
@@ -66,7 +66,7 @@ export function buildConsentAnswered(
     not_posted: `You accepted, but I could not post in <#${consent.channelId}> (I am not in it). I told <@${consent.coachId}>.`,
   };
   const text = texts[answer];
-  return { text, blocks: [section(text, 'coach_consent_answered')] };
+  return { text, blocks: [section(text, BLOCKS.coachConsentAnswered)] };
 }
 
 /** To the coach alone (their DM with allycomp): the teammate declined, or the card could not be posted. */
@@ -75,5 +75,5 @@ export function buildConsentOutcomeForCoach(consent: CoachConsent, answer: 'decl
     answer === 'declined'
       ? `<@${consent.teammateId}> declined the prep card for <#${consent.channelId}>. Nothing was posted there.`
       : `<@${consent.teammateId}> accepted the prep card, but I could not post it in <#${consent.channelId}>: add me there (\`/invite @allycomp\`) and run the command again.`;
-  return { text: text.replace(/`/g, ''), blocks: [section(text, 'coach_consent_outcome')] };
+  return { text: text.replace(/`/g, ''), blocks: [section(text, BLOCKS.coachConsentOutcome)] };
 }

@@ -3,6 +3,7 @@ import { formatPercent, formatRange } from '../engine/money.js';
 import type { LoadedGuide } from '../guide/load.js';
 import { escapeMrkdwn, footnotes, header, noteMarks, type SlackMessage, section, table } from './blocks.js';
 import { regionButtonsBlock } from './help.js';
+import { BLOCKS } from './ids.js';
 
 export function buildCompareMessage({ guide, notes }: LoadedGuide, comparison: RegionComparison): SlackMessage {
   const { lowest } = comparison;
@@ -39,7 +40,7 @@ export function buildCompareMessage({ guide, notes }: LoadedGuide, comparison: R
       comparison.rows.map((row) => `${row.region.shortName} ${formatRange(row.totalComp)} TC`).join('; ') +
       `. ${highest.region.shortName}'s top is ${formatPercent(highest.highAboveLowest.value, 0)} above ${lowest.shortName}'s.`,
     blocks: [
-      header(`${guide.role} at ${guide.company} · all regions`, 'compare_header'),
+      header(`${guide.role} at ${guide.company} · all regions`, BLOCKS.compareHeader),
       table(
         [
           [
@@ -53,9 +54,9 @@ export function buildCompareMessage({ guide, notes }: LoadedGuide, comparison: R
         ],
         [1, 2, 3, 4],
       ),
-      section(`*Negotiate-up targets (total comp):* ${targets}\n${summary.join('. ')}.`, 'compare_summary'),
-      ...footnotes(bandNotes, 'compare_footnotes'),
-      regionButtonsBlock(guide, 'compare_actions'),
+      section(`*Negotiate-up targets (total comp):* ${targets}\n${summary.join('. ')}.`, BLOCKS.compareSummary),
+      ...footnotes(bandNotes, BLOCKS.compareFootnotes),
+      regionButtonsBlock(guide, BLOCKS.compareActions),
     ],
   };
 }

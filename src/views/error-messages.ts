@@ -1,6 +1,6 @@
 import type { CommandError } from '../engine/parse-command.js';
 import { actions, button, context, escapeMrkdwn, type SlackMessage, section } from './blocks.js';
-import { ACTIONS, COMMAND } from './ids.js';
+import { ACTIONS, BLOCKS, COMMAND } from './ids.js';
 
 function orList(words: string[]): string {
   if (words.length <= 1) return words.join('');
@@ -19,11 +19,11 @@ export function commandErrorText(error: CommandError): string {
 
 export function buildErrorMessage(error: CommandError): SlackMessage {
   const text = commandErrorText(error);
-  return { text: text.replace(/[*`]/g, ''), blocks: [section(`:warning: ${text}`, 'error')] };
+  return { text: text.replace(/[*`]/g, ''), blocks: [section(`:warning: ${text}`, BLOCKS.error)] };
 }
 
 export function buildProblemMessage(text: string): SlackMessage {
-  return { text, blocks: [section(`:warning: ${escapeMrkdwn(text)}`, 'problem')] };
+  return { text, blocks: [section(`:warning: ${escapeMrkdwn(text)}`, BLOCKS.problem)] };
 }
 
 /** Told once, privately, when the bot answered through response_url because it cannot post in the channel. */
@@ -33,12 +33,12 @@ export function buildAddBotHint(errorCode: string): SlackMessage {
       ? 'This channel is archived, so I answered without the lever threads.'
       : 'I am not a member of this conversation, so I answered in one message instead of a message with lever threads.';
   const text = `${why} To get threads, add me: type \`/invite @allycomp\` in the channel (or open the channel details → Integrations → Add apps). In a DM or group DM, use me in my own DM instead.`;
-  return { text: text.replace(/`/g, ''), blocks: [section(`:information_source: ${text}`, 'add_bot_hint')] };
+  return { text: text.replace(/`/g, ''), blocks: [section(`:information_source: ${text}`, BLOCKS.addBotHint)] };
 }
 
 /** A problem whose text is already mrkdwn (it may mention people); the caller escapes anything typed. */
 export function buildFormattedProblem(mrkdwn: string): SlackMessage {
-  return { text: mrkdwn.replace(/[*`_]/g, ''), blocks: [section(`:warning: ${mrkdwn}`, 'problem')] };
+  return { text: mrkdwn.replace(/[*`_]/g, ''), blocks: [section(`:warning: ${mrkdwn}`, BLOCKS.problem)] };
 }
 
 /** Said once, in the thread, when the chart could not be attached: the answer itself went out without it. */
@@ -62,7 +62,7 @@ export function buildChartFailedNote(errorCode: string): SlackMessage {
       ? `Slack’s file upload answered HTTP ${http}${http.startsWith('5') ? ' (a problem on Slack’s side; it may work next time)' : ''}`
       : `Slack answered ${errorCode}`);
   const text = `I could not attach the band chart: ${reason}. Everything above is complete without it.`;
-  return { text, blocks: [context([`:frame_with_picture: ${escapeMrkdwn(text)}`], 'chart_failed')] };
+  return { text, blocks: [context([`:frame_with_picture: ${escapeMrkdwn(text)}`], BLOCKS.chartFailed)] };
 }
 
 /**
@@ -76,8 +76,8 @@ export function buildExpiredTriggerMessage(retryValue: string, hadDraft = false)
   return {
     text,
     blocks: [
-      section(`:hourglass: ${text}`, 'offer_retry_text'),
-      actions('offer_retry_actions', [button('Open the offer form', ACTIONS.retryOffer, retryValue, 'primary')]),
+      section(`:hourglass: ${text}`, BLOCKS.offerRetryText),
+      actions(BLOCKS.offerRetryActions, [button('Open the offer form', ACTIONS.retryOffer, retryValue, 'primary')]),
     ],
   };
 }

@@ -8,6 +8,7 @@ import type { RenderedLever } from '../engine/scripts.js';
 import type { LoadedGuide } from '../guide/load.js';
 import type { Guide } from '../guide/schema.js';
 import { context, escapeMrkdwn, footnotes, header, noteMarks, type SlackMessage, section, table } from './blocks.js';
+import { BLOCK_PREFIXES, BLOCKS } from './ids.js';
 import { leverBlocks, regionButtons } from './region.js';
 
 export function buildLeversMessage({ guide, notes }: LoadedGuide, levers: RenderedLever[], ask: Ask): SlackMessage {
@@ -18,21 +19,21 @@ export function buildLeversMessage({ guide, notes }: LoadedGuide, levers: Render
       asks === undefined ? !levers.some((rendered) => rendered.lever.asks === note.component) : note.component === asks,
     );
   const blocks: KnownBlock[] = [
-    header(`The ${levers.length} levers · ${ask.region.name}`, 'levers_header'),
+    header(`The ${levers.length} levers · ${ask.region.name}`, BLOCKS.leversHeader),
     section(
       `Ready-to-say scripts with ${escapeMrkdwn(ask.region.shortName)}'s numbers. ` +
         (ask.fromExample
           ? `Lever 3 answers an example competing offer of ${formatMoney(ask.competingTc.value)}; use \`/allycomp offer\` for yours.`
           : '') +
         marksFor(undefined),
-      'levers_intro',
+      BLOCKS.leversIntro,
     ),
   ];
   for (const rendered of levers) {
-    blocks.push(...leverBlocks(rendered, levers.length, 'lever', marksFor(rendered.lever.asks)));
+    blocks.push(...leverBlocks(rendered, levers.length, BLOCK_PREFIXES.lever, marksFor(rendered.lever.asks)));
   }
-  blocks.push(...footnotes(leverNotes, 'levers_footnotes'));
-  blocks.push(regionButtons(guide, ask.region.id, 'levers_actions'));
+  blocks.push(...footnotes(leverNotes, BLOCKS.leversFootnotes));
+  blocks.push(regionButtons(guide, ask.region.id, BLOCKS.leversActions));
   return {
     text: `The ${levers.length} negotiation levers for ${ask.region.name}: ${levers.map((l) => l.lever.name).join(', ')}.`,
     blocks,
@@ -44,12 +45,12 @@ export function buildLevelsMessage(guide: Guide): SlackMessage {
   return {
     text: `Level mapping: ${levels.rows.map((row) => `${row.ally} = ${levels.peers.map((p) => `${p} ${row.peers[p]}`).join(', ')}`).join('; ')}.`,
     blocks: [
-      header(`Level mapping · ${guide.company}`, 'levels_header'),
+      header(`Level mapping · ${guide.company}`, BLOCKS.levelsHeader),
       table([
         [`${guide.company.split(' ')[0]} level`, ...levels.peers],
         ...levels.rows.map((row) => [row.ally, ...levels.peers.map((p) => row.peers[p] ?? '—')]),
       ]),
-      context([escapeMrkdwn(levelCaveat(guide))], 'levels_caveat'),
+      context([escapeMrkdwn(levelCaveat(guide))], BLOCKS.levelsCaveat),
     ],
   };
 }
@@ -63,20 +64,20 @@ export function buildPremiumsMessage({ guide, notes }: LoadedGuide): SlackMessag
   // The premiums' notes are about the branchless premium priced twice: marked at that figure.
   const premiumNotes = notesFor(notes, undefined, ['premiums']);
   const blocks: KnownBlock[] = [
-    header(`${guide.company} premiums`, 'premiums_header'),
+    header(`${guide.company} premiums`, BLOCKS.premiumsHeader),
     ...guide.premiums.map((premium) =>
       section(
         `*${escapeMrkdwn(premium.name)}* — *${formatRange(premium.range)}*\n_Applies if:_ ${escapeMrkdwn(premium.case)}\n${escapeMrkdwn(premium.text)}`,
-        `premium_${premium.id}`,
+        `${BLOCK_PREFIXES.premium}${premium.id}`,
       ),
     ),
     section(
       `*All four together:* ${formatRange(all.total.value)} (${escapeMrkdwn(all.total.math)})\n` +
         `*Branchless premium over traditional banks:* ${formatPercent(percent.low)}–${formatPercent(percent.high)}${noteMarks(premiumNotes, () => true)} — ` +
         `_${escapeMrkdwn(guide.branchlessPremium.text)}_`,
-      'premiums_total',
+      BLOCKS.premiumsTotal,
     ),
-    ...footnotes(premiumNotes, 'premiums_footnotes'),
+    ...footnotes(premiumNotes, BLOCKS.premiumsFootnotes),
   ];
   return {
     text: `Premiums: ${guide.premiums.map((p) => `${p.name} ${formatRange(p.range)}`).join('; ')}; branchless ${percent.low}–${percent.high}% over traditional banks.`,
@@ -91,6 +92,6 @@ export function buildSourcesMessage(guide: Guide): SlackMessage {
   );
   return {
     text: `The guide's sources: ${guide.sources.map((s) => s.title).join('; ')}.`,
-    blocks: [header('Evidence & sources', 'sources_header'), section(lines.join('\n'), 'sources_list')],
+    blocks: [header('Evidence & sources', BLOCKS.sourcesHeader), section(lines.join('\n'), BLOCKS.sourcesList)],
   };
 }

@@ -2,7 +2,7 @@ import type { KnownBlock } from '@slack/types';
 import { primaryAlias } from '../engine/regions.js';
 import type { Guide } from '../guide/schema.js';
 import { actions, button, context, escapeMrkdwn, header, type SlackMessage, section } from './blocks.js';
-import { ACTIONS, COMMAND, withSuffix } from './ids.js';
+import { ACTIONS, BLOCKS, COMMAND, withSuffix } from './ids.js';
 
 /** Every command with an example: the same list serves help, App Home and error answers. */
 export function commandList(guide: Guide): Array<{ words: string; does: string }> {
@@ -48,19 +48,19 @@ export function buildHelpMessage(guide: Guide): SlackMessage {
   return {
     text: `allycomp helps you prepare a ${guide.role} negotiation at ${guide.company}. Try ${COMMAND} ${commandList(guide)[0]?.words ?? 'help'}.`,
     blocks: [
-      header(`allycomp · ${guide.role} at ${guide.company}`, 'help_header'),
+      header(`allycomp · ${guide.role} at ${guide.company}`, BLOCKS.helpHeader),
       section(
         `Compensation bands, the negotiate-up target and ready-to-say lever scripts for ${escapeMrkdwn(guide.company)}, ` +
           'from one negotiation guide — and, with your competing offer, where it sits and what to ask for.',
-        'help_intro',
+        BLOCKS.helpIntro,
       ),
-      section(lines.join('\n'), 'help_commands'),
-      regionButtonsBlock(guide, 'help_actions'),
+      section(lines.join('\n'), BLOCKS.helpCommands),
+      regionButtonsBlock(guide, BLOCKS.helpActions),
       context(
         [
           'Offer figures you enter are never logged or stored; answers to offers go to you alone unless you share them.',
         ],
-        'help_privacy',
+        BLOCKS.helpPrivacy,
       ),
     ],
   };

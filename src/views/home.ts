@@ -4,7 +4,7 @@ import { formatRange } from '../engine/money.js';
 import type { LoadedGuide } from '../guide/load.js';
 import { context, divider, escapeMrkdwn, footnotes, header, noteMarks, section } from './blocks.js';
 import { commandList, regionButtonsBlock } from './help.js';
-import { COMMAND } from './ids.js';
+import { BLOCKS, COMMAND } from './ids.js';
 
 /** The App Home tab: every region at a glance, how to use the command, and the buttons. */
 export function buildHomeView({ guide, notes }: LoadedGuide): HomeView {
@@ -26,28 +26,28 @@ export function buildHomeView({ guide, notes }: LoadedGuide): HomeView {
   return {
     type: 'home',
     blocks: [
-      header(`allycomp · ${guide.role} at ${guide.company}`, 'home_header'),
+      header(`allycomp · ${guide.role} at ${guide.company}`, BLOCKS.homeHeader),
       section(
         'Prepare a salary negotiation: the bands for each region, what to ask for, and four ready-to-say lever scripts. ' +
           'Add your competing offer to get every script with *your* numbers — that answer is for you alone.',
-        'home_intro',
+        BLOCKS.homeIntro,
       ),
-      regionButtonsBlock(guide, 'home_actions'),
+      regionButtonsBlock(guide, BLOCKS.homeActions),
       divider(),
       ...regionBlocks,
-      ...footnotes(bandNotes, 'home_footnotes'),
+      ...footnotes(bandNotes, BLOCKS.homeFootnotes),
       divider(),
       section(
         `*Use it anywhere with \`${COMMAND}\`:*\n${commandList(guide)
           .map((entry) => `• \`${COMMAND} ${entry.words}\` — ${escapeMrkdwn(entry.does)}`)
           .join('\n')}`,
-        'home_usage',
+        BLOCKS.homeUsage,
       ),
       context(
         [
           'Type the same commands here in the Messages tab to use allycomp privately. Offer figures are never logged or stored.',
         ],
-        'home_privacy',
+        BLOCKS.homePrivacy,
       ),
     ],
   };

@@ -64,3 +64,74 @@ export const OFFER_BLOCKS = {
 
 /** Each block holds one element whose action_id is "value". */
 export const OFFER_VALUE = 'value';
+
+/**
+ * Block ids of the messages and views, layout only (nothing routes on them), kept here so tests and builders name
+ * them one way. Ids with a suffix are built from a prefix: {@link BLOCK_PREFIXES}.
+ */
+export const BLOCKS = {
+  addBotHint: 'add_bot_hint',
+  chartFailed: 'chart_failed',
+  coachActions: 'coach_actions',
+  coachConsentActions: 'coach_consent_actions',
+  coachConsentAnswered: 'coach_consent_answered',
+  coachConsentAsk: 'coach_consent_ask',
+  coachConsentOutcome: 'coach_consent_outcome',
+  coachConsentSent: 'coach_consent_sent',
+  coachFooter: 'coach_footer',
+  coachIntro: 'coach_intro',
+  compareActions: 'compare_actions',
+  compareFootnotes: 'compare_footnotes',
+  compareHeader: 'compare_header',
+  compareSummary: 'compare_summary',
+  dmChannelOnly: 'dm_channel_only',
+  dmOfferActions: 'dm_offer_actions',
+  dmOfferPrompt: 'dm_offer_prompt',
+  error: 'error',
+  footnotes: 'footnotes',
+  helpActions: 'help_actions',
+  helpCommands: 'help_commands',
+  helpHeader: 'help_header',
+  helpIntro: 'help_intro',
+  helpPrivacy: 'help_privacy',
+  homeActions: 'home_actions',
+  homeFootnotes: 'home_footnotes',
+  homeHeader: 'home_header',
+  homeIntro: 'home_intro',
+  homePrivacy: 'home_privacy',
+  homeUsage: 'home_usage',
+  levelsCaveat: 'levels_caveat',
+  levelsHeader: 'levels_header',
+  leverExample: 'lever_example',
+  leversActions: 'levers_actions',
+  leversFootnotes: 'levers_footnotes',
+  leversHeader: 'levers_header',
+  leversIntro: 'levers_intro',
+  mathFootnotes: 'math_footnotes',
+  mathHeader: 'math_header',
+  mathLegend: 'math_legend',
+  offerRetryActions: 'offer_retry_actions',
+  offerRetryText: 'offer_retry_text',
+  premiumsFootnotes: 'premiums_footnotes',
+  premiumsHeader: 'premiums_header',
+  premiumsTotal: 'premiums_total',
+  problem: 'problem',
+  regionActions: 'region_actions',
+  regionFootnotes: 'region_footnotes',
+  regionHeader: 'region_header',
+  regionIntro: 'region_intro',
+  regionTarget: 'region_target',
+  regionThreadHint: 'region_thread_hint',
+  rehearseInvite: 'rehearse_invite',
+  rehearseScript: 'rehearse_script',
+  sourcesHeader: 'sources_header',
+  sourcesList: 'sources_list',
+} as const;
+
+/** Block ids that carry a suffix: the prep card's step, a premium, a lever (and its math), a math chunk. */
+export const BLOCK_PREFIXES = {
+  coachStep: 'coach_step_',
+  premium: 'premium_',
+  lever: 'lever',
+  math: 'math',
+} as const;

@@ -4,6 +4,7 @@ import type { RegionBand } from '../engine/bands.js';
 import type { Explained } from '../engine/explained.js';
 import { formatMoney, formatPercent, formatRange } from '../engine/money.js';
 import { context, escapeMrkdwn, footnotes, header, noteMarks, type SlackMessage, section } from './blocks.js';
+import { BLOCK_PREFIXES, BLOCKS } from './ids.js';
 import { strategyMarks } from './region.js';
 
 function display(figure: Explained<unknown>): string {
@@ -49,7 +50,7 @@ export function buildMathMessage(band: RegionBand, ask: Ask): SlackMessage {
   return {
     text: `Where ${band.region.name}'s numbers come from: ${figures.length} figures, each from the guide or computed by a stated rule.`,
     blocks: [
-      header(`Show the math · ${band.region.name}`, 'math_header'),
+      header(`Show the math · ${band.region.name}`, BLOCKS.mathHeader),
       ...linesToSections(
         figures.map((figure) => {
           const row = band.rows.find((candidate) => candidate.figure === figure);
@@ -60,10 +61,10 @@ export function buildMathMessage(band: RegionBand, ask: Ask): SlackMessage {
             );
           return mathLine(figure, figure === band.target ? strategyMarks(band) : '');
         }),
-        'math',
+        BLOCK_PREFIXES.math,
       ),
-      ...footnotes(band.notes, 'math_footnotes'),
-      context(['Guide figures are quoted as printed; computed figures give their rule and inputs.'], 'math_legend'),
+      ...footnotes(band.notes, BLOCKS.mathFootnotes),
+      context(['Guide figures are quoted as printed; computed figures give their rule and inputs.'], BLOCKS.mathLegend),
     ],
   };
 }

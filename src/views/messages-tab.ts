@@ -1,5 +1,5 @@
 import { actions, button, type SlackMessage, section } from './blocks.js';
-import { ACTIONS } from './ids.js';
+import { ACTIONS, BLOCKS } from './ids.js';
 
 /** `offer` alone in the bot's DM: a typed message carries no trigger to open a form with, so a button does. */
 export function buildOfferFormPrompt(): SlackMessage {
@@ -8,13 +8,13 @@ export function buildOfferFormPrompt(): SlackMessage {
   return {
     text: text.replace(/`/g, ''),
     blocks: [
-      section(`:memo: ${text}`, 'dm_offer_prompt'),
-      actions('dm_offer_actions', [button('Open the offer form', ACTIONS.openOffer, 'dm', 'primary')]),
+      section(`:memo: ${text}`, BLOCKS.dmOfferPrompt),
+      actions(BLOCKS.dmOfferActions, [button('Open the offer form', ACTIONS.openOffer, 'dm', 'primary')]),
     ],
   };
 }
 
 /** Something that works in a channel only, with the exact words to type there (mrkdwn, from the answers). */
 export function buildChannelOnlyNote(mrkdwn: string): SlackMessage {
-  return { text: mrkdwn.replace(/`/g, ''), blocks: [section(`:information_source: ${mrkdwn}`, 'dm_channel_only')] };
+  return { text: mrkdwn.replace(/`/g, ''), blocks: [section(`:information_source: ${mrkdwn}`, BLOCKS.dmChannelOnly)] };
 }

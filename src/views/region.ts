@@ -20,7 +20,7 @@ import {
   section,
   table,
 } from './blocks.js';
-import { ACTIONS, withSuffix } from './ids.js';
+import { ACTIONS, BLOCK_PREFIXES, BLOCKS, withSuffix } from './ids.js';
 
 export function bandTable(band: RegionBand) {
   const rows = band.rows.map((row) => {
@@ -41,7 +41,7 @@ function bandSummary(band: RegionBand): string {
   return `${band.region.name} PM comp: ${parts.join(', ')}; negotiate-up target ${formatRange(band.target.value)} TC.`;
 }
 
-export function regionButtons(guide: Guide, regionId: string, blockId = 'region_actions') {
+export function regionButtons(guide: Guide, regionId: string, blockId: string = BLOCKS.regionActions) {
   const others = guide.regions.filter((region) => region.id !== regionId);
   return actions(blockId, [
     ...others.map((region) =>
@@ -92,7 +92,7 @@ export function buildLeverReplies(levers: RenderedLever[], ask: Ask): SlackMessa
   return levers.map((rendered) => ({
     text: leverFallback(rendered),
     blocks: [
-      ...leverBlocks(rendered, levers.length, 'lever'),
+      ...leverBlocks(rendered, levers.length, BLOCK_PREFIXES.lever),
       ...(rendered.lever.asks === 'totalComp' && ask.fromExample ? [exampleContext(ask)] : []),
     ],
   }));
@@ -105,7 +105,7 @@ function exampleContext(ask: Ask) {
         `(the guide's example offer placed the same way in ${escapeMrkdwn(ask.region.shortName)}'s band). ` +
         'Use *Prep with my competing offer* for your own numbers.',
     ],
-    'lever_example',
+    BLOCKS.leverExample,
   );
 }
 
@@ -132,25 +132,25 @@ export function buildRegionMessage(
 ): SlackMessage {
   const { region } = band;
   const blocks: KnownBlock[] = [
-    header(`${region.name} · ${guide.role} at ${guide.company}`, 'region_header'),
+    header(`${region.name} · ${guide.role} at ${guide.company}`, BLOCKS.regionHeader),
     section(
       `*Compensation bands, ${escapeMrkdwn(region.name)}:* the table has the guide's figures, per year.`,
-      'region_intro',
+      BLOCKS.regionIntro,
     ),
     bandTable(band),
     // Readable wherever the client puts the table (some show it after the other blocks): it names the band itself.
     section(
       `*Negotiate up:* ${escapeMrkdwn(region.shortName)}'s total comp runs ${formatRange(totalCompRow(band))}; ` +
         `target *${formatRange(band.target.value)}*${strategyMarks(band)} total comp.\n_${escapeMrkdwn(band.strategy)}_`,
-      'region_target',
+      BLOCKS.regionTarget,
     ),
-    ...footnotes(band.notes, 'region_footnotes'),
+    ...footnotes(band.notes, BLOCKS.regionFootnotes),
     regionButtons(guide, region.id),
   ];
   const levers = options.inlineLevers;
   if (levers) {
     blocks.push(divider());
-    for (const rendered of levers) blocks.push(...leverBlocks(rendered, levers.length, 'lever'));
+    for (const rendered of levers) blocks.push(...leverBlocks(rendered, levers.length, BLOCK_PREFIXES.lever));
     if (ask.fromExample) blocks.push(exampleContext(ask));
   } else {
     blocks.push(
@@ -158,7 +158,7 @@ export function buildRegionMessage(
         [
           `The ${guide.levers.length} lever scripts, with ${escapeMrkdwn(region.shortName)}'s numbers, follow in this thread: one reply per lever.`,
         ],
-        'region_thread_hint',
+        BLOCKS.regionThreadHint,
       ),
     );
   }

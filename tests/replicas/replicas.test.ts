@@ -10,6 +10,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { KnownBlock } from '@slack/types';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decodeCardState } from '../../src/views/coach-card.js';
+import { BLOCK_PREFIXES } from '../../src/views/ids.js';
 import { freshDatabaseUrl } from '../support/postgres.js';
 import { blockActions, SIGNING_SECRET, sign } from '../support/slack.js';
 import { type LoopbackSlack, startLoopbackSlack } from './loopback-slack.js';
@@ -160,7 +161,7 @@ describe('two replicas on one PostgreSQL', () => {
     const blocks = card.args.blocks as KnownBlock[];
     const button = (stepId: string) =>
       (
-        blocks.find((block) => block.block_id === `coach_step_${stepId}`) as {
+        blocks.find((block) => block.block_id === `${BLOCK_PREFIXES.coachStep}${stepId}`) as {
           accessory: { action_id: string; value: string };
         }
       ).accessory;
@@ -191,7 +192,9 @@ describe('two replicas on one PostgreSQL', () => {
     );
     slack.delay('chat.update', 0);
     const ticksOf = (call: (typeof updates)[number]) => {
-      const band = (call.args.blocks as KnownBlock[]).find((block) => block.block_id === 'coach_step_band') as {
+      const band = (call.args.blocks as KnownBlock[]).find(
+        (block) => block.block_id === `${BLOCK_PREFIXES.coachStep}band`,
+      ) as {
         accessory: { value: string };
       };
       return Object.keys(decodeCardState(band.accessory.value)?.ticks ?? {}).sort();

@@ -1,6 +1,7 @@
 import type { KnownBlock } from '@slack/types';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { decodeCardState } from '../../src/views/coach-card.js';
+import { BLOCK_PREFIXES, BLOCKS, OFFER_BLOCKS } from '../../src/views/ids.js';
 import { checkMessage } from '../support/limits.js';
 import {
   blockActions,
@@ -49,7 +50,7 @@ async function consentRequest(teammate = TEAMMATE) {
     const asks = slack.callsTo('chat.postMessage').filter((call) => call.args.channel === teammate);
     return asks.length >= 1 && asks;
   }, 'the request in the teammate’s DM');
-  const buttons = ((ask?.args.blocks ?? []) as KnownBlock[]).find((b) => b.block_id === 'coach_consent_actions') as {
+  const buttons = ((ask?.args.blocks ?? []) as KnownBlock[]).find((b) => b.block_id === BLOCKS.coachConsentActions) as {
     elements: Array<{ action_id: string; value: string }>;
   };
   const button = (id: string) => {
@@ -65,7 +66,7 @@ function clickInDm(userId: string, button: { action_id: string; value: string },
   return sendInteraction(
     slack,
     blockActions(
-      { action_id: button.action_id, value: button.value, block_id: 'coach_consent_actions' },
+      { action_id: button.action_id, value: button.value, block_id: BLOCKS.coachConsentActions },
       { message_ts: ts, channel_id: TEAMMATE_DM },
       {
         user: { id: userId, username: 'someone', team_id: 'T0TEAM' },
@@ -100,7 +101,7 @@ function currentCard(): KnownBlock[] {
 }
 
 function stepButton(blocks: KnownBlock[], stepId: string) {
-  const block = blocks.find((b) => b.block_id === `coach_step_${stepId}`) as {
+  const block = blocks.find((b) => b.block_id === `${BLOCK_PREFIXES.coachStep}${stepId}`) as {
     accessory: { action_id: string; value: string };
   };
   return block.accessory;
@@ -338,7 +339,7 @@ describe('ticking steps', () => {
 describe('rehearse and prep-my-offer', () => {
   it('Rehearse lever N posts that lever with the region’s numbers in the card’s thread, inviting the teammate', async () => {
     await postCard(`coach <@${TEAMMATE}> ny`);
-    const actionsBlock = currentCard().find((b) => b.block_id === 'coach_actions') as {
+    const actionsBlock = currentCard().find((b) => b.block_id === BLOCKS.coachActions) as {
       elements: Array<{ action_id: string; value: string }>;
     };
     const rehearse1 = actionsBlock.elements.find((e) => e.action_id === 'coach_rehearse:1');
@@ -354,7 +355,7 @@ describe('rehearse and prep-my-offer', () => {
 
   it('Prep my offer opens the competing-offer modal for whoever clicks, tied to the card’s thread', async () => {
     await postCard(`coach <@${TEAMMATE}> detroit`);
-    const actionsBlock = currentCard().find((b) => b.block_id === 'coach_actions') as {
+    const actionsBlock = currentCard().find((b) => b.block_id === BLOCKS.coachActions) as {
       elements: Array<{ action_id: string; value: string }>;
     };
     const prep = actionsBlock.elements.find((e) => e.action_id === 'offer_open');
@@ -367,7 +368,7 @@ describe('rehearse and prep-my-offer', () => {
     // The card's region is preselected in the form (the delivery radio always has an initial option, so look at the region).
     const regionBlock = (
       view as unknown as { blocks: Array<{ block_id?: string; element?: { initial_option?: { value?: string } } }> }
-    ).blocks.find((block) => block.block_id === 'offer_region');
+    ).blocks.find((block) => block.block_id === OFFER_BLOCKS.region);
     expect(regionBlock?.element?.initial_option?.value).toBe('detroit');
   });
 });

@@ -1,6 +1,7 @@
 import type { KnownBlock } from '@slack/types';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { commandList } from '../../src/views/help.js';
+import { OFFER_BLOCKS } from '../../src/views/ids.js';
 import { checkMessage, checkView } from '../support/limits.js';
 import {
   blockActions,
@@ -227,7 +228,7 @@ describe('"Prep with my competing offer"', () => {
     };
     expect(view.type).toBe('modal');
     expect(view.callback_id).toBe('offer_modal');
-    const region = view.blocks.find((block) => block.block_id === 'offer_region');
+    const region = view.blocks.find((block) => block.block_id === OFFER_BLOCKS.region);
     expect(region?.element?.initial_option?.value).toBe('charlotte');
     expect(checkView(open?.args.view as Parameters<typeof checkView>[0])).toEqual([]);
     await settle();
