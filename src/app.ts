@@ -1,5 +1,6 @@
 import type { Server } from 'node:http';
 import { App, LogLevel } from '@slack/bolt';
+import { regionChartInput } from './answers/chart-input.js';
 import type { Config } from './config.js';
 import type { LoadedGuide } from './guide/load.js';
 import { registerListeners } from './listeners/index.js';
@@ -8,12 +9,19 @@ import { dropDuplicates } from './middleware/duplicate-drop.js';
 import { requestLog } from './middleware/request-log.js';
 import { answerUnknown } from './middleware/unknown-id.js';
 import { installAckNet } from './slack/ack-net.js';
+import { ChannelQueue, type ChannelQueueOptions } from './slack/channel-queue.js';
+import type { ChartFiles } from './slack/chart-files.js';
+import { prepareChart } from './slack/chart-upload.js';
+import type { DeliveryServices } from './slack/delivery.js';
+import { deliveryCaps } from './slack/delivery-caps.js';
+import { DeliveryClients } from './slack/delivery-client.js';
 import { isTokenError, slackErrorCode } from './slack/errors.js';
 import { AppHealth, type Readiness } from './slack/health.js';
 import { installPages } from './slack/install-pages.js';
 import { createOAuthInstall } from './slack/oauth-install.js';
 import { INTERACTIVE_POLICY, rateLimitedFetch } from './slack/rate-limited-fetch.js';
 import { createReceiver } from './slack/receiver.js';
+import { SharedCharts } from './slack/shared-chart.js';
 import { idempotent } from './slack/shutdown.js';
 import { withoutSlackMessages } from './slack/slack-words.js';
 import { tellUnfinished } from './slack/unfinished.js';
@@ -55,6 +63,12 @@ export interface CreateAppOptions {
    * Default: the embedded store held in memory only, which is enough for one process with SLACK_BOT_TOKEN.
    */
   store?: Store;
+  /** The public delivery queue's pacing and caps; tests scale its time. Default: Slack's pace, caps from memory. */
+  queue?: Partial<ChannelQueueOptions>;
+  /** Where shared chart file ids are kept (the shared store when there is one); default in memory. */
+  chartFiles?: ChartFiles;
+  /** How long an uploaded chart is left to Slack's processing before its id is reused; tests shorten it. */
+  chartSettleMs?: number;
 }
 
 /** How long one Web API attempt may take before it is abandoned (and retried, within `retryConfig`). */
@@ -93,6 +107,14 @@ export function createApp(config: Config, loaded: LoadedGuide, options: CreateAp
     ...health.routes({ mode: config.mode, guideId: loaded.guide.id }, installed),
     ...(install?.routes ?? []),
   ]);
+  const clientOptions = {
+    slackApiUrl: config.slackApiUrl,
+    // Interactive paths must not wait minutes: a short timeout and a short retry policy.
+    timeout: options.webApiTimeoutMs ?? WEB_API_TIMEOUT_MS,
+    retryConfig: { retries: 2, factor: 2, minTimeout: 250, maxTimeout: 1_000 },
+    rejectRateLimitedCalls: true,
+    logger: logger.child('web-api'),
+  };
   const app = new App({
     ...(install ? { authorize: install.authorize } : { token: config.botToken }),
     receiver,
@@ -106,14 +128,9 @@ export function createApp(config: Config, loaded: LoadedGuide, options: CreateAp
     // constructor and an unreachable Slack would crash the running process later with an unhandled rejection.
     ...(knownBot ? { botId: options.botId, botUserId: options.botUserId } : { deferInitialization: true }),
     clientOptions: {
-      slackApiUrl: config.slackApiUrl,
-      // Interactive paths must not wait minutes: a short timeout and a short retry policy.
-      timeout: options.webApiTimeoutMs ?? WEB_API_TIMEOUT_MS,
-      retryConfig: { retries: 2, factor: 2, minTimeout: 250, maxTimeout: 1_000 },
+      ...clientOptions,
       // 429s are retried per call by rateLimitedFetch; the client's own handling pauses every call.
-      rejectRateLimitedCalls: true,
       fetch: withoutSlackMessages(rateLimitedFetch(INTERACTIVE_POLICY)),
-      logger: logger.child('web-api'),
     },
   });
   installAckNet(app, logger);
@@ -121,7 +138,24 @@ export function createApp(config: Config, loaded: LoadedGuide, options: CreateAp
   // Keyed with a secret every replica shares, so a duplicate reaching another replica has the same key.
   app.use(dropDuplicates(store, config.signingSecret ?? config.appToken ?? ''));
   app.use(answerUnknown());
-  registerListeners(app, { loaded, logger, store });
+  // Bolt sets its own loggers' level; this client's is set here (WebClient ignores logLevel beside a logger).
+  const deliveryLogger = logger.child('web-api');
+  deliveryLogger.setLevel(config.logLevel as LogLevel);
+  const delivery: DeliveryServices = {
+    // The client already retries a transient failure twice (retryConfig); the queue adds only the 429 waits.
+    queue: new ChannelQueue({ ...deliveryCaps(), transientRetries: 0, ...options.queue }),
+    charts: new SharedCharts(
+      options.chartFiles ?? store,
+      options.chartSettleMs === undefined ? {} : { settleMs: options.chartSettleMs },
+    ),
+    logger,
+    clients: new DeliveryClients({
+      ...clientOptions,
+      logger: deliveryLogger,
+      fetch: withoutSlackMessages((input, init) => fetch(input, init)),
+    }),
+  };
+  registerListeners(app, { loaded, logger, store, delivery });
   app.error(async (error) => {
     const code = slackErrorCode(error);
     if (isTokenError(code)) health.onTokenError(code);
@@ -144,11 +178,15 @@ export function createApp(config: Config, loaded: LoadedGuide, options: CreateAp
           throw error;
         }
       }
+      // The shared chart is drawn in the background once listening, so the first region answer need not wait for it.
+      const warmChart = () => setImmediate(() => prepareChart(regionChartInput(loaded.guide)));
       if (config.mode === 'socket') {
         await app.start();
+        warmChart();
         return { port: config.port };
       }
       server = (await app.start(config.port)) as Server;
+      warmChart();
       const address = server.address();
       return { port: typeof address === 'object' && address ? address.port : config.port };
     },

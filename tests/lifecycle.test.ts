@@ -253,7 +253,7 @@ describe('npm start, serving', () => {
     await new Promise((resolve) => setTimeout(resolve, 100));
     bot.process.kill('SIGTERM');
     await until(() => logLines(bot).some((line) => line.msg === 'stop_signal_ignored_third_forces'), 'the ignored one');
-    // The answer's five posts (100 ms each at the stub) are still on their way: the port is already closed.
+    // The answer's two posts (100 ms each at the stub) are still on their way: the port is already closed.
     // Refused outright, or reset if the connection raced the closing listener: either way, not served.
     expect(['ECONNREFUSED', 'ECONNRESET']).toContain(await freshGet(port, '/healthz'));
 
@@ -261,7 +261,7 @@ describe('npm start, serving', () => {
     expect(code).toBe(0);
     expect(at - signalled).toBeLessThan(5_000);
     const posts = stub.calls.slice(before).filter((call) => call.method === 'chat.postMessage');
-    expect(posts.map((call) => call.channel)).toEqual(Array(5).fill('C0INFLIGHT'));
+    expect(posts.map((call) => call.channel)).toEqual(Array(2).fill('C0INFLIGHT'));
     // It waited for them: the last post was answered after the signal, before the exit.
     expect(posts.at(-1)?.at).toBeGreaterThan(signalled);
     expect(posts.at(-1)?.at).toBeLessThan(at);
@@ -272,7 +272,7 @@ describe('npm start, serving', () => {
     expect(bot.stderr).toBe('');
     // The token came from the environment and went to Slack in the Authorization header (Bolt's auth.test also
     // puts it in the POST body, as Slack allows): never in a URL or a log line.
-    expect(stub.calls.length).toBeGreaterThan(5);
+    expect(stub.calls.length).toBeGreaterThan(2);
     expect(stub.calls.filter((call) => !call.bearer || call.tokenInUrl)).toEqual([]);
     expect(bot.stdout.join('\n')).not.toMatch(/xoxb-/);
   });

@@ -17,7 +17,7 @@ import {
 } from '../views/guide-parts.js';
 import { buildHelpMessage } from '../views/help.js';
 import { buildMathMessage } from '../views/math.js';
-import { buildLeverReplies, buildRegionMessage } from '../views/region.js';
+import { buildLeversReply, buildRegionMessage } from '../views/region.js';
 import { regionChartInput } from './chart-input.js';
 
 /**
@@ -48,11 +48,28 @@ export function regionAnswer(loaded: LoadedGuide, region: Region, onlyToRequeste
   const levers = renderLevers(guide, ask);
   return {
     message: buildRegionMessage(guide, band, ask),
-    thread: buildLeverReplies(levers, ask),
+    thread: [buildLeversReply(levers, ask)],
     standalone: buildRegionMessage(guide, band, ask, { inlineLevers: levers }),
     onlyToRequester,
     chart: regionChartInput(guide),
   };
+}
+
+/** Public region answers are the same for everyone: built once per guide and region, shared by every delivery. */
+const publicRegionAnswers = new WeakMap<LoadedGuide, Map<string, CommandAnswer>>();
+
+export function sharedRegionAnswer(loaded: LoadedGuide, region: Region): CommandAnswer {
+  let answers = publicRegionAnswers.get(loaded);
+  if (!answers) {
+    answers = new Map();
+    publicRegionAnswers.set(loaded, answers);
+  }
+  let answer = answers.get(region.id);
+  if (!answer) {
+    answer = regionAnswer(loaded, region);
+    answers.set(region.id, answer);
+  }
+  return answer;
 }
 
 export function mathAnswer(loaded: LoadedGuide, region: Region): SlackMessage {
@@ -76,7 +93,7 @@ export function answerCommand(loaded: LoadedGuide, parsed: ParsedCommand): Comma
     case 'help':
       return single(buildHelpMessage(guide), quiet);
     case 'region':
-      return regionAnswer(loaded, intent.region, quiet);
+      return quiet ? regionAnswer(loaded, intent.region, true) : sharedRegionAnswer(loaded, intent.region);
     case 'compare':
       return single(buildCompareMessage(loaded, compareRegions(guide)), quiet);
     case 'levers': {

@@ -44,7 +44,7 @@ export type Admission = { kind: 'admitted'; reservation: Reservation } | { kind:
 export interface ChannelQueueOptions {
   /** Posts a channel may send at once before the steady rate applies. */
   burst: number;
-  /** Steady spacing between posts to one channel, ms. A little over Slack's 1 s keeps clear of its 429s. */
+  /** Steady spacing between posts to one channel, ms, counted from the previous post's answer (see TokenBucket). */
   intervalMs: number;
   /** Deliveries reserved + queued + in flight, all channels together. */
   maxDeliveries: number;
@@ -62,7 +62,8 @@ export interface ChannelQueueOptions {
 
 export const DEFAULT_QUEUE_OPTIONS: Omit<ChannelQueueOptions, 'maxDeliveries' | 'maxPerChannel'> = {
   burst: 3,
-  intervalMs: 1_100,
+  // Slack's own pace; counted from each answer, the spacing at Slack is this plus a round trip, never less.
+  intervalMs: 1_000,
   queuedNoticeMs: 10_000,
   deadlineMs: 30 * 60_000,
   transientRetries: 3,
@@ -202,9 +203,11 @@ export class ChannelQueue {
       };
       const send: Send = async (attempt) => {
         let transientFailures = 0;
+        const { timers } = this.options;
         for (;;) {
           await this.paced(lane, deadline);
           const result = await attempt();
+          lane.bucket.answered(timers.now());
           switch (result.kind) {
             case 'ok':
               posts++;

@@ -3,6 +3,7 @@ import type { ChartInput, RenderedChart } from '../chart/model.js';
 import { buildChartFailedNote } from '../views/error-messages.js';
 import { CLIENT_ERROR, slackErrorCode } from './errors.js';
 import type { ChartOutcome } from './outcome.js';
+import { ImageUploadError, uploadImage } from './upload-image.js';
 
 /** Charts without an offer are the same for everyone: render each once. Offer charts are never kept. */
 const sharedCharts = new Map<string, Promise<RenderedChart>>();
@@ -11,6 +12,11 @@ const sharedCharts = new Map<string, Promise<RenderedChart>>();
 async function renderChart(input: ChartInput): Promise<RenderedChart> {
   const { renderBandChartAsync } = await import('../chart/rasterise.js');
   return renderBandChartAsync(input);
+}
+
+/** Start drawing a shared chart now (while the answer's posts go out), so the upload need not wait for it. */
+export function prepareChart(input: ChartInput): void {
+  render(input).catch(() => undefined);
 }
 
 function render(input: ChartInput): Promise<RenderedChart> {
@@ -31,6 +37,11 @@ function render(input: ChartInput): Promise<RenderedChart> {
  * the upload URL (`http_500`) or `upload_unreachable` (a timeout or a refused connection).
  */
 function uploadFailureCode(error: unknown): string {
+  if (error instanceof ImageUploadError) {
+    return error.code === 'upload_http_error' && error.statusCode !== undefined
+      ? `http_${error.statusCode}`
+      : error.code;
+  }
   const code = slackErrorCode(error);
   if (code === CLIENT_ERROR.http) {
     const status = (error as { statusCode?: unknown }).statusCode;
@@ -41,25 +52,28 @@ function uploadFailureCode(error: unknown): string {
 }
 
 /**
- * Upload the band chart into a thread with files.uploadV2 (files:write). If it cannot be attached, the answer
+ * Upload the band chart into a thread (files:write); the file's id comes back for reuse. If it cannot be attached, the answer
  * has already gone out without it; the thread is told why, once.
  */
 export async function attachChart(
   client: WebClient,
   target: { channelId: string; threadTs?: string },
   input: ChartInput,
-): Promise<ChartOutcome> {
+): Promise<ChartOutcome & { fileId?: string }> {
   let rendered = false;
   try {
     const chart = await render(input);
     rendered = true;
-    const file = { file: chart.png, filename: 'allycomp-bands.png', title: input.title, alt_text: chart.altText };
-    await client.filesUploadV2(
-      target.threadTs
-        ? { ...file, channel_id: target.channelId, thread_ts: target.threadTs }
-        : { ...file, channel_id: target.channelId },
-    );
-    return { attached: true };
+    // Our own three steps: the SDK's filesUploadV2 sends the alt text as alt_text, which Slack does not read.
+    const fileId = await uploadImage(client, {
+      bytes: chart.png,
+      filename: 'allycomp-bands.png',
+      title: input.title,
+      altText: chart.altText,
+      channelId: target.channelId,
+      ...(target.threadTs ? { threadTs: target.threadTs } : {}),
+    });
+    return { attached: true, fileId };
   } catch (error) {
     const code = rendered ? uploadFailureCode(error) : 'render_failed';
     const note = buildChartFailedNote(code);

@@ -27,6 +27,9 @@ export type PlainOutcome =
   | 'fallback'
   | 'ephemeral'
   | 'dm_failed'
+  // the delivery queue: beyond its caps (answered privately at the ack), or out of time (30 minutes)
+  | 'busy'
+  | 'queue_expired'
   // the offer form
   | 'modal'
   | 'expired'

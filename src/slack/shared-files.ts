@@ -31,6 +31,17 @@ export class SharedImageFiles {
     return entry && this.timers.now() >= entry.usableFrom ? entry.id : undefined;
   }
 
+  /** How long until the id may be used (0: now), or undefined when no upload has finished. */
+  usableIn(key: string): number | undefined {
+    const entry = this.files.get(key);
+    return entry ? Math.max(0, entry.usableFrom - this.timers.now()) : undefined;
+  }
+
+  /** An id uploaded earlier (kept by the store): Slack processed it long ago, so it is usable at once. */
+  adopt(key: string, id: string): void {
+    if (!this.known(key)) this.files.set(key, { id, usableFrom: this.timers.now() });
+  }
+
   /** Whether an upload exists or is under way (so a second caller need not upload it again). */
   known(key: string): boolean {
     return this.files.has(key) || this.uploading.has(key);
@@ -62,11 +73,15 @@ export class SharedImageFiles {
    * Slack refused the id. Soon after the upload: still processing, settle again. Long after: the file is gone
    * (deleted, no access), forget it so the next caller uploads afresh.
    */
-  refused(key: string): void {
+  refused(key: string): 'settling' | 'forgotten' | undefined {
     const entry = this.files.get(key);
-    if (!entry) return;
-    if (this.timers.now() - entry.usableFrom > 10 * this.settleMs) this.files.delete(key);
-    else entry.usableFrom = this.timers.now() + this.settleMs;
+    if (!entry) return undefined;
+    if (this.timers.now() - entry.usableFrom > 10 * this.settleMs) {
+      this.files.delete(key);
+      return 'forgotten';
+    }
+    entry.usableFrom = this.timers.now() + this.settleMs;
+    return 'settling';
   }
 }
 

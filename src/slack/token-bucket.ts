@@ -36,6 +36,15 @@ export class TokenBucket {
     this.tokens -= 1;
   }
 
+  /**
+   * A post sent at an earlier `take` has just been answered: nothing refills for the time it was in flight. Paced
+   * from answers rather than sends, two posts can never reach Slack closer together than the interval, however the
+   * network bunches them on the way.
+   */
+  answered(now: number): void {
+    if (now > this.updatedAt) this.updatedAt = now;
+  }
+
   /** Slack said "too many" until `time`: then one post, and only the steady rate after it (no fresh burst). */
   pauseUntil(time: number): void {
     this.tokens = 1;

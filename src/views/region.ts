@@ -98,6 +98,22 @@ export function buildLeverReplies(levers: RenderedLever[], ask: Ask): SlackMessa
   }));
 }
 
+/**
+ * The four levers in one thread reply, one section each with its script quoted: a region answer then costs two
+ * posts (the message and this reply) in a channel Slack paces at about one post a second.
+ */
+export function buildLeversReply(levers: RenderedLever[], ask: Ask): SlackMessage {
+  const blocks: KnownBlock[] = [];
+  for (const [index, rendered] of levers.entries()) {
+    if (index > 0) blocks.push(divider());
+    blocks.push(...leverBlocks(rendered, levers.length, 'lever'));
+  }
+  if (ask.fromExample && levers.some((rendered) => rendered.lever.asks === 'totalComp'))
+    blocks.push(exampleContext(ask));
+  const text = levers.map(leverFallback).join('\n').slice(0, 3000);
+  return { text, blocks };
+}
+
 function exampleContext(ask: Ask) {
   return context(
     [
@@ -156,7 +172,7 @@ export function buildRegionMessage(
     blocks.push(
       context(
         [
-          `The ${guide.levers.length} lever scripts, with ${escapeMrkdwn(region.shortName)}'s numbers, follow in this thread: one reply per lever.`,
+          `The ${guide.levers.length} lever scripts, with ${escapeMrkdwn(region.shortName)}'s numbers, follow in this thread.`,
         ],
         BLOCKS.regionThreadHint,
       ),

@@ -15,15 +15,9 @@ function printed(words: string[]): string {
 }
 
 describe('npm run preview', () => {
-  it("ny: New York's band, its target and the four levers with New York's numbers, as thread replies", () => {
+  it("ny: New York's band, its target and the four levers with New York's numbers, in one thread reply", () => {
     const output = preview(loaded, ['ny']);
-    expect(output.messages.map((m) => m.label)).toEqual([
-      'posted in the channel',
-      'thread reply 1 of 4',
-      'thread reply 2 of 4',
-      'thread reply 3 of 4',
-      'thread reply 4 of 4',
-    ]);
+    expect(output.messages.map((m) => m.label)).toEqual(['posted in the channel', 'thread reply 1 of 1']);
     const text = printed(['ny']);
     expect(text).toMatch(/Base\s+\$151K\s+\$198K/);
     expect(text).toMatch(/RSU \/ yr¹\s+\$33K\s+\$61K/);
@@ -65,11 +59,8 @@ describe('npm run preview', () => {
   it('coach renders the card; a named teammate is asked first, and the card follows once they accept', () => {
     expect(preview(loaded, ['coach', 'ny']).messages.map((m) => m.label)).toEqual([
       'posted in the channel',
-      'thread reply 1 of 5',
-      'thread reply 2 of 5',
-      'thread reply 3 of 5',
-      'thread reply 4 of 5',
-      'thread reply 5 of 5',
+      'thread reply 1 of 2',
+      'thread reply 2 of 2',
     ]);
     const group = printed(['coach', 'ny']);
     expect(group).toContain('Negotiation prep for this channel (group session)');
@@ -90,12 +81,12 @@ describe('npm run preview', () => {
     expect(Object.keys(payload)).toEqual(['blocks']);
     expect(payload.blocks.some((block) => block.type === 'table')).toBe(true);
     expect(JSON.stringify(payload.blocks)).toContain('Total comp²');
-    expect(first.stderr).toBe('Message 1 of 5 (posted in the channel); --message N (1 to 5) picks another.\n');
+    expect(first.stderr).toBe('Message 1 of 2 (posted in the channel); --message N (1 to 2) picks another.\n');
     const second = JSON.parse(builderJson(output, '2').stdout) as { blocks: unknown[] };
     expect(JSON.stringify(second.blocks)).toContain('Lever 1 of 4');
     for (const bad of ['9', '0', 'two']) {
       expect(builderJson(output, bad)).toMatchObject({ code: 1, stdout: '' });
-      expect(builderJson(output, bad).stderr).toContain('--message takes a number from 1 to 5');
+      expect(builderJson(output, bad).stderr).toContain('--message takes a number from 1 to 2');
     }
   });
 
@@ -108,6 +99,6 @@ describe('npm run preview', () => {
       },
     );
     expect(Object.keys(JSON.parse(stdout) as object)).toEqual(['blocks']);
-    expect(stderr).toContain('Message 2 of 5 (thread reply 1 of 4)');
+    expect(stderr).toContain('Message 2 of 2 (thread reply 1 of 1)');
   }, 60_000);
 });

@@ -13,6 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { crc32, inflateSync } from 'node:zlib';
+import type { KnownBlock } from '@slack/types';
 import nock from 'nock';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { chartFromWords, regionChartInput } from '../../src/answers/chart-input.js';
@@ -21,6 +22,7 @@ import { buildBandChartSvg } from '../../src/chart/layout.js';
 import { renderBandChart } from '../../src/chart/rasterise.js';
 import { regionById } from '../../src/engine/regions.js';
 import { encodeOrigin } from '../../src/views/offer-modal.js';
+import { checkMessage } from '../support/limits.js';
 import { formValues } from '../support/offer-view.js';
 import {
   type ApiCall,
@@ -131,7 +133,7 @@ function chartUploads(): ChartUpload[] {
         fileId: file.id,
         filename: String(request?.args.filename),
         length: Number(request?.args.length),
-        altText: String(request?.args.alt_text),
+        altText: String(request?.args.alt_txt),
         channel: String(call.args.channel_id),
         threadTs: call.args.thread_ts === undefined ? undefined : String(call.args.thread_ts),
         title: String(file.title),
@@ -187,9 +189,9 @@ describe('/allycomp ny', () => {
     const [upload] = await waitForUploads(1);
     if (!upload) throw new Error('no upload');
 
-    // files.uploadV2's three steps, after the region message and its four lever replies.
+    // The three upload steps (alt text as alt_txt), after the region message and its one reply of four levers.
     expect(slack.calls.map((call) => call.method)).toEqual([
-      ...Array(5).fill('chat.postMessage'),
+      ...Array(2).fill('chat.postMessage'),
       'files.getUploadURLExternal',
       'files.completeUploadExternal',
     ]);
@@ -220,16 +222,28 @@ describe('/allycomp ny', () => {
     expect(outcomes()).toEqual(['posted+chart']);
   });
 
-  it('renders the region chart once and reuses it: two commands upload the same bytes', async () => {
+  it('uploads the shared chart once per workspace: later region messages show that file as their own image', async () => {
+    await sendCommand(slack, 'ny');
+    const [first] = await waitForUploads(1);
+    await sendCommand(slack, 'detroit'); // every region message carries the same chart of all the bands
+    await waitFor(() => posts().length >= 4, 'the second answer');
+    await settle(100);
+    expect(slack.callsTo('files.getUploadURLExternal')).toHaveLength(1);
+    const parent = posts()[2];
+    const blocks = parent?.args.blocks as Array<{ type: string; slack_file?: { id: string }; alt_text?: string }>;
+    const image = blocks.find((block) => block.type === 'image');
+    expect(image?.slack_file).toEqual({ id: first?.fileId });
+    expect(image?.alt_text).toBe(first?.altText);
+    expect(checkMessage({ text: String(parent?.args.text), blocks: parent?.args.blocks as KnownBlock[] })).toEqual([]);
+    expect(outcomes()).toEqual(['posted+chart', 'posted+chart']);
+  });
+
+  it('a workspace of its own gets its own upload: file ids are never shared across workspaces', async () => {
     await sendCommand(slack, 'ny');
     await waitForUploads(1);
-    await sendCommand(slack, 'detroit'); // every region message carries the same chart of all the bands
-    const [first, second] = await waitForUploads(2);
-    expect(first?.fileId).not.toBe(second?.fileId);
-    const a = pngIn(first?.bytes ?? Buffer.alloc(0)).png;
-    const b = pngIn(second?.bytes ?? Buffer.alloc(0)).png;
-    expect(b.equals(a)).toBe(true);
-    expect(second?.altText).toBe(first?.altText);
+    await sendCommand(slack, 'ny', { team_id: 'T0OTHER' });
+    await waitForUploads(2);
+    expect(slack.callsTo('files.getUploadURLExternal')).toHaveLength(2);
   });
 });
 
@@ -309,12 +323,13 @@ async function expectAnswerThenOneNote(tsOf: (index: number) => string): Promise
   expect(parent?.args.thread_ts).toBeUndefined();
   expect(String(parent?.args.text)).toContain('New York');
   const levers = replies.filter((reply) => /Lever \d of 4/.test(JSON.stringify(reply.args.blocks)));
-  expect(levers).toHaveLength(4);
+  expect(levers).toHaveLength(1);
+  for (const n of [1, 2, 3, 4]) expect(JSON.stringify(levers[0]?.args.blocks)).toContain(`Lever ${n} of 4`);
   for (const reply of replies) {
     expect(reply.args.channel).toBe(CHANNEL);
     expect(reply.args.thread_ts).toBe(tsOf(0));
   }
-  expect(replies).toHaveLength(5); // four levers and the note: said once, last
+  expect(replies).toHaveLength(2); // the levers and the note: said once, last
   const notes = chartNotes();
   expect(notes).toHaveLength(1);
   expect(replies.at(-1)).toBe(notes[0]);
@@ -448,7 +463,7 @@ describe('/allycomp chart', () => {
     expect(dm?.args.channel).toBe(USER);
     expect(upload?.args.channel_id).toBe(USER);
     expect(upload?.args.thread_ts).toMatch(/^\d+\.\d+$/);
-    const alt = String(slack.callsTo('files.getUploadURLExternal')[0]?.args.alt_text);
+    const alt = String(slack.callsTo('files.getUploadURLExternal')[0]?.args.alt_txt);
     expect(alt).toContain('Your offer (SoFi) $245K');
     expect(slack.calls.some((call) => call.args.channel === CHANNEL || call.args.channel_id === CHANNEL)).toBe(false);
   });

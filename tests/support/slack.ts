@@ -84,7 +84,11 @@ export function guide(): LoadedGuide {
 }
 
 export async function startTestSlack(
-  options: { config?: Config; loaded?: LoadedGuide; app?: Pick<CreateAppOptions, 'webApiTimeoutMs' | 'store'> } = {},
+  options: {
+    config?: Config;
+    loaded?: LoadedGuide;
+    app?: Pick<CreateAppOptions, 'webApiTimeoutMs' | 'store' | 'queue' | 'chartSettleMs'>;
+  } = {},
 ): Promise<TestSlack> {
   nock.disableNetConnect();
   nock.enableNetConnect((host) => host.startsWith('127.0.0.1') || host.startsWith('localhost'));
@@ -221,12 +225,14 @@ export function responseUrl(): string {
 export function sendCommand(
   slack: TestSlack,
   text: string,
-  fields: Partial<Record<'channel_id' | 'user_id' | 'channel_name' | 'response_url' | 'trigger_id', string>> = {},
+  fields: Partial<
+    Record<'channel_id' | 'user_id' | 'channel_name' | 'response_url' | 'trigger_id' | 'team_id', string>
+  > = {},
   options: SendOptions = {},
 ) {
   const form = new URLSearchParams({
     token: 'deprecated-verification-token',
-    team_id: TEAM.id,
+    team_id: fields.team_id ?? TEAM.id,
     team_domain: TEAM.domain,
     channel_id: fields.channel_id ?? CHANNEL,
     channel_name: fields.channel_name ?? 'negotiation-prep',

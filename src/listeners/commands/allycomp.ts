@@ -7,6 +7,7 @@ import { answerQuickOffer } from '../../slack/offer-delivery.js';
 import { openOfferModal } from '../../slack/open-offer-modal.js';
 import { setOutcome } from '../../slack/outcome.js';
 import { buildFormattedProblem, buildProblemMessage } from '../../views/error-messages.js';
+import { buildBusyAnswer } from '../../views/queue-notes.js';
 import type { ListenerDeps } from '../deps.js';
 import { postChart } from './chart.js';
 import { coachCommand } from './coach.js';
@@ -86,10 +87,36 @@ export function allycompCommand(deps: ListenerDeps) {
       setOutcome(context, { kind: 'private' });
       return;
     }
-    // A public answer is built after the ack, so Slack hears back before any of the work.
+    // A public answer waits its turn in the channel's queue: the slot is taken before the ack, so the ack is honest.
+    const admission = deps.delivery.queue.reserve(command.channel_id);
+    if (admission.kind === 'busy') {
+      const answer = answerCommand(deps.loaded, parsed);
+      const message = buildBusyAnswer(
+        answer?.standalone ?? buildProblemMessage('Try /allycomp help.'),
+        admission.scope,
+      );
+      await ack({ response_type: 'ephemeral', text: message.text, blocks: message.blocks });
+      setOutcome(context, { kind: 'busy' });
+      return;
+    }
+    // Built after the ack (and shared by the process for regions), so Slack hears back before any of the work.
     await ack();
     const answer = answerCommand(deps.loaded, parsed);
-    if (!answer) return;
-    setOutcome(context, await deliverAnswer({ client, respond, channelId: command.channel_id, answer }));
+    if (!answer) {
+      admission.reservation.release();
+      return;
+    }
+    setOutcome(
+      context,
+      await deliverAnswer({
+        client,
+        respond,
+        channelId: command.channel_id,
+        teamId: command.team_id,
+        answer,
+        reservation: admission.reservation,
+        services: deps.delivery,
+      }),
+    );
   };
 }

@@ -16,7 +16,7 @@ function fakePoster() {
 }
 
 function queue(options: Partial<ChannelQueueOptions> = {}) {
-  return new ChannelQueue({ maxDeliveries: 100, maxPerChannel: 50, ...options });
+  return new ChannelQueue({ maxDeliveries: 100, maxPerChannel: 50, intervalMs: 1_100, ...options });
 }
 
 function queued<R>(result: ReturnType<ChannelQueue['submit']>): Promise<DeliveryOutcome<R>> {

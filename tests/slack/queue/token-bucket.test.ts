@@ -28,3 +28,14 @@ describe('TokenBucket', () => {
     expect(() => new TokenBucket(1, 0, 0)).toThrow(RangeError);
   });
 });
+
+describe('paced from answers', () => {
+  it('nothing refills while a post is in flight: the next post waits a whole interval after the answer', () => {
+    const bucket = new TokenBucket(1, 1_000, 0);
+    bucket.take(0);
+    // Sent at 0, answered at 300: without this the next post could go at 1,000, 700 ms after the answer.
+    bucket.answered(300);
+    expect(bucket.waitMs(300)).toBe(1_000);
+    expect(bucket.waitMs(1_300)).toBe(0);
+  });
+});
