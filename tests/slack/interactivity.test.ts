@@ -349,7 +349,7 @@ describe('the bot’s DM (Messages tab)', () => {
     const [upload] = await waitFor(
       () => slack.callsTo('files.getUploadURLExternal').length >= 1 && slack.callsTo('files.getUploadURLExternal'),
     );
-    expect(String(upload?.args.alt_text)).toContain('New York is drawn first');
+    expect(String(upload?.args.alt_txt)).toContain('New York is drawn first');
     const [done] = await waitFor(
       () => slack.callsTo('files.completeUploadExternal').length >= 1 && slack.callsTo('files.completeUploadExternal'),
     );
