@@ -88,6 +88,7 @@ export class SharedCharts {
       uploaded: (fileId) => {
         if (reported) return;
         reported = true;
+        this.files.record(key, fileId);
         settle(fileId);
         this.store.putChartFile(ref, fileId).catch(() => undefined);
       },
@@ -105,9 +106,13 @@ export class SharedCharts {
    */
   private async waitUsable(key: string): Promise<string | undefined> {
     const { timers, maxWaitMs } = this.options;
-    const wait = this.files.usableIn(key);
-    if (wait === undefined || wait > maxWaitMs) return undefined;
-    if (wait > 0) await new Promise<void>((resolve) => timers.setTimeout(resolve, wait));
-    return this.files.usable(key);
+    const until = timers.now() + maxWaitMs;
+    for (;;) {
+      const wait = this.files.usableIn(key);
+      if (wait === undefined || timers.now() + wait > until) return undefined;
+      // A timer may fire a millisecond before the clock says it is due: look again rather than give up.
+      if (wait === 0) return this.files.usable(key);
+      await new Promise<void>((resolve) => timers.setTimeout(resolve, wait));
+    }
   }
 }

@@ -37,6 +37,11 @@ export class SharedImageFiles {
     return entry ? Math.max(0, entry.usableFrom - this.timers.now()) : undefined;
   }
 
+  /** An upload just finished: its id settles from now (set at once, so the very next caller sees it). */
+  record(key: string, id: string): void {
+    this.files.set(key, { id, usableFrom: this.timers.now() + this.settleMs });
+  }
+
   /** An id uploaded earlier (kept by the store): Slack processed it long ago, so it is usable at once. */
   adopt(key: string, id: string): void {
     if (!this.known(key)) this.files.set(key, { id, usableFrom: this.timers.now() });
@@ -58,7 +63,7 @@ export class SharedImageFiles {
     if (!running) {
       running = upload().then(
         (id) => {
-          this.files.set(key, { id, usableFrom: this.timers.now() + this.settleMs });
+          if (!this.files.has(key)) this.record(key, id);
           return id;
         },
         () => undefined,
