@@ -103,10 +103,12 @@ export function createApp(config: Config, loaded: LoadedGuide, options: CreateAp
       pages: installPages({ onInstalled: (workspace) => health.forgetWorkspace(workspace), logger }),
       logger: logger.child('oauth'),
     });
-  const receiver = createReceiver(config, logger, [
-    ...health.routes({ mode: config.mode, guideId: loaded.guide.id }, installed),
-    ...(install?.routes ?? []),
-  ]);
+  const receiver = createReceiver(
+    config,
+    logger,
+    [...health.routes({ mode: config.mode, guideId: loaded.guide.id }, installed), ...(install?.routes ?? [])],
+    (socket) => health.watchSocket(socket),
+  );
   const clientOptions = {
     slackApiUrl: config.slackApiUrl,
     // Interactive paths must not wait minutes: a short timeout and a short retry policy.

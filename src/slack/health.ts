@@ -9,6 +9,14 @@ export interface Readiness {
   auth: 'unchecked' | 'ok' | 'rejected' | 'per_workspace';
   /** The Web API error that rejected the token, e.g. token_revoked. */
   reason?: string;
+  /** Socket Mode only: the connection's phase; ready needs `connected` (Slack said hello). */
+  socket?: string;
+}
+
+/** The Socket Mode connection as readiness sees it (src/slack/socket-status.ts). */
+export interface SocketGate {
+  readonly ready: boolean;
+  readonly phase: string;
 }
 
 /** What the request log keeps up to date: requests in flight, and whether Slack still takes the token. */
@@ -74,8 +82,16 @@ export class AppHealth implements RequestTracker {
     this.rejected.delete(workspace);
   }
 
+  private socket: SocketGate | undefined;
+
+  /** Socket Mode: not ready until the socket has said hello, and again while it is down. */
+  watchSocket(socket: SocketGate): void {
+    this.socket = socket;
+  }
+
   readiness(): Readiness {
-    return this.state;
+    if (!this.socket) return this.state;
+    return { ...this.state, ready: this.state.ready && this.socket.ready, socket: this.socket.phase };
   }
 
   /** Slack accepted the token (auth.test at start). */
@@ -134,7 +150,10 @@ export class AppHealth implements RequestTracker {
       {
         path: '/readyz',
         method: ['GET'],
-        handler: (_req, res) => json(res, this.state.ready ? 200 : 503, this.state),
+        handler: (_req, res) => {
+          const readiness = this.readiness();
+          json(res, readiness.ready ? 200 : 503, readiness);
+        },
       },
     ];
   }

@@ -9,6 +9,19 @@ import {
 import type { Config } from '../config.js';
 import type { AppLogger } from '../logging.js';
 import { DEFAULT_LIMITS, HardenedReceiver } from './hardened-receiver.js';
+import { SocketStatus } from './socket-status.js';
+
+/** One apps.connections.open attempt may take this long. */
+const SOCKET_OPEN_TIMEOUT_MS = 10_000;
+
+/**
+ * Opening the socket: 10 attempts, 1 s growing to 30 s apart (the socket client's default is ~100 tries with no
+ * ceiling, in practice for ever, silently). Each failed attempt is logged with its reason by `onFailedAttempt`
+ * (p-retry's hook, which web-api's RetryOptions type does not declare: hence the plain object).
+ */
+function socketRetryConfig(onFailedAttempt: (error: unknown) => void) {
+  return { retries: 10, factor: 1.6, minTimeout: 1_000, maxTimeout: 30_000, onFailedAttempt };
+}
 
 /** The largest request body read (sized in hardened-receiver.ts and docs/OPERATIONS.md). */
 export const BODY_LIMIT_BYTES = DEFAULT_LIMITS.bodyLimitBytes;
@@ -30,14 +43,34 @@ function processEventErrorHandler(logger: AppLogger) {
 }
 
 /** Socket Mode when an app token is set (health routes on PORT), else HTTP on PORT at /slack/events. */
-export function createReceiver(config: Config, logger: AppLogger, customRoutes: CustomRoute[]): Receiver {
+export function createReceiver(
+  config: Config,
+  logger: AppLogger,
+  customRoutes: CustomRoute[],
+  onSocket?: (status: SocketStatus) => void,
+): Receiver {
   if (config.mode === 'socket') {
-    return new SocketModeReceiver({
+    let status: SocketStatus | undefined;
+    const receiver = new SocketModeReceiver({
       appToken: config.appToken ?? '',
       logger,
       customRoutes,
-      installerOptions: { port: config.port },
+      installerOptions: {
+        port: config.port,
+        // What Bolt hands the socket client's own WebClient, so apps.connections.open follows SLACK_API_URL. A fresh
+        // object: the socket client writes into it, and a `headers` key here would replace its app-token header.
+        clientOptions: {
+          slackApiUrl: config.slackApiUrl,
+          timeout: SOCKET_OPEN_TIMEOUT_MS,
+          retryConfig: socketRetryConfig((error) => status?.failed(error)),
+        },
+      },
     });
+    status = new SocketStatus(receiver.client, (event, fields) =>
+      logger.event(event === 'socket_failed' ? LogLevel.WARN : LogLevel.INFO, event, fields),
+    );
+    onSocket?.(status);
+    return receiver;
   }
   return new HardenedReceiver({
     signingSecret: config.signingSecret ?? '',
