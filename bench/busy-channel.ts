@@ -1,76 +1,72 @@
 /**
- * Busy channel: how long N answers (a parent post and one threaded reply each) take to reach one rate-limited
- * channel through the delivery queue, against the floor the rate allows. Slack's pace is played by the fake Web
- * API (burst 3, then one post per `interval`, 429 + Retry-After beyond it); the client is the real WebClient.
- * Run: node --import tsx bench/busy-channel.ts [answers=20] [intervalMs=1000]
- * (a smaller interval scales the whole run down; the ratio to the floor is what matters).
+ * Busy channel: how long N `/allycomp ny` commands, signed and sent to the real receiver within 2 s, take to reach one
+ * rate-limited channel whole (the message with its chart image and the levers reply), against the floor the rate
+ * allows. Slack's pace is played by the fake Web API (burst 3, then one post per `interval`, 429 + Retry-After in
+ * whole seconds beyond it). Part of `npm run bench` (after the main run); alone:
+ *   tsx bench/busy-channel.ts [commands=20] [intervalMs=1000]     (`--smoke`: 5 commands at 100 ms)
  */
-import { WebClient } from '@slack/web-api';
-import { ChannelQueue } from '../src/slack/channel-queue.js';
-import { attemptSlackCall } from '../src/slack/post-attempt.js';
-import { undiciFetch } from '../src/slack/undici-fetch.js';
+import { createApp } from '../src/app.js';
+import { loadGuide } from '../src/guide/load.js';
+import { AppLogger } from '../src/logging.js';
 import { startFakeSlack } from '../tests/support/fake-slack.js';
+import { sendCommand, type TestSlack, testConfig } from '../tests/support/slack.js';
 
-const ANSWERS = Number(process.argv[2] ?? 20);
-const INTERVAL_MS = Number(process.argv[3] ?? 1_000);
-const BURST = 3;
-const POSTS = 2 * ANSWERS;
+const smoke = process.argv.includes('--smoke');
+const args = process.argv.slice(2).filter((arg) => !arg.startsWith('--'));
+const COMMANDS = Number(args[0] ?? (smoke ? 5 : 20));
+const INTERVAL_MS = Number(args[1] ?? (smoke ? 100 : 1_000));
+const POSTS = 2 * COMMANDS;
+const CHANNEL = 'C0BUSY';
 
-// Retry-After in Slack's whole seconds (at least 1), whatever the scale: a 429 costs a full second or more.
-const slack = await startFakeSlack({ channelRate: { burst: BURST, intervalMs: INTERVAL_MS } });
-const client = new WebClient('xoxb-bench', {
-  slackApiUrl: slack.apiUrl,
-  fetch: undiciFetch(),
-  rejectRateLimitedCalls: true,
-  retryConfig: { retries: 0 },
-  timeout: 5_000,
+const slack = await startFakeSlack({ channelRate: { burst: 3, intervalMs: INTERVAL_MS } });
+const app = createApp(testConfig({ SLACK_API_URL: slack.apiUrl }), loadGuide(), {
+  logger: new AppLogger('error', () => undefined),
+  botId: 'B0BENCH',
+  botUserId: 'U0BENCH',
+  queue: { intervalMs: INTERVAL_MS, queuedNoticeMs: 10 * INTERVAL_MS },
 });
-await client.auth.test();
-const queue = new ChannelQueue({ maxDeliveries: 1_000, maxPerChannel: 1_000, intervalMs: INTERVAL_MS * 1.1 });
+const { port } = await app.start();
+const target = { baseUrl: `http://127.0.0.1:${port}` } as TestSlack;
+// Up a moment before the first command, as in production (the shared chart is drawn meanwhile).
+await new Promise((resolve) => setTimeout(resolve, 1_000));
+
 const started = Date.now();
-const times: number[] = [];
-let queuedNotes = 0;
-const outcomes = [];
-for (let n = 0; n < ANSWERS; n++) {
-  const submitted = queue.submit(
-    'C0BUSY',
-    async (send) => {
-      const parent = await send(() =>
-        attemptSlackCall(() => client.chat.postMessage({ channel: 'C0BUSY', text: `answer ${n}` })),
-      );
-      await send(() =>
-        attemptSlackCall(() =>
-          client.chat.postMessage({ channel: 'C0BUSY', thread_ts: parent.ts, text: `levers ${n}` }),
-        ),
-      );
-      times.push(Date.now() - started);
-    },
-    { onWaiting: () => queuedNotes++ },
-  );
-  if (submitted.kind === 'queued') outcomes.push(submitted.outcome);
-  // Commands arrive over 2 s.
-  await new Promise((resolve) => setTimeout(resolve, 2_000 / ANSWERS));
+for (let n = 0; n < COMMANDS; n++) {
+  await sendCommand(target, 'ny', { channel_id: CHANNEL, user_id: `U0P${n}`, response_url: slack.responseUrl() });
+  await new Promise((resolve) => setTimeout(resolve, (2 * INTERVAL_MS) / COMMANDS));
 }
-const results = await Promise.all(outcomes);
-await slack.close();
-const last = Math.max(...times);
-const floor = (POSTS - (BURST - 1)) * INTERVAL_MS;
-const sorted = [...times].sort((a, b) => a - b);
+const deadline = Date.now() + POSTS * INTERVAL_MS * 3 + 30_000;
+while (slack.messages(CHANNEL).length < POSTS && Date.now() < deadline) {
+  await new Promise((resolve) => setTimeout(resolve, 20));
+}
+const posts = slack.messages(CHANNEL);
+const landed = posts.filter((post) => post.thread_ts !== undefined).map((post) => post.at - started);
+const said = slack.responses.map((response) => JSON.stringify(response.body));
+const sorted = [...landed].sort((a, b) => a - b);
 const pct = (p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
+const lastMs = Math.max(...posts.map((post) => post.at - started));
+// The issue's floor: every post at the allowed rate (messages ÷ rate).
+const floorMs = POSTS * INTERVAL_MS;
 console.log(
   JSON.stringify({
-    answers: ANSWERS,
-    posts: POSTS,
-    delivered: results.filter((r) => r.kind === 'delivered').length,
+    scenario: 'busy channel',
+    commands: COMMANDS,
+    intervalMs: INTERVAL_MS,
+    posts: posts.length,
+    inOrder: posts.every((post, i) =>
+      i % 2 === 0 ? post.thread_ts === undefined : post.thread_ts === posts[i - 1]?.ts,
+    ),
+    uploads: slack.callsTo('files.getUploadURLExternal').length,
     rejected429: slack.rejected.length,
-    queuedNotes,
-    inOrder: slack
-      .messages('C0BUSY')
-      .every((m, i) => m.args.text === `${i % 2 ? 'levers' : 'answer'} ${Math.floor(i / 2)}`),
-    lastMs: last,
-    floorMs: floor,
-    ratio: Number((last / floor).toFixed(3)),
+    toldToRetry: said.filter((text) => /try again/i.test(text)).length,
+    queuedNotes: said.filter((text) => text.includes('queued')).length,
+    lastMs,
+    floorMs,
+    ratio: Number((lastMs / floorMs).toFixed(3)),
     p50Ms: pct(50),
     p95Ms: pct(95),
   }),
 );
+await app.stop(1_000);
+await slack.close();
+process.exit(posts.length === POSTS && (smoke || lastMs <= 1.2 * floorMs) ? 0 : 1);
