@@ -13,14 +13,18 @@ export interface SignedRequest {
 
 let commandCounter = 0;
 
-/** `/allycomp <text>`, form-encoded as Slack sends it, with a response_url that must point at the local stub. */
+/**
+ * `/allycomp <text>`, form-encoded as Slack sends it, with a response_url that must point at the local stub. Each
+ * command comes from a channel of its own, as in a workspace of many channels: allycomp paces posts per channel at
+ * Slack's one a second, so one channel would measure that pace (bench/busy-channel.ts does), not the app's cost.
+ */
 export function signedCommand(text: string, responseUrl: string): SignedRequest {
   commandCounter += 1;
   const body = new URLSearchParams({
     token: 'deprecated-verification-token',
     team_id: 'T0BENCH',
     team_domain: 'bench',
-    channel_id: 'C0BENCH',
+    channel_id: `C0BENCH${commandCounter}`,
     channel_name: 'negotiation-prep',
     user_id: 'U0PERSON',
     user_name: 'person',
