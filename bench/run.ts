@@ -234,15 +234,17 @@ class BenchRun {
     if (app.kind === 'baseline') return { total: 0, methods: '' };
     const calls = (await waitForQuiet(() => this.calls(app))) - callsBefore;
     const perCommand = outcome.answered > 0 ? calls / outcome.answered : 0;
-    if (!Number.isInteger(perCommand) || perCommand < 1) {
-      this.record('problem', `warm-up: ${calls} Web API calls for ${outcome.answered} commands`);
-    }
+    // Under 1 a command was not answered in the channel; a fraction above 2 is an occasional extra post (a chart
+    // Slack had not processed yet goes into the thread instead), worth a note but not a failure.
+    if (perCommand < 1) this.record('problem', `warm-up: ${calls} posts for ${outcome.answered} commands`);
+    else if (!Number.isInteger(perCommand))
+      this.record('note', `warm-up: ${calls} posts for ${outcome.answered} commands`);
     const methods = [...this.stub.methods(app.label)]
       .map(([method, count]): [string, number] => [method, count - (methodsBefore.get(method) ?? 0)])
       .filter(([, count]) => count > 0)
       .map(([method, count]) => `${method} ×${Math.round(count / Math.max(1, outcome.answered))}`)
       .join(', ');
-    return { total: Math.round(perCommand), methods };
+    return { total: Math.floor(perCommand), methods };
   }
 
   async measureLoad(): Promise<{ steps: LoadStep[]; callsPerCommand: CallsPerCommand }> {
