@@ -10,7 +10,7 @@ import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SIGNING_SECRET, sign } from './support/slack.js';
 
@@ -133,7 +133,13 @@ interface Child {
 function startBot(env: Record<string, string>): Child {
   const child = spawn(
     process.execPath,
-    [join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs'), join(ROOT, 'src', 'main.ts')],
+    // tsx as a loader in the bot's own process, not its CLI: the CLI relays signals to a second process, and under
+    // load a SIGTERM sent before that relay was ready never reached the bot.
+    [
+      '--import',
+      pathToFileURL(join(ROOT, 'node_modules', 'tsx', 'dist', 'loader.mjs')).href,
+      join(ROOT, 'src', 'main.ts'),
+    ],
     {
       cwd: CWD,
       // Only what the bot needs: nothing from the shell leaks in.
