@@ -11,6 +11,7 @@ import { chartFromWords } from '../answers/chart-input.js';
 import { coachCardAnswer, readCoachRequest } from '../answers/coach.js';
 import { offerAnswerFromWords } from '../answers/offer-flow.js';
 import { renderBandChart } from '../chart/rasterise.js';
+import { askDataFromWords } from '../engine/ask/index.js';
 import { parseCommand } from '../engine/parse-command.js';
 import { type LoadedGuide, loadGuide } from '../guide/load.js';
 import type { SlackMessage } from '../views/blocks.js';
@@ -126,6 +127,17 @@ function writeChart(loaded: LoadedGuide, words: string[], out: string | undefine
   return 0;
 }
 
+/**
+ * `offer <words> --data` and `<region> --data`: the one ask package as a JSON object (README, "The --data
+ * object"). Input errors print `{ "error": … }` and exit non-zero, so scripts can tell them apart.
+ */
+export function askDataOutput(loaded: LoadedGuide, words: string[]): { json: string; exitCode: number } {
+  const [head, ...rest] = words;
+  const mode = head?.toLowerCase() === 'offer' ? 'offer' : 'region';
+  const data = askDataFromWords(loaded.guide, mode, mode === 'offer' ? rest : words);
+  return { json: `${JSON.stringify(data, null, 2)}\n`, exitCode: 'error' in data ? 1 : 0 };
+}
+
 /** `--json [--message N]`: one message as Block Kit Builder takes it; which one and how many go to stderr. */
 export function builderJson(
   output: PreviewOutput,
@@ -165,6 +177,21 @@ function takeFlag(words: string[], flag: string): { value?: string; rest: string
 
 function main(argv: string[]): number {
   const json = argv.includes('--json');
+  if (argv.includes('--data')) {
+    let guideForData: LoadedGuide;
+    try {
+      guideForData = loadGuide(process.env.ALLYCOMP_GUIDE || undefined);
+    } catch (error) {
+      process.stdout.write(`${JSON.stringify({ error: { message: (error as Error).message, problems: [] } })}\n`);
+      return 1;
+    }
+    const output = askDataOutput(
+      guideForData,
+      argv.filter((word) => word !== '--data'),
+    );
+    process.stdout.write(output.json);
+    return output.exitCode;
+  }
   const { value: out, rest: afterOut } = takeFlag(argv, '--out');
   const { value: pick, rest } = takeFlag(afterOut, '--message');
   const words = rest.filter((word) => word !== '--json');

@@ -102,3 +102,32 @@ describe('npm run preview', () => {
     expect(stderr).toContain('Message 2 of 2 (thread reply 1 of 1)');
   }, 60_000);
 });
+
+describe('npm run preview -- … --data', () => {
+  it('offer words: the one ask package as JSON, whole dollars, the guide example exact', async () => {
+    const { askDataOutput } = await import('../../src/preview/cli.js');
+    const output = askDataOutput(loaded, ['offer', 'SoFi', '245k', 'detroit']);
+    expect(output.exitCode).toBe(0);
+    const data = JSON.parse(output.json);
+    expect(data.region).toBe('detroit');
+    expect(data.offer).toMatchObject({ company: 'SoFi', annualTc: 245_000, signOn: null });
+    expect(data.ask.tc).toEqual({ low: 255_000, high: 262_000 });
+    expect(data.walkAway).toBe(245_000);
+    expect(data.needsConfirmation).toBe(false);
+  });
+
+  it('a region alone: no offer, the negotiate-up target', async () => {
+    const { askDataOutput } = await import('../../src/preview/cli.js');
+    const data = JSON.parse(askDataOutput(loaded, ['ny']).json);
+    expect(data.offer).toBeUndefined();
+    expect(data.ask.tc).toEqual({ low: 285_000, high: 309_000 });
+  });
+
+  it('bad input: { error } and a non-zero exit, through the real script', async () => {
+    const failed = await run('npx', ['tsx', 'src/preview/cli.ts', 'offer', 'SoFi', 'detroit', '--data'], {
+      cwd: projectRoot(),
+    }).catch((error: { code: number; stdout: string }) => error);
+    expect('code' in failed && failed.code).toBe(1);
+    expect(JSON.parse(failed.stdout).error.problems[0].field).toBe('base');
+  });
+});
