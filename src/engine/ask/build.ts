@@ -8,7 +8,7 @@ import { companyEntry } from '../offer/companies.js';
 import type { NormalisedOffer } from '../offer/normalise.js';
 import { regionById } from '../regions.js';
 import { leverPlan, openingFigure, premiumStory, walkAwayFigure } from './advice.js';
-import { type CompetingParts, leverFigures, splitEnd } from './parts.js';
+import { type CompetingParts, leverFigures, splitEnd, wholePercentBonus } from './parts.js';
 import { checkSanity } from './sanity.js';
 import { renderScripts } from './scripts.js';
 import { tcRangeAgainst, tcRangeWithoutOffer, upToThousand } from './tc-range.js';
@@ -79,8 +79,11 @@ function askFigures(
   const rule = offer ? tcRangeAgainst(guide, region, offer.annualTc.value) : tcRangeWithoutOffer(region);
   const lever = leverFigures(guide, region);
   const parts = competingParts(offer);
-  const low = splitEnd(region, rule.value.low, 'low', lever, parts);
-  const high = splitEnd(region, Math.max(rule.value.high, low.end.tc), 'high', lever, parts);
+  const lowSplit = splitEnd(region, rule.value.low, 'low', lever, parts);
+  const highSplit = splitEnd(region, Math.max(rule.value.high, lowSplit.end.tc), 'high', lever, parts);
+  const whole = wholePercentBonus(region, lowSplit.end, highSplit.end, parts);
+  const low = { ...lowSplit, end: whole.low };
+  const high = { ...highSplit, end: whole.high };
   const tcValue = { low: low.end.tc, high: high.end.tc };
   const tc =
     tcValue.low === rule.value.low && tcValue.high === rule.value.high
@@ -119,6 +122,7 @@ function askFigures(
       (Math.abs(percentLow - percentHigh) >= 0.05
         ? ` (at the low end ${formatMoney(low.end.bonus)} ÷ ${formatMoney(low.end.base)} = ${formatPercent(percentLow)}).`
         : '.') +
+      ' Named as a whole percent of base at each end, RSU taking the rounding.' +
       ` The guide's lever 4 asks ${formatPercent(guide.example.bonusTargetPercent)}; the rest of the TC ask is carried by the bonus first.`,
     personal,
   );
@@ -220,6 +224,7 @@ export function buildAskPackage(
 
   const sanity = offer ? checkSanity(guide, region, offer) : { confirmations: [], warnings: [], holdBack: false };
   warnings.push(...sanity.warnings);
+  for (const text of offer?.setAside ?? []) warnings.push({ code: 'parts-set-aside', text });
   if (otherLevel) {
     warnings.push({
       code: 'other-level',

@@ -166,3 +166,56 @@ export function splitEnd(
     rsuAboveBecause: (compRsu ?? 0) > band.stock.high ? 'competing' : 'carry',
   };
 }
+
+/**
+ * A recruiter names a bonus target as a whole percent of base ("20% target"), so each end's bonus is moved to the
+ * nearest whole percent of its base (or the next one down or up, when the nearest would push a part under what the
+ * person has or across its band). RSU absorbs the difference, rounded to $1K, so the parts still add up to each TC
+ * end within $1K. An end where no whole percent fits keeps its split (said in its steps).
+ */
+export function wholePercentBonus(
+  region: Region,
+  low: AskEnd,
+  high: AskEnd,
+  competing: CompetingParts,
+): { low: AskEnd; high: AskEnd } {
+  const band = region.band;
+  const atLeast = competing.bonus ?? 0;
+  const move = (end: AskEnd): AskEnd => {
+    const exact = (end.bonus / end.base) * 100;
+    const rsuFloor = Math.max(competing.rsuPerYear ?? 0, Math.min(end.rsuPerYear, band.stock.low));
+    const rsuCeiling = Math.max(end.rsuPerYear, band.stock.high);
+    const bonusCeiling = Math.max(end.bonus, band.bonus.high);
+    for (const percent of new Set([Math.round(exact), Math.floor(exact), Math.ceil(exact)])) {
+      const bonus = Math.round((end.base * percent) / 100);
+      if (bonus === end.bonus) return end;
+      if (bonus < atLeast || bonus > bonusCeiling) continue;
+      const rest = (end.tc - end.base - bonus) / 1000;
+      const rsu = [Math.round(rest), Math.floor(rest), Math.ceil(rest)]
+        .map((thousands) => thousands * 1000)
+        .find((candidate) => candidate >= rsuFloor && candidate <= rsuCeiling);
+      if (rsu === undefined) continue;
+      const sum = end.base + rsu + bonus;
+      return {
+        ...end,
+        bonus,
+        rsuPerYear: rsu,
+        steps: [
+          ...end.steps,
+          `Bonus named as a whole percent: ${formatPercent(percent)} of ${formatMoney(end.base)} = ${formatMoney(bonus)}; ` +
+            `RSU takes the difference, to $1K: ${formatMoney(rsu)} a year. ` +
+            `${formatMoney(end.base)} + ${formatMoney(rsu)} + ${formatMoney(bonus)} = ${formatMoney(sum)}` +
+            (sum === end.tc ? '.' : ` (${formatMoney(end.tc)} to rounding).`),
+        ],
+      };
+    }
+    return {
+      ...end,
+      steps: [
+        ...end.steps,
+        `Bonus kept at ${formatMoney(end.bonus)} (${formatPercent(exact)} of base): no whole percent fits without pushing a part under what you have or across its band.`,
+      ],
+    };
+  };
+  return { low: move(low), high: move(high) };
+}

@@ -15,7 +15,8 @@ export type AskWarningCode =
   | 'part-capped'
   | 'part-above-band'
   | 'first-year-gap'
-  | 'branchless-premium';
+  | 'branchless-premium'
+  | 'parts-set-aside';
 
 export interface AskWarning {
   code: AskWarningCode;

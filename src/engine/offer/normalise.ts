@@ -49,6 +49,8 @@ export interface NormalisedOffer {
   annualTc: Explained;
   /** First-year TC: base + bonus + the first year's vest + sign-on. What lands in year one. */
   firstYearTc: Explained;
+  /** Parts given beside a total comp alone that the total already counts: said in the answer, never dropped silently. */
+  setAside?: string[];
 }
 
 export const FRONT_LOADED_SCHEDULE = [5, 15, 40, 40];
@@ -138,9 +140,24 @@ export function normaliseOffer(input: OfferInput): OfferResult {
     const annualTc = fromYou('Competing annual TC', total, 'The total comp you gave for the competing offer.');
     const signOn = input.signOn;
     const firstYear = total + (signOn ?? 0);
+    const setAside: string[] = [];
+    if (input.bonus) {
+      const given =
+        input.bonus.kind === 'percent' ? formatPercent(input.bonus.percent) : formatMoney(input.bonus.dollars);
+      setAside.push(
+        `Your bonus (${given}) is taken as already inside the ${formatMoney(total)} total comp: with no base, ` +
+          'a bonus % has nothing to work from. Give the base (--base) to have each part compared.',
+      );
+    }
+    if (input.equity) {
+      setAside.push(
+        `Your equity (${formatMoney(input.equity.dollars)}${input.equity.kind === 'annual' ? ' a year' : ' as a grant'}) is taken as already inside the ${formatMoney(total)} total comp. Give the base (--base) to have each part compared.`,
+      );
+    }
     return {
       ok: true,
       offer: {
+        ...(setAside.length > 0 ? { setAside } : {}),
         company,
         companyKind: input.companyKind,
         title: input.title,

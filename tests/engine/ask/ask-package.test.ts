@@ -42,8 +42,9 @@ describe("the guide's golden example stays exact", () => {
     const ask = pkg.ask;
     expect(ask?.tc.value).toEqual({ low: 255_000, high: 262_000 });
     expect(ask?.base.value).toEqual({ low: 165_000, high: 168_000 });
-    expect(ask?.rsuPerYear.value).toEqual({ low: 48_000, high: 52_000 });
-    expect(ask?.bonus.value).toEqual({ low: 42_000, high: 42_000 });
+    // A whole 25% target at both ends: 25% of $165K is $41,250, RSU takes the rounding ($48,750 → $49K).
+    expect(ask?.rsuPerYear.value).toEqual({ low: 49_000, high: 52_000 });
+    expect(ask?.bonus.value).toEqual({ low: 41_250, high: 42_000 });
     expect(ask?.bonusTargetPercent.value).toBe(25);
     expect(ask?.signOn).toBeUndefined();
     expect(pkg.footnotes.map((note) => note.id)).toContain('lever-figures-sum');
@@ -71,8 +72,8 @@ describe("the guide's golden example stays exact", () => {
       ask: {
         tc: { low: 255_000, high: 262_000 },
         base: { low: 165_000, high: 168_000 },
-        rsuPerYear: { low: 48_000, high: 52_000 },
-        bonus: { low: 42_000, high: 42_000 },
+        rsuPerYear: { low: 49_000, high: 52_000 },
+        bonus: { low: 41_250, high: 42_000 },
         bonusTargetPercent: 25,
         openAt: 259_000,
       },
@@ -114,6 +115,29 @@ describe('rules 1–3 and 5 hold for random offers in every region and every com
             expect(Math.abs(sum - ask.tc.value[end])).toBeLessThanOrEqual(1000);
           }
           expect(ask.tc.value.low).toBeLessThanOrEqual(ask.tc.value.high);
+        },
+      ),
+    );
+  });
+
+  it('the bonus target is a whole percent of base at both ends, or the math says why not', () => {
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          partsOffer,
+          sane.map((tc): OfferInput => ({ totalComp: tc })),
+        ),
+        region,
+        kind,
+        (input, id, k) => {
+          const ask = buildAskPackage(guide, id, offer(input), { kind: k }).ask;
+          if (!ask) return;
+          expect(Number.isInteger(ask.bonusTargetPercent.value) || ask.bonus.math.includes('Bonus kept at')).toBe(true);
+          for (const end of [ask.ends.low, ask.ends.high]) {
+            const percent = (end.bonus / end.base) * 100;
+            const whole = Math.abs(percent - Math.round(percent)) * end.base < 100 * 1;
+            expect(whole || end.steps.some((step) => step.startsWith('Bonus kept at'))).toBe(true);
+          }
         },
       ),
     );
@@ -307,5 +331,15 @@ describe('the rest of issue 12', () => {
       "Detroit's base band tops out at $168K, under your $170K: the $2K is carried by the other parts (the TC ask stays above your offer); or ask for it as sign-on.",
     );
     expect(pkg.ask?.rsuPerYear.value.low).toBeGreaterThanOrEqual(40_000);
+  });
+});
+
+describe('a total comp alone with a part beside it', () => {
+  it('says the bonus % is taken as inside the total, never drops it silently', () => {
+    const data = askDataFromWords(guide, 'offer', ['SoFi', '245k', '--bonus', '15%', 'detroit']);
+    expect('error' in data).toBe(false);
+    if ('error' in data) return;
+    expect(data.warnings.find((w) => w.code === 'parts-set-aside')?.text).toContain('Your bonus (15%)');
+    expect(data.ask?.tc).toEqual({ low: 255_000, high: 262_000 });
   });
 });
