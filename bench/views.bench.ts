@@ -1,11 +1,13 @@
 import { bench, describe } from 'vitest';
 import { answerCommand, regionAnswer } from '../src/answers/answers.js';
-import { analyseOffer } from '../src/engine/offer-analysis.js';
+import { prepareOffer } from '../src/answers/offer-prep.js';
 import { parseCommand } from '../src/engine/parse-command.js';
 import { buildOfferAnswer } from '../src/views/offer-answer.js';
+import { buildFigureFreeShare } from '../src/views/offer-share.js';
 import { detroit, guide, loaded, newYork, normalisedOffer } from './fixtures.js';
 
-const analysis = analyseOffer(guide, normalisedOffer(), detroit, ['responsible-ai', 'branchless']);
+const offer = normalisedOffer();
+const prep = prepareOffer(guide, detroit, { company: offer.company }, offer, ['responsible-ai', 'branchless']);
 
 describe('views: region answer', () => {
   bench('regionAnswer (New York: message, 4 replies, standalone)', () => {
@@ -18,9 +20,9 @@ describe('views: region answer', () => {
 
 describe('views: offer answer', () => {
   bench('buildOfferAnswer (with figures)', () => {
-    buildOfferAnswer(loaded, analysis, { showFigures: true });
+    buildOfferAnswer(loaded, prep);
   });
-  bench('buildOfferAnswer (shared copy, figures hidden)', () => {
-    buildOfferAnswer(loaded, analysis, { showFigures: false, sharedBy: 'U0COACH' });
+  bench('buildFigureFreeShare (shared copy without figures)', () => {
+    buildFigureFreeShare(loaded, detroit, 'U0COACH');
   });
 });

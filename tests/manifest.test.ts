@@ -5,18 +5,20 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { distributionManifest } from '../scripts/manifest.js';
 import { regionAnswer } from '../src/answers/answers.js';
+import { prepareOffer } from '../src/answers/offer-prep.js';
 import { createApp } from '../src/app.js';
-import { askFor } from '../src/engine/asks.js';
+import { buildAskPackage } from '../src/engine/ask/index.js';
 import { compareRegions } from '../src/engine/bands.js';
+import { normaliseOffer } from '../src/engine/offer/index.js';
 import { PRIVATE_WORDS, SUBCOMMANDS } from '../src/engine/parse-command.js';
 import { primaryAlias } from '../src/engine/regions.js';
-import { renderLevers } from '../src/engine/scripts.js';
 import { BOT_SCOPES } from '../src/slack/scopes.js';
 import { buildCompareMessage } from '../src/views/compare.js';
 import { buildLeversMessage } from '../src/views/guide-parts.js';
 import { buildHelpMessage } from '../src/views/help.js';
 import { buildHomeView } from '../src/views/home.js';
 import { BLOCKS, COMMAND } from '../src/views/ids.js';
+import { buildOfferAnswer } from '../src/views/offer-answer.js';
 import { buildOfferModal } from '../src/views/offer-modal.js';
 import { guide, testConfig } from './support/slack.js';
 
@@ -180,11 +182,13 @@ describe('manifest and listeners, both ways', () => {
       ...buildHomeView(guide()).blocks,
       ...g.regions.flatMap((region) => {
         const answer = regionAnswer(guide(), region);
-        const ask = askFor(g, region);
         return [
           ...answer.message.blocks,
           ...answer.standalone.blocks,
-          ...buildLeversMessage(guide(), renderLevers(g, ask), ask).blocks,
+          ...buildLeversMessage(guide(), buildAskPackage(g, region)).blocks,
+          // The "did you mean …?" buttons of an offer answer.
+          ...buildOfferAnswer(guide(), prepareOffer(g, region, { company: 'SoFi', totalComp: 24_500 }, offerOf(24_500)))
+            .blocks,
         ];
       }),
     ];
@@ -272,3 +276,9 @@ describe('scopes', () => {
     expect(manifest.oauth_config.scopes.user ?? []).toEqual([]);
   });
 });
+
+function offerOf(totalComp: number) {
+  const normalised = normaliseOffer({ company: 'SoFi', totalComp });
+  if (!normalised.ok) throw new Error('offer');
+  return normalised.offer;
+}

@@ -1,9 +1,8 @@
 import type { ChartInput } from '../chart/model.js';
-import { askFor } from '../engine/asks.js';
+import { buildAskPackage } from '../engine/ask/index.js';
 import { compareRegions, regionBand } from '../engine/bands.js';
 import type { ParsedCommand } from '../engine/parse-command.js';
 import { regionById } from '../engine/regions.js';
-import { renderLevers } from '../engine/scripts.js';
 import type { LoadedGuide } from '../guide/load.js';
 import type { Region } from '../guide/schema.js';
 import type { SlackMessage } from '../views/blocks.js';
@@ -44,12 +43,11 @@ function single(message: SlackMessage, onlyToRequester: boolean): CommandAnswer 
 export function regionAnswer(loaded: LoadedGuide, region: Region, onlyToRequester = false): CommandAnswer {
   const { guide } = loaded;
   const band = regionBand(loaded, region);
-  const ask = askFor(guide, region);
-  const levers = renderLevers(guide, ask);
+  const pkg = buildAskPackage(guide, region);
   return {
-    message: buildRegionMessage(guide, band, ask),
-    thread: [buildLeversReply(levers, ask)],
-    standalone: buildRegionMessage(guide, band, ask, { inlineLevers: levers }),
+    message: buildRegionMessage(guide, band, pkg),
+    thread: [buildLeversReply(guide, pkg)],
+    standalone: buildRegionMessage(guide, band, pkg, { inlineLevers: true }),
     onlyToRequester,
     chart: regionChartInput(guide),
   };
@@ -73,7 +71,7 @@ export function sharedRegionAnswer(loaded: LoadedGuide, region: Region): Command
 }
 
 export function mathAnswer(loaded: LoadedGuide, region: Region): SlackMessage {
-  return buildMathMessage(regionBand(loaded, region), askFor(loaded.guide, region));
+  return buildMathMessage(regionBand(loaded, region), buildAskPackage(loaded.guide, region));
 }
 
 /** Help, "show the math", errors and anything asked with `private` are for the person who asked alone. */
@@ -98,8 +96,7 @@ export function answerCommand(loaded: LoadedGuide, parsed: ParsedCommand): Comma
       return single(buildCompareMessage(loaded, compareRegions(guide)), quiet);
     case 'levers': {
       const region = intent.region ?? regionById(guide, guide.example.region);
-      const ask = askFor(guide, region);
-      return single(buildLeversMessage(loaded, renderLevers(guide, ask), ask), quiet);
+      return single(buildLeversMessage(loaded, buildAskPackage(guide, region)), quiet);
     }
     case 'levels':
       return single(buildLevelsMessage(guide), quiet);

@@ -1,7 +1,6 @@
 import type { ChartInput, ChartRegion } from '../chart/model.js';
-import { analyseOffer, type OfferAnalysis } from '../engine/offer-analysis.js';
-import { readOfferWords } from '../engine/offer-text.js';
-import { normaliseOffer } from '../engine/offers.js';
+import { type AskPackage, buildAskPackage } from '../engine/ask/index.js';
+import { normaliseOffer, readOfferWords } from '../engine/offer/index.js';
 import { primaryAlias, regionById } from '../engine/regions.js';
 import type { Guide, Region } from '../guide/schema.js';
 
@@ -35,18 +34,17 @@ export function regionChartInput(guide: Guide, highlight?: Region): ChartInput {
 }
 
 /**
- * The bands with an offer and its ask marked. Shared without figures, the marker and the ask are left out:
- * on a dollar axis their position would give the figures away.
+ * The chart for an offer answer: the bands with the offer and its ask marked. Shared without figures, the chart
+ * is the bands alone (a marker on a dollar axis would give the offer away).
  */
-export function offerChartInput(guide: Guide, analysis: OfferAnalysis, showFigures: boolean): ChartInput {
+export function offerChart(guide: Guide, pkg: AskPackage, showFigures: boolean): ChartInput {
   const base = regionChartInput(guide);
-  if (!showFigures) return base;
-  const ask = analysis.asks[0];
+  if (!showFigures || !pkg.offer) return base;
   return {
     ...base,
-    title: `Your ${analysis.offer.company} offer vs ${guide.company} bands`,
-    offer: { label: `Your offer (${analysis.offer.company})`, dollars: analysis.offer.annualTc.value },
-    ...(ask ? { ask: { regionId: ask.region.id, range: ask.tc.value } } : {}),
+    title: `Your ${pkg.offer.company} offer vs ${guide.company} bands`,
+    offer: { label: `Your offer (${pkg.offer.company})`, dollars: pkg.offer.annualTc.value },
+    ...(pkg.ask ? { ask: { regionId: pkg.region.id, range: pkg.ask.tc.value } } : {}),
   };
 }
 
@@ -68,6 +66,6 @@ export function chartFromWords(guide: Guide, region: Region | undefined, words: 
   ];
   if (!regionId) problems.push('region: which region should the ask be for? e.g. chart detroit SoFi 245k');
   if (problems.length > 0 || !normalised.ok || !regionId) return { ok: false, problem: problems.join('; ') };
-  const analysis = analyseOffer(guide, normalised.offer, regionById(guide, regionId));
-  return { ok: true, input: offerChartInput(guide, analysis, true) };
+  const pkg = buildAskPackage(guide, regionById(guide, regionId), normalised.offer);
+  return { ok: true, input: offerChart(guide, pkg, true) };
 }

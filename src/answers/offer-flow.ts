@@ -1,15 +1,20 @@
 import type { ChartInput } from '../chart/model.js';
 import { formatMoney, formatPercent } from '../engine/money.js';
-import { analyseOffer } from '../engine/offer-analysis.js';
-import { type DraftProblem, type ReadOffer, readOfferWords } from '../engine/offer-text.js';
-import { describeVesting, normaliseOffer } from '../engine/offers.js';
+import {
+  type DraftProblem,
+  describeVesting,
+  normaliseOffer,
+  type ReadOffer,
+  readOfferWords,
+} from '../engine/offer/index.js';
 import { primaryAlias, regionById } from '../engine/regions.js';
 import type { LoadedGuide } from '../guide/load.js';
 import type { Guide } from '../guide/schema.js';
 import { escapeMrkdwn, type SlackMessage, section, truncate } from '../views/blocks.js';
 import { COMMAND } from '../views/ids.js';
 import { buildOfferAnswer } from '../views/offer-answer.js';
-import { offerChartInput } from './chart-input.js';
+import { offerChart } from './chart-input.js';
+import { prepareOffer } from './offer-prep.js';
 
 export function buildOfferProblems(problems: DraftProblem[], readAs: string[] = []): SlackMessage {
   const lines = problems.map((p) => `• ${escapeMrkdwn(p.message)} — for example \`${escapeMrkdwn(p.example)}\``);
@@ -67,18 +72,8 @@ export function offerAnswerFromWords(loaded: LoadedGuide, words: string[]): Quic
     return { ok: false, message: buildOfferProblems(problems, read.readAs) };
   }
   const region = regionById(guide, read.draft.regionId);
-  const analysis = analyseOffer(guide, normalised.offer, region);
-  const answer = buildOfferAnswer(loaded, analysis, { showFigures: true });
-  const chart = offerChartInput(guide, analysis, true);
-  if (read.readAs.length === 0) return { ok: true, message: answer, chart };
-  return {
-    ok: true,
-    chart,
-    message: {
-      ...answer,
-      blocks: [section(`_Read as:_ ${read.readAs.map(escapeMrkdwn).join('; ')}`, 'offer_read_as'), ...answer.blocks],
-    },
-  };
+  const prep = prepareOffer(guide, region, read.draft, normalised.offer, [], read.readAs);
+  return { ok: true, message: buildOfferAnswer(loaded, prep), chart: offerChart(guide, prep.pkg, true) };
 }
 
 /**

@@ -36,9 +36,17 @@ export interface RegionBand {
   notes: GuideNote[];
 }
 
+/** A band figure's name in a sentence: "RSU a year", never a lower-cased "rsu / yr". */
+const FIGURE_LABELS: Record<BandComponent, string> = {
+  base: 'base',
+  stock: 'RSU a year',
+  bonus: 'bonus',
+  totalComp: 'total comp',
+};
+
 export function bandFigure(region: Region, component: BandComponent): Explained<Range> {
   return fromGuide(
-    `${region.shortName} ${COMPONENT_LABELS[component].toLowerCase()}`,
+    `${region.shortName} ${FIGURE_LABELS[component]}`,
     region.band[component],
     `Compensation Benchmarks, ${region.name} row, ${GUIDE_COLUMNS[component]} column: ${formatRange(region.band[component])}`,
   );

@@ -1,41 +1,35 @@
 import type { KnownBlock } from '@slack/types';
-import type { Ask } from '../engine/asks.js';
+import type { AskPackage } from '../engine/ask/index.js';
 import { notesFor } from '../engine/bands.js';
 import { levelCaveat } from '../engine/levels.js';
-import { formatMoney, formatPercent, formatRange } from '../engine/money.js';
+import { formatPercent, formatRange } from '../engine/money.js';
 import { claimPremiums } from '../engine/premiums.js';
-import type { RenderedLever } from '../engine/scripts.js';
 import type { LoadedGuide } from '../guide/load.js';
 import type { Guide } from '../guide/schema.js';
+import { FootnoteMarks, orderedScripts, partsLine, scriptBlocks } from './ask-package.js';
 import { context, escapeMrkdwn, footnotes, header, noteMarks, type SlackMessage, section, table } from './blocks.js';
 import { BLOCK_PREFIXES, BLOCKS } from './ids.js';
-import { leverBlocks, regionButtons } from './region.js';
+import { regionButtons } from './region.js';
 
-export function buildLeversMessage({ guide, notes }: LoadedGuide, levers: RenderedLever[], ask: Ask): SlackMessage {
-  const leverNotes = notesFor(notes, ask.region.id, ['levers']);
-  // A note about a figure (the RSU reading) is marked at the lever asking for it; any other at the intro.
-  const marksFor = (asks: string | undefined) =>
-    noteMarks(leverNotes, (note) =>
-      asks === undefined ? !levers.some((rendered) => rendered.lever.asks === note.component) : note.component === asks,
-    );
+export function buildLeversMessage({ guide }: LoadedGuide, pkg: AskPackage): SlackMessage {
+  const region = pkg.region;
+  const marks = new FootnoteMarks();
+  const parts = partsLine(pkg, marks);
   const blocks: KnownBlock[] = [
-    header(`The ${levers.length} levers · ${ask.region.name}`, BLOCKS.leversHeader),
+    header(`The ${pkg.scripts.length} levers · ${region.name}`, BLOCKS.leversHeader),
     section(
-      `Ready-to-say scripts with ${escapeMrkdwn(ask.region.shortName)}'s numbers. ` +
-        (ask.fromExample
-          ? `Lever 3 answers an example competing offer of ${formatMoney(ask.competingTc.value)}; use \`/allycomp offer\` for yours.`
-          : '') +
-        marksFor(undefined),
+      `Ready-to-say scripts with ${escapeMrkdwn(region.shortName)}'s numbers, the one to lead with first. ` +
+        (parts ? `The ask, in parts: ${parts} ` : '') +
+        'Lever 3 has a blank for the competing offer: use `/allycomp offer` for yours.',
       BLOCKS.leversIntro,
     ),
   ];
-  for (const rendered of levers) {
-    blocks.push(...leverBlocks(rendered, levers.length, BLOCK_PREFIXES.lever, marksFor(rendered.lever.asks)));
-  }
-  blocks.push(...footnotes(leverNotes, BLOCKS.leversFootnotes));
-  blocks.push(regionButtons(guide, ask.region.id, BLOCKS.leversActions));
+  for (const script of orderedScripts(pkg))
+    blocks.push(...scriptBlocks(guide, pkg, script, BLOCK_PREFIXES.lever, marks));
+  blocks.push(...footnotes(marks.notes(), BLOCKS.leversFootnotes));
+  blocks.push(regionButtons(guide, region.id, BLOCKS.leversActions));
   return {
-    text: `The ${levers.length} negotiation levers for ${ask.region.name}: ${levers.map((l) => l.lever.name).join(', ')}.`,
+    text: `The ${pkg.scripts.length} negotiation levers for ${region.name}: ${pkg.scripts.map((s) => s.name).join(', ')}.`,
     blocks,
   };
 }

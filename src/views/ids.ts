@@ -6,6 +6,7 @@ export const ACTIONS = {
   showMath: 'math_show',
   openOffer: 'offer_open',
   retryOffer: 'offer_retry',
+  confirmOffer: 'offer_confirm',
 } as const;
 
 /** The prep card's buttons (each with a suffix: the step id or the lever number). */
@@ -103,6 +104,7 @@ export const BLOCKS = {
   levelsCaveat: 'levels_caveat',
   levelsHeader: 'levels_header',
   leverExample: 'lever_example',
+  leverFootnotes: 'lever_footnotes',
   leversActions: 'levers_actions',
   leversFootnotes: 'levers_footnotes',
   leversHeader: 'levers_header',
@@ -118,8 +120,10 @@ export const BLOCKS = {
   problem: 'problem',
   regionActions: 'region_actions',
   regionFootnotes: 'region_footnotes',
+  regionGuideFigures: 'region_guide_figures',
   regionHeader: 'region_header',
   regionIntro: 'region_intro',
+  regionPlan: 'region_plan',
   regionTarget: 'region_target',
   regionThreadHint: 'region_thread_hint',
   rehearseInvite: 'rehearse_invite',

@@ -1,11 +1,11 @@
 import type { KnownBlock } from '@slack/types';
-import type { Ask } from '../engine/asks.js';
+import type { AskPackage } from '../engine/ask/index.js';
 import type { RegionBand } from '../engine/bands.js';
 import type { Explained } from '../engine/explained.js';
 import { formatMoney, formatPercent, formatRange } from '../engine/money.js';
-import { context, escapeMrkdwn, footnotes, header, noteMarks, type SlackMessage, section } from './blocks.js';
+import { FootnoteMarks } from './ask-package.js';
+import { context, escapeMrkdwn, footnotes, header, type SlackMessage, section } from './blocks.js';
 import { BLOCK_PREFIXES, BLOCKS } from './ids.js';
-import { strategyMarks } from './region.js';
 
 function display(figure: Explained<unknown>): string {
   const value = figure.value;
@@ -36,34 +36,51 @@ export function linesToSections(lines: string[], blockPrefix: string): KnownBloc
 }
 
 /** "Show the math": every number of a region message, with its source or formula. */
-export function buildMathMessage(band: RegionBand, ask: Ask): SlackMessage {
+export function buildMathMessage(band: RegionBand, pkg: AskPackage): SlackMessage {
+  const { ask } = pkg;
   const figures: Explained<unknown>[] = [
     ...band.rows.map((row) => row.figure),
     band.target,
-    ask.base,
-    ask.stock,
-    ask.bonusPercent,
-    ask.bonusDollars,
-    ask.competingTc,
-    ask.leverTc,
+    ...(ask
+      ? [
+          ask.tc,
+          ask.base,
+          // One split gives all three parts: its steps are printed once, under the base.
+          { ...ask.rsuPerYear, math: 'From the same split as the base ask, above.' },
+          { ...ask.bonus, math: 'From the same split as the base ask, above.' },
+          ask.bonusTargetPercent,
+          ask.openAt,
+        ]
+      : []),
+    ...(ask?.signOn ? [ask.signOn] : []),
+    ...(pkg.walkAway ? [pkg.walkAway] : []),
+    ...pkg.guideFigures.filter((figure) => figure.label.startsWith('Guide lever')),
   ];
+  // Each footnote gets its mark on the line of the figure it is about.
+  const marks = new FootnoteMarks();
+  const markFor = (figure: Explained<unknown>): string => {
+    const row = band.rows.find((candidate) => candidate.figure === figure);
+    if (row)
+      return band.notes
+        .filter((note) => note.component === row.component)
+        .map((note) => marks.mark(note))
+        .join('');
+    if (figure === band.target)
+      return band.notes
+        .filter((note) => note.topics.includes('strategy') && !note.component)
+        .map((note) => marks.mark(note))
+        .join('');
+    if (figure === ask?.rsuPerYear) return marks.byId(pkg.footnotes, 'stock-unit');
+    if (figure.label.startsWith('Guide lever 3')) return marks.byId(pkg.footnotes, 'lever-figures-sum');
+    return '';
+  };
+  const lines = figures.map((figure) => `${mathLine(figure)}${markFor(figure)}`);
   return {
     text: `Where ${band.region.name}'s numbers come from: ${figures.length} figures, each from the guide or computed by a stated rule.`,
     blocks: [
       header(`Show the math · ${band.region.name}`, BLOCKS.mathHeader),
-      ...linesToSections(
-        figures.map((figure) => {
-          const row = band.rows.find((candidate) => candidate.figure === figure);
-          if (row)
-            return mathLine(
-              figure,
-              noteMarks(band.notes, (note) => row.notes.includes(note)),
-            );
-          return mathLine(figure, figure === band.target ? strategyMarks(band) : '');
-        }),
-        BLOCK_PREFIXES.math,
-      ),
-      ...footnotes(band.notes, BLOCKS.mathFootnotes),
+      ...linesToSections(lines, BLOCK_PREFIXES.math),
+      ...footnotes(marks.notes(), BLOCKS.mathFootnotes),
       context(['Guide figures are quoted as printed; computed figures give their rule and inputs.'], BLOCKS.mathLegend),
     ],
   };

@@ -18,8 +18,15 @@ export type DeliveryChoice = 'dm' | 'share-positions' | 'share-figures';
 
 const DELIVERY_LABELS: Record<DeliveryChoice, string> = {
   dm: 'Just me — a DM from allycomp',
-  'share-positions': "Share in this channel's thread: positions and % only",
-  'share-figures': "Share in this channel's thread, with my dollar figures",
+  'share-positions': "Share in this channel's thread, without my offer",
+  'share-figures': "Share in this channel's thread, with my offer and figures",
+};
+
+/** What each share shows, said plainly under its label (Slack allows 75 characters). */
+const DELIVERY_DESCRIPTIONS: Record<DeliveryChoice, string> = {
+  dm: 'Nobody else sees it.',
+  'share-positions': 'Band, target, scripts with blanks. No company, no figure, no position.',
+  'share-figures': 'The whole answer: the company name, your figures and the ask.',
 };
 
 /** Where the modal was opened from: enough to share the answer there later. Travels in private_metadata. */
@@ -111,7 +118,7 @@ export function buildOfferModal(guide: Guide, options: OfferModalOptions): Modal
   const bonus = initial.bonus;
   const deliveryOptions = (
     options.canShare ? (['dm', 'share-positions', 'share-figures'] as const) : (['dm'] as const)
-  ).map((choice) => option(DELIVERY_LABELS[choice], choice));
+  ).map((choice) => option(DELIVERY_LABELS[choice], choice, DELIVERY_DESCRIPTIONS[choice]));
   const blocks: KnownBlock[] = [
     ...(options.prefillNote ? [context([escapeMrkdwn(options.prefillNote)], 'offer_prefill_note')] : []),
     textInput(OFFER_BLOCKS.company, 'Competing company', {

@@ -1,10 +1,9 @@
 import type { KnownBlock } from '@slack/types';
-import type { Ask } from '../engine/asks.js';
+import type { AskPackage } from '../engine/ask/index.js';
 import { COMPONENT_LABELS, type RegionBand } from '../engine/bands.js';
-import type { Explained } from '../engine/explained.js';
 import { formatMoney, formatRange } from '../engine/money.js';
-import type { RenderedLever } from '../engine/scripts.js';
 import type { Guide } from '../guide/schema.js';
+import { FootnoteMarks, guideFiguresLine, orderedScripts, partsLine, planLines, scriptBlocks } from './ask-package.js';
 import {
   actions,
   button,
@@ -15,7 +14,6 @@ import {
   footnotes,
   header,
   noteMarks,
-  quote,
   type SlackMessage,
   section,
   table,
@@ -34,10 +32,11 @@ export function bandTable(band: RegionBand) {
   return table([['Per year', 'Low', 'High'], ...rows], [1, 2]);
 }
 
+/** The notification text's words for each row: "RSU a year", never a lower-cased "rsu / yr". */
+const SUMMARY_LABELS = { base: 'base', stock: 'RSU a year', bonus: 'bonus', totalComp: 'total comp' } as const;
+
 function bandSummary(band: RegionBand): string {
-  const parts = band.rows.map(
-    (row) => `${COMPONENT_LABELS[row.component].toLowerCase()} ${formatRange(row.figure.value)}`,
-  );
+  const parts = band.rows.map((row) => `${SUMMARY_LABELS[row.component]} ${formatRange(row.figure.value)}`);
   return `${band.region.name} PM comp: ${parts.join(', ')}; negotiate-up target ${formatRange(band.target.value)} TC.`;
 }
 
@@ -58,71 +57,28 @@ export function regionButtons(guide: Guide, regionId: string, blockId: string = 
   ]);
 }
 
-/** Short "where this number comes from" line for a lever figure. */
-export function figureSource(figure: Explained<unknown>): string {
-  if (figure.source === 'guide') return `${figure.label}: ${figure.math}`;
-  if (figure.source === 'you') return `${figure.label}: your figure.`;
-  return `${figure.label}: ${figure.math}`;
-}
-
-/** `marks`: footnote markers for notes about this lever's figure (e.g. the reading of the RSU column). */
-export function leverBlocks(rendered: RenderedLever, total: number, blockPrefix: string, marks = ''): KnownBlock[] {
-  const { lever } = rendered;
-  return [
-    section(
-      `*Lever ${lever.number} of ${total} · ${escapeMrkdwn(lever.name)}*\n${quote(escapeMrkdwn(rendered.script))}`,
-      `${blockPrefix}_${lever.id}`,
-    ),
-    context(
-      [
-        `_Why it works:_ ${escapeMrkdwn(lever.rationale)}`,
-        ...rendered.figures.map((figure, index) => `${escapeMrkdwn(figureSource(figure))}${index === 0 ? marks : ''}`),
-      ],
-      `${blockPrefix}_${lever.id}_math`,
-    ),
-  ];
-}
-
-function leverFallback(rendered: RenderedLever): string {
-  return `Lever ${rendered.lever.number}: ${rendered.lever.name}. ${rendered.script}`.slice(0, 3000);
-}
-
-/** One thread reply per lever, so a team can discuss each lever on its own. */
-export function buildLeverReplies(levers: RenderedLever[], ask: Ask): SlackMessage[] {
-  return levers.map((rendered) => ({
-    text: leverFallback(rendered),
-    blocks: [
-      ...leverBlocks(rendered, levers.length, BLOCK_PREFIXES.lever),
-      ...(rendered.lever.asks === 'totalComp' && ask.fromExample ? [exampleContext(ask)] : []),
-    ],
-  }));
+function leverFallback(pkg: AskPackage, number: number): string {
+  const script = pkg.scripts.find((candidate) => candidate.number === number);
+  return script ? `Lever ${script.number}: ${script.name}. ${script.text}`.slice(0, 3000) : `Lever ${number}`;
 }
 
 /**
- * The four levers in one thread reply, one section each with its script quoted: a region answer then costs two
- * posts (the message and this reply) in a channel Slack paces at about one post a second.
+ * The levers in one thread reply, the one to lead with first, one section each with its script quoted: a region
+ * answer then costs two posts (the message and this reply) in a channel Slack paces at about one post a second.
  */
-export function buildLeversReply(levers: RenderedLever[], ask: Ask): SlackMessage {
+export function buildLeversReply(guide: Guide, pkg: AskPackage): SlackMessage {
+  const marks = new FootnoteMarks();
   const blocks: KnownBlock[] = [];
-  for (const [index, rendered] of levers.entries()) {
+  for (const [index, script] of orderedScripts(pkg).entries()) {
     if (index > 0) blocks.push(divider());
-    blocks.push(...leverBlocks(rendered, levers.length, 'lever'));
+    blocks.push(...scriptBlocks(guide, pkg, script, BLOCK_PREFIXES.lever, marks));
   }
-  if (ask.fromExample && levers.some((rendered) => rendered.lever.asks === 'totalComp'))
-    blocks.push(exampleContext(ask));
-  const text = levers.map(leverFallback).join('\n').slice(0, 3000);
+  blocks.push(...footnotes(marks.notes(), BLOCKS.leverFootnotes));
+  const text = orderedScripts(pkg)
+    .map((script) => leverFallback(pkg, script.number))
+    .join('\n')
+    .slice(0, 3000);
   return { text, blocks };
-}
-
-function exampleContext(ask: Ask) {
-  return context(
-    [
-      `The ${formatMoney(ask.competingTc.value)} competing offer in lever 3 is an example, not yours ` +
-        `(the guide's example offer placed the same way in ${escapeMrkdwn(ask.region.shortName)}'s band). ` +
-        'Use *Prep with my competing offer* for your own numbers.',
-    ],
-    BLOCKS.leverExample,
-  );
 }
 
 function totalCompRow(band: RegionBand) {
@@ -137,16 +93,21 @@ export function strategyMarks(band: RegionBand): string {
 
 export interface RegionMessageOptions {
   /** Put the lever scripts in this message (private answers, or when threads are not possible). */
-  inlineLevers?: RenderedLever[];
+  inlineLevers?: boolean;
 }
 
+/** A region's answer without an offer: the guide's band, the negotiate-up ask in parts that add up, the levers. */
 export function buildRegionMessage(
   guide: Guide,
   band: RegionBand,
-  ask: Ask,
+  pkg: AskPackage,
   options: RegionMessageOptions = {},
 ): SlackMessage {
   const { region } = band;
+  // The band table marks its rows' notes by their place in band.notes; the ask's notes number on from there.
+  const marks = new FootnoteMarks(band.notes);
+  const parts = partsLine(pkg, marks);
+  const guideLine = guideFiguresLine(pkg, marks);
   const blocks: KnownBlock[] = [
     header(`${region.name} · ${guide.role} at ${guide.company}`, BLOCKS.regionHeader),
     section(
@@ -157,26 +118,33 @@ export function buildRegionMessage(
     // Readable wherever the client puts the table (some show it after the other blocks): it names the band itself.
     section(
       `*Negotiate up:* ${escapeMrkdwn(region.shortName)}'s total comp runs ${formatRange(totalCompRow(band))}; ` +
-        `target *${formatRange(band.target.value)}*${strategyMarks(band)} total comp.\n_${escapeMrkdwn(band.strategy)}_`,
+        `target *${formatRange(band.target.value)}*${strategyMarks(band)} total comp.\n_${escapeMrkdwn(band.strategy)}_` +
+        (parts ? `\n*The ask, in parts:* ${parts}` : ''),
       BLOCKS.regionTarget,
     ),
-    ...footnotes(band.notes, BLOCKS.regionFootnotes),
-    regionButtons(guide, region.id),
+    ...(guideLine ? [context([guideLine], BLOCKS.regionGuideFigures)] : []),
   ];
-  const levers = options.inlineLevers;
-  if (levers) {
+  if (options.inlineLevers) {
+    blocks.push(section(planLines(guide, pkg), BLOCKS.regionPlan));
     blocks.push(divider());
-    for (const rendered of levers) blocks.push(...leverBlocks(rendered, levers.length, BLOCK_PREFIXES.lever));
-    if (ask.fromExample) blocks.push(exampleContext(ask));
-  } else {
+    for (const script of orderedScripts(pkg))
+      blocks.push(...scriptBlocks(guide, pkg, script, BLOCK_PREFIXES.lever, marks));
+  }
+  blocks.push(...footnotes(marks.notes(), BLOCKS.regionFootnotes));
+  blocks.push(regionButtons(guide, region.id));
+  if (!options.inlineLevers) {
     blocks.push(
       context(
         [
-          `The ${guide.levers.length} lever scripts, with ${escapeMrkdwn(region.shortName)}'s numbers, follow in this thread.`,
+          `The ${guide.levers.length} lever scripts, with ${escapeMrkdwn(region.shortName)}'s numbers, follow in this thread, the one to lead with first.`,
         ],
         BLOCKS.regionThreadHint,
       ),
     );
   }
-  return { text: bandSummary(band), blocks };
+  const ask = pkg.ask;
+  const asked = ask
+    ? ` Ask ${formatRange(ask.tc.value)} TC: base ${formatRange(ask.base.value)}, RSU ${formatRange(ask.rsuPerYear.value)} a year, bonus target ${ask.bonusTargetPercent.value}%.`
+    : '';
+  return { text: `${bandSummary(band)}${asked}`, blocks };
 }

@@ -25,10 +25,10 @@ describe('npm run preview', () => {
     expect(text).toMatch(/Bonus\s+\$31K\s+\$50K/);
     expect(text).toMatch(/Total comp\s+\$215K\s+\$309K/);
     expect(text).toContain('target $285K–$309K');
-    expect(text).toContain('base salary at $194K');
-    expect(text).toContain('$56K–$61K over four years');
-    expect(text).toContain('$299K–$309K');
-    expect(text).toContain('bonus target increased to 20%');
+    expect(text).toContain('base salary at $194K–$198K');
+    expect(text).toContain('$52K–$61K a year');
+    expect(text).toContain('total comp to $285K–$309K');
+    expect(text).toContain('bonus target increased to 25%');
   });
 
   it.each([

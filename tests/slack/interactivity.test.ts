@@ -190,21 +190,24 @@ describe('"Show the math"', () => {
     const lines = blocks
       .filter((block) => block.type === 'section' && block.block_id?.startsWith('math_'))
       .flatMap((block) => ((block as { text: { text: string } }).text.text ?? '').split('\n'));
-    // The four band figures, the target, and the six figures the lever scripts use.
-    expect(lines).toHaveLength(11);
+    // The four band figures, the target, the ask (TC, its three parts, the bonus target, where to open) and the
+    // guide's own four lever figures.
+    expect(lines).toHaveLength(15);
     for (const line of lines) expect(line).toMatch(/^• \*.+: .+\*[¹²³⁴⁵⁶⁷⁸⁹]* \((guide figure|computed)\) — \S/);
     for (const figure of [
       'New York base: $151K–$198K* (guide figure)',
-      'New York rsu / yr: $33K–$61K*¹ (guide figure)',
+      'New York RSU a year: $33K–$61K* (guide figure)',
       'New York bonus: $31K–$50K* (guide figure)',
       'New York total comp: $215K–$309K* (guide figure)',
       'New York negotiate-up target: $285K–$309K* (guide figure)',
-      'New York base ask: $194K* (computed)',
-      'New York TC ask: $299K–$309K* (computed)',
+      'New York base ask: $194K–$198K* (computed)',
+      'New York TC ask: $285K–$309K* (guide figure)',
+      'New York RSU ask a year: $52K–$61K* (computed)',
+      'Guide lever 1 base: $165K* (guide figure)',
     ]) {
       expect(lines.join('\n')).toContain(figure);
     }
-    expect(String(answer?.body.text)).toContain('11 figures');
+    expect(String(answer?.body.text)).toContain('15 figures');
     await settle();
     expect(slack.calls).toEqual([]);
     expect(slack.responses).toHaveLength(1);

@@ -4,10 +4,9 @@
  */
 import type { KnownBlock, ModalView } from '@slack/types';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { buildAskPackage } from '../../src/engine/ask/index.js';
 import { formatMoney, formatMoneyExact, formatRange } from '../../src/engine/money.js';
-import { analyseOffer } from '../../src/engine/offer-analysis.js';
-import { normaliseOffer, type OfferInput } from '../../src/engine/offers.js';
-import { regionById } from '../../src/engine/regions.js';
+import { normaliseOffer, type OfferInput } from '../../src/engine/offer/index.js';
 import { OFFER_BLOCKS } from '../../src/views/ids.js';
 import type { ViewStateValues } from '../../src/views/offer-form.js';
 import { decodeOrigin, encodeOrigin } from '../../src/views/offer-modal.js';
@@ -501,18 +500,26 @@ describe('a valid submission closes the modal and sends the full answer to the p
     const [dm] = posts();
     expect(dm?.args.channel).toBe(USER);
     expect(dm?.args.thread_ts).toBeUndefined();
-    expect(String(dm?.args.text)).toBe('Capital One offer: annual TC $245K; ask Detroit for $255K–$262K TC.');
+    expect(String(dm?.args.text)).toBe(
+      'Capital One offer: annual TC $245K; ask Detroit for $255K–$262K TC (base $165K–$168K, RSU $49K–$52K a year, bonus target 25%).',
+    );
     const text = payloadText(dm);
     expect(text).toContain('*Annual TC:* $245K');
     expect(text).toContain('*First-year TC:* $245K');
     expect(text).toContain(
-      '*What to ask for in Detroit:* TC *$255K–$262K* · base *$165K* · RSU *$48K–$52K*/yr · bonus target *20%*',
+      '*What to ask for in Detroit:* *TC $255K–$262K* = base *$165K–$168K* + RSU *$49K–$52K* a year¹ + bonus *$41,250–$42K* (target *25%* of base)',
     );
-    expect(text).toContain('My competing offer from Capital One at $245K TC is for a product with 10% of Ally Auto');
+    expect(text).toContain(
+      "My competing offer from Capital One at $245K TC [only if true: is for a product with 10% of Ally Auto's",
+    );
     expect(text).toContain("bringing Ally's total comp to $255K–$262K");
     expect(text).toContain('base salary at $165K');
-    expect(text).toContain('RSU component increased to $48K–$52K');
-    expect(text).toContain('bonus target increased to 20%');
+    expect(text).toContain('RSU component increased to $49K–$52K a year');
+    expect(text).toContain('bonus target increased to 25%');
+    // The guide's own lever figures stay visible, labelled as the guide's, with the note that they fall short.
+    expect(text).toContain("The guide's own figures, for its Detroit example:");
+    expect(text).toContain('$9K–$12K short of its own TC ask');
+    expect(text).toContain('*Walk-away:* $245K TC');
     for (const lever of [1, 2, 3, 4]) expect(text).toContain(`Lever ${lever} of 4`);
     // Where it sits, in every region, with the ask there.
     const table = (dm?.args.blocks as KnownBlock[] | undefined)?.find((block) => block.type === 'table') as
@@ -525,8 +532,11 @@ describe('a valid submission closes the modal and sends the full answer to the p
       ['New York', '$215K–$309K', '32% up the band', '$285K–$309K'],
     ]);
     // A traditional bank: the guide's 15–25% branchless premium, in dollars on this offer.
-    expect(text).toContain('Capital One is a traditional bank');
-    expect(text).toContain('$36,750–$61,250 on your offer, an Ally TC of $281,750–$306,250');
+    // One premium story: the branchless 15–25% is the reason to open at the top, never a second Ally TC figure.
+    expect(text).toContain('Your competing offer is from a traditional bank');
+    expect(text).toContain('($36,750–$61,250 on your offer), so open at the top of the range');
+    expect(text).not.toContain('an Ally TC of');
+    expect(text).toContain('*Open at* $262K TC');
     expect(text).toContain('The guide prices the branchless premium twice');
     for (const source of guide().guide.sources) expect(text).toContain(source.title);
     expect(text).toContain("The guide's compensation bands are for Product Manager only");
@@ -570,10 +580,10 @@ describe('a valid submission closes the modal and sends the full answer to the p
   it('an offer above the published band is said plainly, with what the guide suggests', async () => {
     await submitValid(formValues({ company: 'Google', totalComp: '320k' }, { region: 'detroit', kind: 'big-tech' }));
     const text = payloadText(dms()[0]);
-    expect(text).toContain("*This offer is $58K above Detroit's published band* (top $262K)");
+    expect(text).toContain("Your competing $320K is $58K above Detroit's published band top $262K");
     expect(text).toContain('In Detroit, push for $240K–$262K TC');
-    expect(text).toContain('the total-comp ask is to match it');
-    expect(text).toContain('TC *$320K–$330K*');
+    expect(text).toContain('the ask goes above the band on the strength of your offer');
+    expect(text).toContain('*TC $330K–$337K*');
     expect(text).toContain('$11K above the band');
   });
 
@@ -585,10 +595,7 @@ describe('a valid submission closes the modal and sends the full answer to the p
       ]),
     );
     const text = payloadText(dms()[0]);
-    expect(text).toContain(
-      '*Premiums you can claim:* $18K–$33K in all (Low ends: $10K + $8K = $18K; high ends: $18K + $15K = $33K.)',
-    );
-    expect(text).toContain('Writing PRDs with fairness criteria');
+    expect(text).toContain("$18K–$33K in the guide's Ally.ai premiums, the case for the top of the range");
     expect(text).toContain(
       '_Read as:_ Kind of company: not picked, read as digital bank or fintech from its name; Base: read as $170,000',
     );
@@ -617,8 +624,7 @@ function personalStrings(input: OfferInput, regionId: string): string[] {
   const { guide: g } = guide();
   const normalised = normaliseOffer(input);
   if (!normalised.ok) throw new Error('bad offer');
-  const analysis = analyseOffer(g, normalised.offer, regionById(g, regionId));
-  const { offer } = analysis;
+  const offer = normalised.offer;
   const figures = [offer.base, offer.equityPerYear, offer.equityFirstYear, offer.bonus, offer.signOn]
     .concat([offer.annualTc, offer.firstYearTc])
     .flatMap((figure) => (figure ? [figure.value] : []));
@@ -629,13 +635,25 @@ function personalStrings(input: OfferInput, regionId: string): string[] {
     formatMoneyExact(value).slice(1),
     formatMoney(value).slice(1),
   ]);
-  for (const ask of analysis.asks) {
-    for (const figure of [ask.tc, ask.leverTc, ask.stock]) {
+  for (const region of g.regions) {
+    const ask = buildAskPackage(g, region, offer).ask;
+    if (!ask) continue;
+    for (const figure of [ask.tc, ask.base, ask.rsuPerYear, ask.bonus]) {
       if (figure.personal) strings.push(formatRange(figure.value), formatMoney(figure.value.low));
     }
-    for (const figure of [ask.base, ask.bonusDollars]) if (figure.personal) strings.push(formatMoney(figure.value));
   }
-  return [...new Set(strings)];
+  void regionId;
+  // A figure that is also one of the guide's public band figures (an ask at a band top) is no secret.
+  const published = new Set(
+    g.regions.flatMap((region) =>
+      [...Object.values(region.band), region.strategy.target].flatMap((range) => [
+        formatMoney(range.low),
+        formatMoney(range.high),
+        formatRange(range),
+      ]),
+    ),
+  );
+  return [...new Set(strings)].filter((secret) => !published.has(secret));
 }
 
 describe('sharing in the channel’s thread', () => {
@@ -677,14 +695,15 @@ describe('sharing in the channel’s thread', () => {
     for (const secret of ['$245K', '$255K–$262K']) expect(payloadText(dm)).toContain(secret);
     // What the team does see: positions, percentages, the guide's own figures, the scripts with placeholders.
     const text = payloadText(shared);
-    expect(text).toContain(`Shared by <@${USER}>`);
-    expect(text).toContain('positions and percentages only');
-    expect(text).toContain('top quarter of the band');
-    expect(text).not.toMatch(/\d+% up the band/);
-    expect(text).toContain('My competing offer from Capital One at [their TC] TC');
-    expect(text).toContain("bringing Ally's total comp to [my total-comp ask]");
-    expect(text).toContain('exceed it by 15%–25%.');
-    expect(text).toContain('bonus target increased to 20%');
+    // What the team does see: that the person is preparing, the region's public band and target, the scripts
+    // with blanks. No position in the band, no company.
+    expect(text).toContain(`<@${USER}> is preparing a pay conversation`);
+    expect(text).toContain('Their offer (company and figures) stays with them');
+    expect(text).not.toMatch(/up the band|quarter of the band/);
+    expect(text).toContain('My competing offer from [company] at [their TC] TC');
+    expect(text).toContain("bringing Ally's total comp to [your total-comp ask]");
+    expect(text).toContain('bonus target increased to [your bonus target]');
+    expect(text).toContain('target *$240K–$262K*² total comp');
   });
 
   it('positions only, for an offer in parts with distinctive amounts', async () => {
@@ -729,7 +748,7 @@ describe('sharing in the channel’s thread', () => {
     const [shared] = await waitFor(() => slack.responses.length > 0 && slack.responses, 'response_url post');
     expect(`${RESPONSE_HOST}${shared?.path}`).toBe(url);
     expect(shared?.body.response_type).toBe('in_channel');
-    expect(JSON.stringify(shared?.body)).toContain(`Shared by <@${USER}>`);
+    expect(JSON.stringify(shared?.body)).toContain(`<@${USER}> is preparing`);
     expect(JSON.stringify(shared?.body)).not.toContain('$245K');
     expect(dms()).toHaveLength(1);
     expect(slack.responses).toHaveLength(1);
@@ -776,7 +795,7 @@ describe('the quick form answers at once, without a modal', () => {
     const [dm] = dms();
     const text = payloadText(dm);
     expect(text).toContain('My competing offer from SoFi at $245K TC');
-    expect(text).toContain('TC *$255K–$262K*');
+    expect(text).toContain('*TC $255K–$262K*');
     expect(text).toContain('_Read as:_ 245k read as $245K total comp; SoFi read as a digital bank or fintech');
   });
 

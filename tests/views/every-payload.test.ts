@@ -8,12 +8,12 @@ import { describe, expect, it } from 'vitest';
 import { answerCommand, mathAnswer, regionAnswer } from '../../src/answers/answers.js';
 import { coachInDmProblem } from '../../src/answers/coach.js';
 import { buildOfferProblems, describeDraft, offerAnswerFromWords } from '../../src/answers/offer-flow.js';
+import { prepareOffer } from '../../src/answers/offer-prep.js';
+import { buildAskPackage } from '../../src/engine/ask/index.js';
 import { askFor } from '../../src/engine/asks.js';
 import { compareRegions } from '../../src/engine/bands.js';
 import { type CoachCardState, coachSteps, setStep } from '../../src/engine/coach.js';
-import { analyseOffer } from '../../src/engine/offer-analysis.js';
-import { readOfferFromText } from '../../src/engine/offer-text.js';
-import { normaliseOffer, type OfferInput } from '../../src/engine/offers.js';
+import { normaliseOffer, type OfferInput, readOfferFromText } from '../../src/engine/offer/index.js';
 import { type CommandError, parseCommand } from '../../src/engine/parse-command.js';
 import { primaryAlias } from '../../src/engine/regions.js';
 import { renderLevers } from '../../src/engine/scripts.js';
@@ -48,6 +48,7 @@ import { buildHomeView } from '../../src/views/home.js';
 import { buildChannelOnlyNote, buildOfferFormPrompt } from '../../src/views/messages-tab.js';
 import { buildOfferAnswer } from '../../src/views/offer-answer.js';
 import { buildOfferModal } from '../../src/views/offer-modal.js';
+import { buildFigureFreeShare } from '../../src/views/offer-share.js';
 import { checkMessage, checkView } from '../support/limits.js';
 
 const GUIDES: Array<[string, LoadedGuide]> = [
@@ -116,6 +117,33 @@ function offersFor(loaded: LoadedGuide): Array<[string, OfferInput, Region, stri
       first,
       allPremiums,
     ],
+    // The new answers of the ask package: each must stay inside Slack's limits too.
+    ['a slipped digit: did you mean…? (buttons)', { company: 'SoFi', totalComp: 24_500 }, first, []],
+    [
+      'equity that may be a whole grant',
+      { company: 'SoFi', base: 170_000, equity: { kind: 'annual', dollars: 300_000 } },
+      last,
+      [],
+    ],
+    [
+      'a capped base: a named trade, and a first-year gap: a sign-on ask',
+      { company: 'SoFi', base: 200_000, equity: { kind: 'annual', dollars: 30_000 }, signOn: 90_000 },
+      first,
+      allPremiums,
+    ],
+    [
+      'another level: no band figures',
+      { company: 'Capital One', title: 'VP, Product Management', totalComp: 320_000 },
+      last,
+      [],
+    ],
+    ['the company being negotiated with', { company: 'Ally Financial', totalComp: 245_000 }, first, []],
+    [
+      'a bonus % beside a total comp alone',
+      { company: 'SoFi', totalComp: 245_000, bonus: { kind: 'percent', percent: 15 } },
+      first,
+      [],
+    ],
   ];
 }
 
@@ -177,8 +205,7 @@ function payloadsFor(loaded: LoadedGuide): Array<[string, Payload]> {
     message(`${region.id}: region message`, answer.message);
     for (const [index, reply] of answer.thread.entries()) message(`${region.id}: lever reply ${index + 1}`, reply);
     message(`${region.id}: standalone (private, fallback, thread reply)`, answer.standalone);
-    const ask = askFor(guide, region);
-    message(`${region.id}: levers`, buildLeversMessage(loaded, renderLevers(guide, ask), ask));
+    message(`${region.id}: levers`, buildLeversMessage(loaded, buildAskPackage(guide, region)));
     message(`${region.id}: math`, mathAnswer(loaded, region));
   }
   for (const words of commandWords(loaded)) {
@@ -267,16 +294,14 @@ function payloadsFor(loaded: LoadedGuide): Array<[string, Payload]> {
   for (const [label, input, region, premiums] of offersFor(loaded)) {
     const normalised = normaliseOffer(input);
     if (!normalised.ok) throw new Error(`${label}: ${JSON.stringify(normalised.problems)}`);
-    const analysis = analyseOffer(guide, normalised.offer, region, premiums);
-    message(`offer ${label}: mine`, buildOfferAnswer(loaded, analysis, { showFigures: true }));
-    message(
-      `offer ${label}: shared with figures`,
-      buildOfferAnswer(loaded, analysis, { showFigures: true, sharedBy: 'U0PERSON' }),
-    );
-    message(
-      `offer ${label}: shared without figures`,
-      buildOfferAnswer(loaded, analysis, { showFigures: false, sharedBy: 'U0PERSON' }),
-    );
+    const prep = prepareOffer(guide, region, { ...input, regionId: region.id }, normalised.offer, premiums, [
+      'Base: read as $170,000',
+    ]);
+    message(`offer ${label}: mine`, buildOfferAnswer(loaded, prep));
+    message(`offer ${label}: shared with figures`, buildOfferAnswer(loaded, prep, { sharedBy: 'U0PERSON' }));
+  }
+  for (const region of guide.regions) {
+    message(`${region.id}: shared without figures`, buildFigureFreeShare(loaded, region, 'U0PERSON'));
   }
   const alias = primaryAlias(guide.regions[0] as Region);
   for (const words of [`SoFi 245k ${alias}`, `SoFi 245 ${alias}`, 'SoFi 245k', 'nothing useful', '', `${LONG_TYPED}`]) {
@@ -335,8 +360,6 @@ function blockTexts(block: unknown): string {
 }
 
 const MARKS = '¹²³⁴⁵⁶⁷⁸⁹';
-/** The offer answer's markers are being rewritten with the answer itself (issue 12): checked once that lands. */
-const OFFER_ANSWER = /^(offer .*: (mine|shared with figures|shared without figures)|quick offer )/;
 
 describe.each(GUIDES)('footnote markers in every message built from the %s', (_name, loaded) => {
   const messages = payloadsFor(loaded).flatMap(([label, payload]) =>
@@ -350,18 +373,15 @@ describe.each(GUIDES)('footnote markers in every message built from the %s', (_n
     expect(withNotes.length).toBeGreaterThan(5);
   });
 
-  it.each(messages.filter(([label]) => !OFFER_ANSWER.test(label)))(
-    '%s: each footnote’s marker appears above it, at its figure',
-    (_label, message) => {
-      message.blocks.forEach((block, index) => {
-        if (block.type !== 'context') return;
-        for (const element of (block as { elements: Array<{ text?: string }> }).elements) {
-          const mark = new RegExp(`^([${MARKS}]) `).exec(element.text ?? '')?.[1];
-          if (!mark) continue;
-          const above = message.blocks.slice(0, index).map(blockTexts).join('\n');
-          expect(above, `marker ${mark} for "${(element.text ?? '').slice(0, 60)}…"`).toContain(mark);
-        }
-      });
-    },
-  );
+  it.each(messages)('%s: each footnote’s marker appears above it, at its figure', (_label, message) => {
+    message.blocks.forEach((block, index) => {
+      if (block.type !== 'context') return;
+      for (const element of (block as { elements: Array<{ text?: string }> }).elements) {
+        const mark = new RegExp(`^([${MARKS}]) `).exec(element.text ?? '')?.[1];
+        if (!mark) continue;
+        const above = message.blocks.slice(0, index).map(blockTexts).join('\n');
+        expect(above, `marker ${mark} for "${(element.text ?? '').slice(0, 60)}…"`).toContain(mark);
+      }
+    });
+  });
 });

@@ -21,6 +21,12 @@ export interface AskOptions {
   kind?: CompanyKind;
 }
 
+/** The guide's own company ("Ally Financial") by any of its names in the company list. */
+function sameAsGuideCompany(guide: Guide, entryName: string): boolean {
+  const own = companyEntry(guide, guide.company);
+  return own !== undefined && own.name === entryName;
+}
+
 const FOOTNOTE_IDS = new Set(['stock-unit', 'branchless-two-prices', 'lever-figures-sum']);
 const notesCache = new WeakMap<Guide, GuideNote[]>();
 
@@ -225,6 +231,18 @@ export function buildAskPackage(
   const sanity = offer ? checkSanity(guide, region, offer) : { confirmations: [], warnings: [], holdBack: false };
   warnings.push(...sanity.warnings);
   for (const text of offer?.setAside ?? []) warnings.push({ code: 'parts-set-aside', text });
+  // An offer from the company being negotiated with is not a competing offer: no ask built against itself.
+  const sameCompany = entry !== undefined && sameAsGuideCompany(guide, entry.name);
+  if (offer && sameCompany) {
+    warnings.push({
+      code: 'same-company',
+      text:
+        `${offer.company} is ${guide.company} itself: that is the offer you are negotiating, not a competing one, ` +
+        `so there is nothing to compare it with. To see where it sits, compare it with ${region.shortName}'s band ` +
+        `(${formatRange(region.band.totalComp)} TC); to prepare the ask, enter a competing offer from another company, ` +
+        'or use the levers without one.',
+    });
+  }
   if (otherLevel) {
     warnings.push({
       code: 'other-level',
@@ -255,7 +273,7 @@ export function buildAskPackage(
   }
   if (story.branchless) warnings.push({ code: 'branchless-premium', text: story.reasons[0] ?? '' });
 
-  const built = sanity.holdBack || otherLevel ? undefined : askFigures(guide, region, offer, story);
+  const built = sanity.holdBack || otherLevel || sameCompany ? undefined : askFigures(guide, region, offer, story);
   if (built) warnings.push(...built.warnings);
   const ask = built?.figures;
 
@@ -284,7 +302,7 @@ export function buildAskPackage(
     premiumStory: story,
     leadLever: plan.lead,
     leverOrder: plan.order,
-    walkAway: offer ? walkAwayFigure(offer) : undefined,
+    walkAway: offer && !sameCompany ? walkAwayFigure(offer) : undefined,
     fallbacks,
     scripts: renderScripts(guide, {
       ask,

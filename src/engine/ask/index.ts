@@ -4,6 +4,8 @@
  */
 export { PREMIUM_RULE } from './advice.js';
 export { type AskOptions, buildAskPackage } from './build.js';
+export { applyCandidate } from './confirm.js';
 export { type AskData, type AskDataError, askData, askDataFromWords } from './data.js';
 export { plausibleTc } from './sanity.js';
+export { renderScripts } from './scripts.js';
 export type * from './types.js';

@@ -12,6 +12,8 @@ export interface ScriptInput {
   /** The competing TC is below the band: lever 3 says there is an offer, without the number (rule 6). */
   hideCompetingTc: boolean;
   regionName: string;
+  /** Why the figures are blanks when there is no ask (default: the level has no band figures). */
+  blankReason?: string;
 }
 
 function claimMarked(text: string, lever: Lever): { text: string; marked: boolean } {
@@ -62,7 +64,9 @@ export function renderScripts(guide: Guide, input: ScriptInput): LeverScript[] {
       if (marked)
         changes.push('Claims in [only if true: …] are yours to make: say them only if they are true, or put your own.');
       if (!ask && /\{(?:baseAsk|stockAsk|tcAsk|bonusTargetPercent)\}/.test(lever.script)) {
-        changes.push('No band figures apply at this level: fill in the figures from your own research.');
+        changes.push(
+          input.blankReason ?? 'No band figures apply at this level: fill in the figures from your own research.',
+        );
       }
       return { number: lever.number, name: lever.name, text, changes };
     });

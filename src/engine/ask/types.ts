@@ -16,7 +16,8 @@ export type AskWarningCode =
   | 'part-above-band'
   | 'first-year-gap'
   | 'branchless-premium'
-  | 'parts-set-aside';
+  | 'parts-set-aside'
+  | 'same-company';
 
 export interface AskWarning {
   code: AskWarningCode;

@@ -1,14 +1,14 @@
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
-import { offerChartInput } from '../../answers/chart-input.js';
-import { analyseOffer } from '../../engine/offer-analysis.js';
-import { normaliseOffer } from '../../engine/offers.js';
+import { offerChart } from '../../answers/chart-input.js';
+import { prepareOffer, shareCopy } from '../../answers/offer-prep.js';
+import { normaliseOffer } from '../../engine/offer/index.js';
 import { regionById } from '../../engine/regions.js';
 import { attachChart } from '../../slack/chart-upload.js';
 import { isNoAccessError } from '../../slack/errors.js';
 import { sendToDm } from '../../slack/offer-delivery.js';
 import { type OwnCopyOutcome, setOutcome } from '../../slack/outcome.js';
 import { postToResponseUrl } from '../../slack/respond-url.js';
-import { escapeMrkdwn, type SlackMessage, section } from '../../views/blocks.js';
+import type { SlackMessage } from '../../views/blocks.js';
 import { buildProblemMessage } from '../../views/error-messages.js';
 import { buildOfferAnswer } from '../../views/offer-answer.js';
 import { blockForField, readOfferForm, type ViewStateValues } from '../../views/offer-form.js';
@@ -45,17 +45,13 @@ export function offerSubmitted(deps: ListenerDeps) {
 
     const userId = body.user.id;
     const origin = decodeOrigin(view.private_metadata);
-    const analysis = analyseOffer(guide, normalised.offer, regionById(guide, form.draft.regionId), form.premiumIds);
-    const mine = buildOfferAnswer(deps.loaded, analysis, { showFigures: true });
-    const readAs =
-      form.readAs.length > 0
-        ? [section(`_Read as:_ ${form.readAs.map(escapeMrkdwn).join('; ')}`, 'offer_read_as')]
-        : [];
-    const ownCopy = { ...mine, blocks: [...readAs, ...mine.blocks] };
+    const region = regionById(guide, form.draft.regionId);
+    const prep = prepareOffer(guide, region, form.draft, normalised.offer, form.premiumIds, form.readAs);
+    const ownCopy = buildOfferAnswer(deps.loaded, prep);
     let own: OwnCopyOutcome;
     const dm = await sendToDm(client, userId, ownCopy);
     if (dm) {
-      const chartInput = offerChartInput(guide, analysis, true);
+      const chartInput = offerChart(guide, prep.pkg, true);
       own = { kind: 'dm', chart: await attachChart(client, { channelId: dm.channel, threadTs: dm.ts }, chartInput) };
     } else {
       // No DM with the bot (for example, its Messages tab is off): still only the person sees it.
@@ -71,11 +67,13 @@ export function offerSubmitted(deps: ListenerDeps) {
       return;
     }
 
-    const shared = buildOfferAnswer(deps.loaded, analysis, {
-      showFigures: form.delivery === 'share-figures',
-      sharedBy: userId,
-    });
     const showFigures = form.delivery === 'share-figures';
+    // Held back for a "did you mean …?": the figures are not confirmed, so nothing goes to the channel yet.
+    if (prep.pkg.needsConfirmation) {
+      setOutcome(context, { kind: 'offer_submitted', own, share: { kind: 'no_channel' } });
+      return;
+    }
+    const { message: shared, chart: sharedChart } = shareCopy(deps.loaded, prep, showFigures, userId);
     try {
       const posted = await client.chat.postMessage({
         channel: origin.channelId,
@@ -86,7 +84,7 @@ export function offerSubmitted(deps: ListenerDeps) {
       const chart = await attachChart(
         client,
         { channelId: origin.channelId, threadTs: origin.threadTs ?? posted.ts },
-        offerChartInput(guide, analysis, showFigures),
+        sharedChart,
       );
       setOutcome(context, {
         kind: 'offer_submitted',

@@ -1,0 +1,167 @@
+import type { KnownBlock } from '@slack/types';
+import type { AskPackage, LeverScript } from '../engine/ask/index.js';
+import { formatMoney, formatPercent, formatRange } from '../engine/money.js';
+import type { GuideNote } from '../guide/consistency.js';
+import type { Guide } from '../guide/schema.js';
+import { context, escapeMrkdwn, footnoteMark, quote, section, truncate } from './blocks.js';
+
+/**
+ * Footnote marks handed out where each note's figure is shown, numbered in order of first use, so every footnote
+ * printed has a mark at its figure and no mark points at a note that is not printed.
+ */
+export class FootnoteMarks {
+  private readonly used: GuideNote[] = [];
+
+  /** Notes whose marks are already placed elsewhere (a band table's), in their order. */
+  constructor(placed: GuideNote[] = []) {
+    this.used.push(...placed);
+  }
+
+  mark(note: GuideNote | undefined): string {
+    if (!note) return '';
+    let index = this.used.findIndex((used) => used.id === note.id);
+    if (index < 0) index = this.used.push(note) - 1;
+    return footnoteMark(index);
+  }
+
+  byId(notes: GuideNote[], id: string): string {
+    return this.mark(notes.find((note) => note.id === id));
+  }
+
+  notes(): GuideNote[] {
+    return [...this.used];
+  }
+}
+
+const LEVER_PART: Record<number, string> = { 1: 'base', 2: 'RSU', 3: 'total comp', 4: 'bonus target' };
+
+/** The bonus target at each end, as % of base: "25%", or "20%–25%" when the ends differ. */
+export function bonusTargets(pkg: AskPackage): string {
+  const ends = pkg.ask?.ends;
+  if (!ends) return '';
+  const low = formatPercent((ends.low.bonus / ends.low.base) * 100);
+  const high = formatPercent((ends.high.bonus / ends.high.base) * 100);
+  return low === high ? high : `${low.replace('%', '')}–${high}`;
+}
+
+/** "TC $255K–$262K = base … + RSU … a year + bonus … (25% of base)": the parts that add up to the ask. */
+export function partsLine(pkg: AskPackage, marks: FootnoteMarks): string | undefined {
+  const { ask } = pkg;
+  if (!ask) return undefined;
+  const stockMark = marks.byId(pkg.footnotes, 'stock-unit');
+  return (
+    `*TC ${formatRange(ask.tc.value)}* = base *${formatRange(ask.base.value)}* + RSU *${formatRange(ask.rsuPerYear.value)}* a year${stockMark} ` +
+    `+ bonus *${formatRange(ask.bonus.value)}* (target *${bonusTargets(pkg)}* of base)` +
+    (ask.signOn ? ` + sign-on *${formatRange(ask.signOn.value)}* in year one` : '') +
+    '. Each end adds up (to $1K).'
+  );
+}
+
+export function signOnLine(pkg: AskPackage): string | undefined {
+  if (!pkg.ask || !pkg.offer) return undefined;
+  if (pkg.ask.signOn) {
+    return `*Sign-on:* ask *${formatRange(pkg.ask.signOn.value)}*: your competing first year (${formatMoney(pkg.offer.firstYearTc.value)}) is above the ask's.`;
+  }
+  return pkg.offer.signOn
+    ? "*Sign-on:* none to ask: the ask's first year already beats your competing first year."
+    : '*Sign-on:* the sign-on is left out (you gave none, and the ask beats your first year without one).';
+}
+
+/** What to do first: lead lever and order, where to open, the walk-away, fallbacks. */
+export function planLines(guide: Guide, pkg: AskPackage): string {
+  const leverName = (number: number) =>
+    `${number} (${LEVER_PART[number] ?? guide.levers.find((lever) => lever.number === number)?.name ?? ''})`;
+  const lines = [
+    `*Lead with lever ${leverName(pkg.leadLever)}*, then ${pkg.leverOrder
+      .filter((n) => n !== pkg.leadLever)
+      .map(leverName)
+      .join(', ')}.`,
+  ];
+  if (pkg.ask) {
+    const why =
+      pkg.premiumStory.reasons.length > 0
+        ? 'the top of the range, because a premium applies (above)'
+        : 'the middle of the range (no premium applies), and let the levers carry you to the top';
+    lines.push(`*Open at* ${formatMoney(pkg.ask.openAt.value)} TC: ${why}.`);
+  }
+  if (pkg.walkAway) {
+    lines.push(
+      `*Walk-away:* ${formatMoney(pkg.walkAway.value)} TC, your competing offer: below it, the other offer is better.`,
+    );
+  }
+  if (pkg.fallbacks.length > 0) lines.push(`*If they say no:* ${pkg.fallbacks.map(escapeMrkdwn).join(' ')}`);
+  return truncate(lines.join('\n'), 2900);
+}
+
+/** The premium story: one Ally TC figure; premiums are the reason for where to open. */
+export function premiumLines(pkg: AskPackage, marks: FootnoteMarks): string | undefined {
+  const { premiumStory: story } = pkg;
+  if (story.reasons.length === 0) return undefined;
+  const twice = story.branchless ? marks.byId(pkg.footnotes, 'branchless-two-prices') : '';
+  return truncate(
+    `*Premiums:* ${story.reasons.map(escapeMrkdwn).join(' ')}\n_${escapeMrkdwn(story.rule)}_${twice}`,
+    2900,
+  );
+}
+
+export function warningLines(pkg: AskPackage, skip: ReadonlySet<string> = new Set()): string | undefined {
+  const shown = pkg.warnings.filter((warning) => !skip.has(warning.code));
+  if (shown.length === 0) return undefined;
+  return truncate(shown.map((warning) => `:warning: ${escapeMrkdwn(warning.text)}`).join('\n'), 2900);
+}
+
+/** The guide's own lever figures, kept visible and labelled as the guide's, with the note that they fall short. */
+export function guideFiguresLine(pkg: AskPackage, marks: FootnoteMarks): string | undefined {
+  if (!pkg.ask) return undefined;
+  const figure = (label: string) => pkg.guideFigures.find((candidate) => candidate.label === label)?.value;
+  const base = figure('Guide lever 1 base');
+  const rsu = figure('Guide lever 2 RSU');
+  const bonus = figure('Guide lever 4 bonus target');
+  const tc = figure('Guide lever 3 TC ask');
+  if (typeof base !== 'number' || typeof bonus !== 'number' || !isRange(rsu) || !isRange(tc)) return undefined;
+  const mark = marks.byId(pkg.footnotes, 'lever-figures-sum');
+  return (
+    `_The guide's own figures, for its Detroit example:${mark} base ${formatMoney(base)} (lever 1), RSU ${formatRange(rsu)} ` +
+    `a year (lever 2), bonus target ${formatPercent(bonus)} (lever 4), TC ${formatRange(tc)} (lever 3). The ask above ` +
+    'starts from them and carries the rest by the stated rule._'
+  );
+}
+
+function isRange(value: unknown): value is { low: number; high: number } {
+  return typeof value === 'object' && value !== null && 'low' in value && 'high' in value;
+}
+
+/** One lever script as blocks: the script said aloud, then why it works and how it differs from the guide. */
+export function scriptBlocks(
+  guide: Guide,
+  pkg: AskPackage,
+  script: LeverScript,
+  blockPrefix: string,
+  marks: FootnoteMarks,
+): KnownBlock[] {
+  const lever = guide.levers.find((candidate) => candidate.number === script.number);
+  const lead = script.number === pkg.leadLever ? ' · lead with this' : '';
+  const unitMark = script.text.includes(' a year') ? marks.byId(pkg.footnotes, 'stock-unit') : '';
+  return [
+    section(
+      truncate(
+        `*Lever ${script.number} of ${pkg.scripts.length} · ${escapeMrkdwn(script.name)}${unitMark}${lead}*\n${quote(escapeMrkdwn(script.text))}`,
+        2900,
+      ),
+      `${blockPrefix}_${lever?.id ?? script.number}`,
+    ),
+    context(
+      [
+        ...(lever ? [`_Why it works:_ ${escapeMrkdwn(lever.rationale)}`] : []),
+        ...script.changes.map((change) => escapeMrkdwn(change)),
+      ].slice(0, 10),
+      `${blockPrefix}_${lever?.id ?? script.number}_math`,
+    ),
+  ];
+}
+
+/** The scripts in the order to use them (lead lever first). */
+export function orderedScripts(pkg: AskPackage): LeverScript[] {
+  const order = [pkg.leadLever, ...pkg.leverOrder.filter((n) => n !== pkg.leadLever)];
+  return [...pkg.scripts].sort((a, b) => order.indexOf(a.number) - order.indexOf(b.number));
+}
