@@ -168,10 +168,12 @@ export function splitEnd(
 }
 
 /**
- * A recruiter names a bonus target as a whole percent of base ("20% target"), so each end's bonus is moved to the
- * nearest whole percent of its base (or the next one down or up, when the nearest would push a part under what the
- * person has or across its band). RSU absorbs the difference, rounded to $1K, so the parts still add up to each TC
- * end within $1K. An end where no whole percent fits keeps its split (said in its steps).
+ * A recruiter names a bonus target as a whole percent of base ("20% target"), so each end's bonus is moved to a whole
+ * percent of its base, one percent for both ends where one fits (nearest first), else the nearest that fits each end
+ * (or the next one down or up, when the nearest would push a part under what the person has or across its band).
+ * RSU absorbs the difference, rounded to $1K, so the parts still add up to each TC end within $1K. A choice that
+ * would make any part smaller at the top end than at the bottom end is not taken: an end where no whole percent fits
+ * keeps its split (said in its steps).
  */
 export function wholePercentBonus(
   region: Region,
@@ -181,41 +183,59 @@ export function wholePercentBonus(
 ): { low: AskEnd; high: AskEnd } {
   const band = region.band;
   const atLeast = competing.bonus ?? 0;
-  const move = (end: AskEnd): AskEnd => {
-    const exact = (end.bonus / end.base) * 100;
+  const exact = (end: AskEnd) => (end.bonus / end.base) * 100;
+  const near = (value: number) => [Math.round(value), Math.floor(value), Math.ceil(value)];
+  const atPercent = (end: AskEnd, percent: number): AskEnd | undefined => {
+    const bonus = Math.round((end.base * percent) / 100);
+    if (bonus === end.bonus) return end;
     const rsuFloor = Math.max(competing.rsuPerYear ?? 0, Math.min(end.rsuPerYear, band.stock.low));
     const rsuCeiling = Math.max(end.rsuPerYear, band.stock.high);
-    const bonusCeiling = Math.max(end.bonus, band.bonus.high);
-    for (const percent of new Set([Math.round(exact), Math.floor(exact), Math.ceil(exact)])) {
-      const bonus = Math.round((end.base * percent) / 100);
-      if (bonus === end.bonus) return end;
-      if (bonus < atLeast || bonus > bonusCeiling) continue;
-      const rest = (end.tc - end.base - bonus) / 1000;
-      const rsu = [Math.round(rest), Math.floor(rest), Math.ceil(rest)]
-        .map((thousands) => thousands * 1000)
-        .find((candidate) => candidate >= rsuFloor && candidate <= rsuCeiling);
-      if (rsu === undefined) continue;
-      const sum = end.base + rsu + bonus;
-      return {
-        ...end,
-        bonus,
-        rsuPerYear: rsu,
-        steps: [
-          ...end.steps,
-          `Bonus named as a whole percent: ${formatPercent(percent)} of ${formatMoney(end.base)} = ${formatMoney(bonus)}; ` +
-            `RSU takes the difference, to $1K: ${formatMoney(rsu)} a year. ` +
-            `${formatMoney(end.base)} + ${formatMoney(rsu)} + ${formatMoney(bonus)} = ${formatMoney(sum)}` +
-            (sum === end.tc ? '.' : ` (${formatMoney(end.tc)} to rounding).`),
-        ],
-      };
-    }
+    if (bonus < atLeast || bonus > Math.max(end.bonus, band.bonus.high)) return undefined;
+    const rest = (end.tc - end.base - bonus) / 1000;
+    const rsu = near(rest)
+      .map((thousands) => thousands * 1000)
+      .find((candidate) => candidate >= rsuFloor && candidate <= rsuCeiling);
+    if (rsu === undefined) return undefined;
+    const sum = end.base + rsu + bonus;
     return {
       ...end,
+      bonus,
+      rsuPerYear: rsu,
       steps: [
         ...end.steps,
-        `Bonus kept at ${formatMoney(end.bonus)} (${formatPercent(exact)} of base): no whole percent fits without pushing a part under what you have or across its band.`,
+        `Bonus named as a whole percent: ${formatPercent(percent)} of ${formatMoney(end.base)} = ${formatMoney(bonus)}; ` +
+          `RSU takes the difference, to $1K: ${formatMoney(rsu)} a year. ` +
+          `${formatMoney(end.base)} + ${formatMoney(rsu)} + ${formatMoney(bonus)} = ${formatMoney(sum)}` +
+          (sum === end.tc ? '.' : ` (${formatMoney(end.tc)} to rounding).`),
       ],
     };
   };
-  return { low: move(low), high: move(high) };
+  const kept = (end: AskEnd): AskEnd => ({
+    ...end,
+    steps: [
+      ...end.steps,
+      `Bonus kept at ${formatMoney(end.bonus)} (${formatPercent(exact(end))} of base): no whole percent fits without pushing a part under what you have, across its band, or below the other end.`,
+    ],
+  });
+  const rising = (a: AskEnd, b: AskEnd) =>
+    a.base <= b.base && a.rsuPerYear <= b.rsuPerYear && a.bonus <= b.bonus && a.tc <= b.tc;
+
+  const middle = (exact(low) + exact(high)) / 2;
+  const shared = [...new Set([...near(middle), ...near(exact(low)), ...near(exact(high))])].sort(
+    (a, b) => Math.abs(a - middle) - Math.abs(b - middle),
+  );
+  for (const percent of shared) {
+    const pair = { low: atPercent(low, percent), high: atPercent(high, percent) };
+    if (pair.low && pair.high && rising(pair.low, pair.high)) return { low: pair.low, high: pair.high };
+  }
+  const eachLow = near(exact(low))
+    .map((percent) => atPercent(low, percent))
+    .find((end) => end !== undefined);
+  const eachHigh = near(exact(high))
+    .map((percent) => atPercent(high, percent))
+    .find((end) => end !== undefined && rising(eachLow ?? low, end));
+  if (eachLow && eachHigh) return { low: eachLow, high: eachHigh };
+  if (eachLow && rising(eachLow, high)) return { low: eachLow, high: kept(high) };
+  if (eachHigh && rising(low, eachHigh)) return { low: kept(low), high: eachHigh };
+  return { low: kept(low), high: kept(high) };
 }

@@ -143,6 +143,52 @@ describe('rules 1–3 and 5 hold for random offers in every region and every com
     );
   });
 
+  it('every part reads low to high: no part of the ask is smaller at its top end than at its bottom end', () => {
+    // Equity up to just under the hold-back line (twice the highest RSU top), so RSU is often pinned above its band.
+    const wideParts = fc
+      .record({
+        base: fc.integer({ min: 90_000, max: 260_000 }),
+        equity: fc.integer({ min: 0, max: 120_000 }),
+        bonusPercent: fc.integer({ min: 0, max: 40 }),
+        signOn: fc.option(fc.integer({ min: 0, max: 120_000 }), { nil: undefined }),
+      })
+      .map(
+        ({ base, equity, bonusPercent, signOn }): OfferInput => ({
+          company: 'Acme',
+          base,
+          equity: { kind: 'annual', dollars: equity },
+          bonus: { kind: 'percent', percent: bonusPercent },
+          signOn,
+        }),
+      );
+    fc.assert(
+      fc.property(fc.oneof(wideParts, partsOffer), region, kind, (input, id, k) => {
+        const ask = buildAskPackage(guide, id, offer(input), { kind: k }).ask;
+        if (!ask) return;
+        for (const part of [ask.tc, ask.base, ask.rsuPerYear, ask.bonus]) {
+          expect(part.value.low).toBeLessThanOrEqual(part.value.high);
+        }
+      }),
+    );
+  });
+
+  it('a competing RSU above the band keeps the bonus rising with base (Stripe, Charlotte: $160K + $90K + 10%)', () => {
+    const ask = buildAskPackage(
+      guide,
+      'charlotte',
+      offer({
+        company: 'Stripe',
+        base: 160_000,
+        equity: { kind: 'annual', dollars: 90_000 },
+        bonus: { kind: 'percent', percent: 10 },
+        signOn: 40_000,
+      }),
+    ).ask;
+    expect(ask?.bonus.value.low).toBeLessThanOrEqual(ask?.bonus.value.high ?? 0);
+    expect(ask?.rsuPerYear.value.low).toBeGreaterThanOrEqual(90_000);
+    expect(ask?.base.value.low).toBeGreaterThanOrEqual(160_000);
+  });
+
   it('rule 2: never below what the person has, or a named trade; a first-year gap gets a sign-on', () => {
     fc.assert(
       fc.property(partsOffer, region, kind, (input, id, k) => {
