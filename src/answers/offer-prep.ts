@@ -23,7 +23,7 @@ export function offerPackages(
   premiumIds: readonly string[] = [],
 ): AskPackage[] {
   const regions = [region, ...guide.regions.filter((other) => other.id !== region.id)];
-  return regions.map((r) => buildAskPackage(guide, r, offer, { premiumIds, kind: offer.companyKind }));
+  return regions.map((r) => buildAskPackage(guide, r, offer, { premiumIds }));
 }
 
 /** Everything the offer answer shows, from one ask package per region; confirmation buttons re-run `draft`. */

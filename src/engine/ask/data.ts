@@ -121,5 +121,5 @@ export function askDataFromWords(
   }
   const normalised = normaliseOffer(input);
   if (!normalised.ok) return error('The offer is incomplete.', normalised.problems);
-  return askData(buildAskPackage(guide, regionId, normalised.offer, { ...options, kind: input.companyKind }));
+  return askData(buildAskPackage(guide, regionId, normalised.offer, options));
 }
