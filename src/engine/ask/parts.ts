@@ -168,12 +168,11 @@ export function splitEnd(
 }
 
 /**
- * A recruiter names a bonus target as a whole percent of base ("20% target"), so each end's bonus is moved to a whole
- * percent of its base, one percent for both ends where one fits (nearest first), else the nearest that fits each end
- * (or the next one down or up, when the nearest would push a part under what the person has or across its band).
- * RSU absorbs the difference, rounded to $1K, so the parts still add up to each TC end within $1K. A choice that
- * would make any part smaller at the top end than at the bottom end is not taken: an end where no whole percent fits
- * keeps its split (said in its steps).
+ * A recruiter names a bonus target as a whole percent of base ("20% target"), so each end's bonus is moved to the
+ * nearest whole percent of its base (or the next one down or up, when the nearest would push a part under what the
+ * person has or across its band); where that would make a part smaller at the top end, one percent for both ends.
+ * RSU absorbs the difference, rounded to $1K, so the parts still add up to each TC end within $1K. An end where no
+ * whole percent fits keeps its split (said in its steps).
  */
 export function wholePercentBonus(
   region: Region,
@@ -220,6 +219,14 @@ export function wholePercentBonus(
   const rising = (a: AskEnd, b: AskEnd) =>
     a.base <= b.base && a.rsuPerYear <= b.rsuPerYear && a.bonus <= b.bonus && a.tc <= b.tc;
 
+  const eachLow = near(exact(low))
+    .map((percent) => atPercent(low, percent))
+    .find((end) => end !== undefined);
+  const eachHigh = near(exact(high))
+    .map((percent) => atPercent(high, percent))
+    .find((end) => end !== undefined);
+  if (eachLow && eachHigh && rising(eachLow, eachHigh)) return { low: eachLow, high: eachHigh };
+  // The nearest percent at each end would reverse a part: one percent for both ends, nearest to their middle.
   const middle = (exact(low) + exact(high)) / 2;
   const shared = [...new Set([...near(middle), ...near(exact(low)), ...near(exact(high))])].sort(
     (a, b) => Math.abs(a - middle) - Math.abs(b - middle),
@@ -228,13 +235,6 @@ export function wholePercentBonus(
     const pair = { low: atPercent(low, percent), high: atPercent(high, percent) };
     if (pair.low && pair.high && rising(pair.low, pair.high)) return { low: pair.low, high: pair.high };
   }
-  const eachLow = near(exact(low))
-    .map((percent) => atPercent(low, percent))
-    .find((end) => end !== undefined);
-  const eachHigh = near(exact(high))
-    .map((percent) => atPercent(high, percent))
-    .find((end) => end !== undefined && rising(eachLow ?? low, end));
-  if (eachLow && eachHigh) return { low: eachLow, high: eachHigh };
   if (eachLow && rising(eachLow, high)) return { low: eachLow, high: kept(high) };
   if (eachHigh && rising(low, eachHigh)) return { low: kept(low), high: eachHigh };
   return { low: kept(low), high: kept(high) };
