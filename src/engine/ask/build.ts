@@ -310,6 +310,7 @@ export function buildAskPackage(
       competingTc: competing,
       hideCompetingTc: belowBand && !otherLevel,
       regionName: region.shortName,
+      trades: built?.trades ?? [],
     }),
     warnings,
     guideFigures: [...guideFigures(guide), bandFigure(region, 'totalComp')],

@@ -1,6 +1,6 @@
 import type { Guide, Lever } from '../../guide/schema.js';
 import { formatMoney, formatPercent, formatRange } from '../money.js';
-import type { AskFigures, LeverScript } from './types.js';
+import type { AskFigures, LeverScript, Trade } from './types.js';
 
 /** The guide says RSU "over four years" while its table (and every ask) is RSU per year: say what the bot means. */
 const FOUR_YEARS = /\{stockAsk\} over four years/;
@@ -14,6 +14,20 @@ export interface ScriptInput {
   regionName: string;
   /** Why the figures are blanks when there is no ask (default: the level has no band figures). */
   blankReason?: string;
+  /** Parts capped at their band top below what the person has: the script that asks for that part names the gap. */
+  trades?: readonly Trade[];
+}
+
+const PART_PLACEHOLDER: Record<Trade['part'], RegExp> = { base: /\{baseAsk\}/, bonus: /\{bonusTargetPercent\}/ };
+const PART_WORDS: Record<Trade['part'], string> = { base: 'base', bonus: 'bonus' };
+
+/** Said after a capped part's ask, so the script never asks aloud for less than the person has without saying why. */
+function tradeSentence(trade: Trade): string {
+  return (
+    ` Ally's ${PART_WORDS[trade.part]} band tops out at ${formatMoney(trade.bandTop)}, under the ` +
+    `${formatMoney(trade.competing)} ${PART_WORDS[trade.part]} I have now, so I'd want the ` +
+    `${formatMoney(trade.short)} difference in RSU or a sign-on.`
+  );
 }
 
 function claimMarked(text: string, lever: Lever): { text: string; marked: boolean } {
@@ -59,7 +73,15 @@ export function renderScripts(guide: Guide, input: ScriptInput): LeverScript[] {
           'Your competing offer is below the band: the script says you have one without its number, because quoting it would anchor the talk low.',
         );
       }
-      const filled = template.replace(/\{(\w+)\}/g, (whole, name: string) => values[name] ?? whole);
+      const capped = ask ? (input.trades ?? []).filter((trade) => PART_PLACEHOLDER[trade.part].test(template)) : [];
+      for (const trade of capped) {
+        changes.push(
+          `Your ${PART_WORDS[trade.part]} is above Ally's band top: the script names the ${formatMoney(trade.short)} gap and where it goes, so it never asks aloud for less than you have.`,
+        );
+      }
+      const filled =
+        template.replace(/\{(\w+)\}/g, (whole, name: string) => values[name] ?? whole) +
+        capped.map(tradeSentence).join('');
       const { text, marked } = claimMarked(filled, lever);
       if (marked)
         changes.push('Claims in [only if true: …] are yours to make: say them only if they are true, or put your own.');

@@ -362,6 +362,27 @@ describe('the rest of issue 12', () => {
     for (const figure of ['$165K', '$168K', '$262K', '$52K']) expect(scripts).not.toContain(figure);
   });
 
+  it('rule 2: a base capped under what the person has is said in the base script too, not only in a warning', () => {
+    const pkg = buildAskPackage(
+      guide,
+      'detroit',
+      offer({
+        company: 'Chime',
+        base: 175_000,
+        equity: { kind: 'annual', dollars: 45_000 },
+        bonus: { kind: 'percent', percent: 12 },
+        signOn: 25_000,
+      }),
+    );
+    const baseScript = pkg.scripts.find((script) => script.text.includes('base salary at'));
+    expect(baseScript?.text).toContain('base salary at $168K');
+    expect(baseScript?.text).toContain("Ally's base band tops out at $168K, under the $175K base I have now");
+    expect(baseScript?.text).toContain('$7K difference in RSU or a sign-on');
+    // A base inside the band gets the guide's script unchanged.
+    const inside = buildAskPackage(guide, 'detroit', offer({ company: 'Chime', totalComp: 245_000 }));
+    expect(inside.scripts.some((script) => script.text.includes('tops out at'))).toBe(false);
+  });
+
   it('rule 2: a competing base above the band is a named trade', () => {
     const pkg = buildAskPackage(
       guide,
