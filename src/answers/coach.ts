@@ -1,10 +1,11 @@
 import type { ChartInput } from '../chart/model.js';
+import { buildAskPackage } from '../engine/ask/index.js';
 import { type CoachCardState, readCoachTarget } from '../engine/coach.js';
-import { findRegion, primaryAlias } from '../engine/regions.js';
+import { findRegion, primaryAlias, regionIfKnown } from '../engine/regions.js';
 import type { LoadedGuide } from '../guide/load.js';
-import type { Region } from '../guide/schema.js';
+import type { Guide, Region } from '../guide/schema.js';
 import { escapeMrkdwn, type SlackMessage } from '../views/blocks.js';
-import { buildCoachCard } from '../views/coach-card.js';
+import { buildCoachCard, buildRehearsal } from '../views/coach-card.js';
 import { commandErrorText } from '../views/error-messages.js';
 import { COMMAND } from '../views/ids.js';
 import { regionAnswer } from './answers.js';
@@ -76,4 +77,11 @@ export function coachInDmProblem(loaded: LoadedGuide): string {
     `A prep card is posted in a channel, so \`coach\` works there: in the channel, type \`${COMMAND} coach @teammate ${firstRegion}\` ` +
     `(they are asked first) or \`${COMMAND} coach ${firstRegion}\` for the whole channel.`
   );
+}
+
+/** "Rehearse lever N": that lever's script from the region's ask package, the same words the levers reply shows. */
+export function rehearsalMessage(guide: Guide, state: CoachCardState, leverNumber: number): SlackMessage | undefined {
+  const region = regionIfKnown(guide, state.regionId);
+  const script = region && buildAskPackage(guide, region).scripts.find((lever) => lever.number === leverNumber);
+  return script && buildRehearsal(guide, state, leverNumber, script.text);
 }

@@ -1,5 +1,5 @@
 import type { Guide, Region } from '../guide/schema.js';
-import { askFor } from './asks.js';
+import { buildAskPackage } from './ask/index.js';
 import { formatMoney, formatRange } from './money.js';
 import { claimPremiums } from './premiums.js';
 
@@ -27,7 +27,7 @@ export interface CoachCardState {
 
 /** The checklist follows the guide's structure: bands, a competing offer, premiums, levers, scripts, the ask. */
 export function coachSteps(guide: Guide, region: Region): CoachStep[] {
-  const ask = askFor(guide, region);
+  const ask = buildAskPackage(guide, region).ask;
   const premiums = claimPremiums(
     guide,
     guide.premiums.map((premium) => premium.id),
@@ -43,7 +43,8 @@ export function coachSteps(guide: Guide, region: Region): CoachStep[] {
       title: 'Bring a competing offer',
       hint:
         `Lever ${guide.levers.find((lever) => lever.asks === 'totalComp')?.number ?? 3} anchors on it: the ask becomes the ` +
-        `offer + ${formatMoney(guide.askRules.competingUplift)}, up to the band top (${formatMoney(region.band.totalComp.high)}).`,
+        `offer + ${formatMoney(guide.askRules.competingUplift)} rounded up to $1K, never under the target's low ` +
+        `(${formatMoney(region.strategy.target.low)}); above the band top (${formatMoney(region.band.totalComp.high)}) only on the strength of the offer.`,
     },
     {
       id: 'premiums',
@@ -63,7 +64,7 @@ export function coachSteps(guide: Guide, region: Region): CoachStep[] {
     {
       id: 'number',
       title: 'Agree the number to ask for',
-      hint: `The guide's target for ${region.shortName}: ${formatRange(ask.tc.value)} total comp.`,
+      hint: `The guide's target for ${region.shortName}: ${ask ? formatRange(ask.tc.value) : formatRange(region.strategy.target)} total comp.`,
     },
   ];
 }

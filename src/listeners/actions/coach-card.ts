@@ -1,10 +1,9 @@
 import type { AllMiddlewareArgs, BlockButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
-import { askFor } from '../../engine/asks.js';
+import { rehearsalMessage } from '../../answers/coach.js';
 import { type CoachCardState, canUpdateCard, setStep } from '../../engine/coach.js';
-import { regionById, regionIfKnown } from '../../engine/regions.js';
-import { renderLevers } from '../../engine/scripts.js';
+import { regionIfKnown } from '../../engine/regions.js';
 import { type Outcome, setOutcome } from '../../slack/outcome.js';
-import { buildCoachCard, buildRehearsal, decodeCardState, whoMayTick } from '../../views/coach-card.js';
+import { buildCoachCard, decodeCardState, whoMayTick } from '../../views/coach-card.js';
 import { buildFormattedProblem } from '../../views/error-messages.js';
 import { COACH_ACTIONS } from '../../views/ids.js';
 import type { ListenerDeps } from '../deps.js';
@@ -68,10 +67,7 @@ export function rehearseLever(deps: ListenerDeps) {
       setOutcome(context, { kind: 'bad_card' });
       return;
     }
-    const { guide } = deps.loaded;
-    const levers = renderLevers(guide, askFor(guide, regionById(guide, state.regionId)));
-    const rendered = levers.find((lever) => lever.lever.number === leverNumber);
-    const message = rendered && buildRehearsal(guide, state, leverNumber, rendered.script);
+    const message = rehearsalMessage(deps.loaded.guide, state, leverNumber);
     if (!message) {
       setOutcome(context, { kind: 'unknown_lever' });
       return;
