@@ -47,7 +47,7 @@ export interface CoachCardAnswer {
 }
 
 export function coachCardAnswer(loaded: LoadedGuide, state: CoachCardState): CoachCardAnswer {
-  const region = loaded.guide.regions.find((candidate) => candidate.id === state.regionId);
+  const region = regionIfKnown(loaded.guide, state.regionId);
   const card = buildCoachCard(loaded.guide, state);
   if (!region) return { card, thread: [] };
   const answer = regionAnswer(loaded, region);

@@ -7,7 +7,7 @@ import {
   type ReadOffer,
   readOfferWords,
 } from '../engine/offer/index.js';
-import { primaryAlias, regionById } from '../engine/regions.js';
+import { primaryAlias, regionById, regionIfKnown } from '../engine/regions.js';
 import type { LoadedGuide } from '../guide/load.js';
 import type { Guide } from '../guide/schema.js';
 import { escapeMrkdwn, type SlackMessage, section, truncate } from '../views/blocks.js';
@@ -100,7 +100,7 @@ export function describeDraft(guide: Guide, read: ReadOffer): string {
     );
   }
   if (draft.signOn !== undefined) found.push(`sign-on ${formatMoney(draft.signOn)}`);
-  const region = draft.regionId ? guide.regions.find((candidate) => candidate.id === draft.regionId) : undefined;
+  const region = regionIfKnown(guide, draft.regionId);
   if (region) found.push(`region ${region.shortName}`);
   if (found.length === 0) return 'I could not read an offer in that message: fill in the form below.';
 
