@@ -104,7 +104,7 @@ function findSingleRun(text: string): { run: string; before: string; after: stri
 
 function amountExamples(min: number, max: number): { compact: string; full: string } {
   let value = Math.min(Math.max(245_000, min), max);
-  const nice = Math.ceil(value / 1000) * 1000;
+  const nice = upToThousand(value);
   value = nice >= min && nice <= max ? nice : Math.ceil(min);
   if (!Number.isFinite(value)) value = 245_000;
   const exact = formatMoneyExact(value);
@@ -355,4 +355,9 @@ export function formatPercent(percent: number, digits = 1): string {
 export function roundToThousand(dollars: number): number {
   const rounded = Math.floor((dollars + 500) / 1000) * 1000;
   return rounded === 0 ? 0 : rounded;
+}
+
+/** The next whole $1,000 at or above: asks are said in whole thousands, rounded up so an ask never lands below its rule. */
+export function upToThousand(dollars: number): number {
+  return Math.ceil(dollars / 1000) * 1000;
 }

@@ -10,6 +10,7 @@ import {
   parseAmountOrPercent,
   parsePercent,
   roundToThousand,
+  upToThousand,
 } from '../../src/engine/money.js';
 
 const RUNS = { numRuns: 200 };
@@ -273,6 +274,13 @@ describe('formatting', () => {
     expect(roundToThousand(499)).toBe(0);
     expect(roundToThousand(1_500)).toBe(2_000);
   });
+
+  it('upToThousand rounds any part of a thousand up, and leaves whole thousands alone', () => {
+    expect(upToThousand(245_000)).toBe(245_000);
+    expect(upToThousand(245_001)).toBe(246_000);
+    expect(upToThousand(41_250)).toBe(42_000);
+    expect(upToThousand(0)).toBe(0);
+  });
 });
 
 describe('properties', () => {
@@ -342,6 +350,16 @@ describe('properties', () => {
       fc.property(fc.integer({ min: 0, max: 100_000_000 }), (x) => {
         const rounded = roundToThousand(x);
         return rounded % 1000 === 0 && Math.abs(rounded - x) <= 500;
+      }),
+      RUNS,
+    );
+  });
+
+  it('upToThousand lands on the thousand at or above', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 100_000_000 }), (x) => {
+        const rounded = upToThousand(x);
+        return rounded % 1000 === 0 && rounded >= x && rounded - x < 1000;
       }),
       RUNS,
     );

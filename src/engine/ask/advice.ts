@@ -1,9 +1,8 @@
 import type { CompanyKind, Guide, Range } from '../../guide/schema.js';
 import { byRule, type Explained } from '../explained.js';
-import { formatMoney, formatPercent, formatRange } from '../money.js';
+import { formatMoney, formatPercent, formatRange, upToThousand } from '../money.js';
 import type { NormalisedOffer } from '../offer/normalise.js';
 import { claimPremiums } from '../premiums.js';
-import { upToThousand } from './tc-range.js';
 import type { PremiumStory } from './types.js';
 
 export const PREMIUM_RULE =

@@ -3,7 +3,7 @@ import type { CompanyKind, Guide, Range, Region } from '../../guide/schema.js';
 import { bandFigure } from '../bands.js';
 import { byRule, type Explained, fromGuide } from '../explained.js';
 import { mapLevel } from '../levels.js';
-import { formatMoney, formatPercent, formatRange } from '../money.js';
+import { formatMoney, formatPercent, formatRange, upToThousand } from '../money.js';
 import { companyEntry } from '../offer/companies.js';
 import type { NormalisedOffer } from '../offer/normalise.js';
 import { regionById } from '../regions.js';
@@ -11,7 +11,7 @@ import { leverPlan, openingFigure, premiumStory, walkAwayFigure } from './advice
 import { type CompetingParts, leverFigures, splitEnd, wholePercentBonus } from './parts.js';
 import { checkSanity } from './sanity.js';
 import { renderScripts } from './scripts.js';
-import { tcRangeAgainst, tcRangeWithoutOffer, upToThousand } from './tc-range.js';
+import { tcRangeAgainst, tcRangeWithoutOffer } from './tc-range.js';
 import type { AskFigures, AskPackage, AskWarning, Trade } from './types.js';
 
 export interface AskOptions {

@@ -1,11 +1,6 @@
 import type { Guide, Range, Region } from '../../guide/schema.js';
 import { byRule, type Explained, fromGuide } from '../explained.js';
-import { formatMoney, formatRange } from '../money.js';
-
-/** Asks are said in whole thousands, rounded up so an ask never lands below its rule. */
-export function upToThousand(dollars: number): number {
-  return Math.ceil(dollars / 1000) * 1000;
-}
+import { formatMoney, formatRange, upToThousand } from '../money.js';
 
 /** The guide's example spread: lever 3 asks $255K–$262K against $245K, a range $7K wide. */
 export function exampleSpread(guide: Guide): number {
