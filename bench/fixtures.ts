@@ -1,5 +1,5 @@
 /** Inputs shared by the micro-benchmarks: the shipped guide and one realistic competing offer. */
-import { normaliseOffer, type OfferInput } from '../src/engine/offers.js';
+import { normaliseOffer, type OfferInput } from '../src/engine/offer/index.js';
 import { regionById } from '../src/engine/regions.js';
 import { loadGuide } from '../src/guide/load.js';
 

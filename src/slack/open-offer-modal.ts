@@ -1,5 +1,5 @@
 import type { WebClient } from '@slack/web-api';
-import type { OfferDraft } from '../engine/offer-text.js';
+import type { OfferDraft } from '../engine/offer/index.js';
 import type { Guide } from '../guide/schema.js';
 import { buildExpiredTriggerMessage } from '../views/error-messages.js';
 import { buildOfferModal, type OfferOrigin } from '../views/offer-modal.js';

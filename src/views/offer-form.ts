@@ -1,7 +1,13 @@
 /** The submitted offer modal, read and checked: every problem on its own field, with an example. Pure. */
 import { parseAmount, parseAmountOrPercent } from '../engine/money.js';
-import { guessCompanyKind, type OfferDraft } from '../engine/offer-text.js';
-import { checkOffer, type OfferField, type Vesting, vestingProblem } from '../engine/offers.js';
+import {
+  checkOffer,
+  guessCompanyKind,
+  type OfferDraft,
+  type OfferField,
+  type Vesting,
+  vestingProblem,
+} from '../engine/offer/index.js';
 import { regionIfKnown } from '../engine/regions.js';
 import type { CompanyKind, Guide } from '../guide/schema.js';
 import { truncate } from './blocks.js';

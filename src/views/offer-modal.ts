@@ -1,8 +1,7 @@
 import type { InputBlock, KnownBlock, ModalView, PlainTextOption } from '@slack/types';
 import { peerTitles } from '../engine/levels.js';
 import { formatMoney, formatPercent } from '../engine/money.js';
-import type { OfferDraft } from '../engine/offer-text.js';
-import { FRONT_LOADED_SCHEDULE, type Vesting } from '../engine/offers.js';
+import { FRONT_LOADED_SCHEDULE, type OfferDraft, type Vesting } from '../engine/offer/index.js';
 import type { CompanyKind, Guide } from '../guide/schema.js';
 import { context, escapeMrkdwn, truncate } from './blocks.js';
 import { CALLBACKS, OFFER_BLOCKS, OFFER_VALUE as VALUE } from './ids.js';

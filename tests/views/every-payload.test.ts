@@ -10,13 +10,11 @@ import { coachInDmProblem } from '../../src/answers/coach.js';
 import { buildOfferProblems, describeDraft, offerAnswerFromWords } from '../../src/answers/offer-flow.js';
 import { prepareOffer } from '../../src/answers/offer-prep.js';
 import { buildAskPackage } from '../../src/engine/ask/index.js';
-import { askFor } from '../../src/engine/asks.js';
 import { compareRegions } from '../../src/engine/bands.js';
 import { type CoachCardState, coachSteps, setStep } from '../../src/engine/coach.js';
 import { normaliseOffer, type OfferInput, readOfferFromText } from '../../src/engine/offer/index.js';
 import { type CommandError, parseCommand } from '../../src/engine/parse-command.js';
 import { primaryAlias } from '../../src/engine/regions.js';
-import { renderLevers } from '../../src/engine/scripts.js';
 import { type LoadedGuide, loadGuide, projectRoot } from '../../src/guide/load.js';
 import type { Region } from '../../src/guide/schema.js';
 import { encodeRetry } from '../../src/slack/open-offer-modal.js';
@@ -251,10 +249,9 @@ function payloadsFor(loaded: LoadedGuide): Array<[string, Payload]> {
     for (const answer of ['declined', 'not_posted'] as const) {
       message(`coach consent ${answer}, to the coach: ${region.id}`, buildConsentOutcomeForCoach(consent, answer));
     }
-    const levers = renderLevers(loaded.guide, askFor(loaded.guide, region));
-    for (const rendered of levers) {
-      const rehearsal = buildRehearsal(loaded.guide, state, rendered.lever.number, rendered.script);
-      if (rehearsal) message(`rehearse ${rendered.lever.number}: ${region.id}`, rehearsal);
+    for (const script of buildAskPackage(loaded.guide, region).scripts) {
+      const rehearsal = buildRehearsal(loaded.guide, state, script.number, script.text);
+      if (rehearsal) message(`rehearse ${script.number}: ${region.id}`, rehearsal);
     }
   }
   message('problem: not available', buildProblemMessage('`chart` is not available yet. Try `/allycomp help`.'));

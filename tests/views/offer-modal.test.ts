@@ -1,7 +1,7 @@
 import type { InputBlock, KnownBlock, ModalView, PlainTextOption } from '@slack/types';
 import { describe, expect, it } from 'vitest';
 import { describeDraft } from '../../src/answers/offer-flow.js';
-import { readOfferFromText } from '../../src/engine/offer-text.js';
+import { readOfferFromText } from '../../src/engine/offer/index.js';
 import { loadGuide } from '../../src/guide/load.js';
 import { OFFER_BLOCKS } from '../../src/views/ids.js';
 import { readOfferForm } from '../../src/views/offer-form.js';

@@ -1,7 +1,7 @@
 import type { Guide, Region } from '../../guide/schema.js';
-import { samePlaceInBand } from '../asks.js';
 import type { Explained } from '../explained.js';
 import { formatMoney, formatPercent, upToThousand } from '../money.js';
+import { samePlaceInBand } from './same-place.js';
 import type { AskEnd, Trade } from './types.js';
 
 /** The guide's lever figures (its Detroit example) carried to a region by the same-place-in-band rule. */

@@ -1,9 +1,8 @@
 /**
  * The offer package: reading a competing offer from what people type (collector, companies, places, amounts in
- * prose, flags, positional words), normalising it to yearly and first-year figures, and analysing it against
- * the guide. Pure: no I/O, no Slack. Everything outside the package imports from here.
+ * prose, flags, positional words) and normalising it to yearly and first-year figures; the ask package
+ * (../ask/) answers it. Pure: no I/O, no Slack. Everything outside the package imports from here.
  */
-export { analyseOffer, type OfferAnalysis, type RegionPosition } from './analyse.js';
 export type { DraftField, DraftProblem, OfferDraft, ReadOffer } from './collector.js';
 export { companyEntry, guessCompanyKind, type KnownCompany } from './companies.js';
 export { type EquityFieldReading, readEquityField } from './equity-field.js';

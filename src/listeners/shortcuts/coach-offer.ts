@@ -1,6 +1,6 @@
 import type { AllMiddlewareArgs, MessageShortcut, SlackShortcutMiddlewareArgs } from '@slack/bolt';
 import { describeDraft } from '../../answers/offer-flow.js';
-import { readOfferFromText } from '../../engine/offer-text.js';
+import { readOfferFromText } from '../../engine/offer/index.js';
 import { openOfferModal } from '../../slack/open-offer-modal.js';
 import { setOutcome } from '../../slack/outcome.js';
 import type { ListenerDeps } from '../deps.js';
