@@ -49,7 +49,7 @@ export function prepareOffer(
 }
 
 /** A confirmation button's value back to an offer, or undefined when it is not one of ours. */
-export function decodeConfirmed(value: string | undefined): ConfirmedOffer | undefined {
+function decodeConfirmed(value: string | undefined): ConfirmedOffer | undefined {
   try {
     const parsed = JSON.parse(value ?? '') as Partial<ConfirmedOffer>;
     if (!parsed || typeof parsed !== 'object' || typeof parsed.draft !== 'object' || parsed.draft === null)

@@ -21,7 +21,7 @@ export async function openStore(env: NodeJS.ProcessEnv, options: OpenStoreOption
   return openConfiguredStore(readStoreConfig(env, options), options);
 }
 
-export async function openConfiguredStore(config: StoreConfig, options: OpenStoreOptions): Promise<Store> {
+async function openConfiguredStore(config: StoreConfig, options: OpenStoreOptions): Promise<Store> {
   if (config.kind === 'file') return FileStore.open(config.stateDir, config.cipher);
   const pool = await connectPool(config.databaseUrl);
   try {

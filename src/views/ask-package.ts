@@ -36,7 +36,7 @@ export class FootnoteMarks {
 const LEVER_PART: Record<number, string> = { 1: 'base', 2: 'RSU', 3: 'total comp', 4: 'bonus target' };
 
 /** The bonus target at each end, as % of base: "25%", or "20%–25%" when the ends differ. */
-export function bonusTargets(pkg: AskPackage): string {
+function bonusTargets(pkg: AskPackage): string {
   const ends = pkg.ask?.ends;
   if (!ends) return '';
   const low = formatPercent((ends.low.bonus / ends.low.base) * 100);

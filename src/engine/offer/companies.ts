@@ -32,7 +32,7 @@ export function knownPatterns(guide: Guide): NamePattern[] {
   return patterns;
 }
 
-export function knownCompany(guide: Guide, name: string): KnownCompany | undefined {
+function knownCompany(guide: Guide, name: string): KnownCompany | undefined {
   const wanted = normaliseName(name);
   if (!wanted) return undefined;
   return guide.companies.find((company) =>
@@ -69,7 +69,7 @@ export function companyEntry(guide: Guide, company: string | undefined): KnownCo
 }
 
 /** A known company spelled the canonical way ("sofi" -> "SoFi"); anything else as typed. */
-export function canonicalCompany(guide: Guide, name: string): string {
+function canonicalCompany(guide: Guide, name: string): string {
   return knownCompany(guide, name)?.name ?? name;
 }
 
