@@ -2,17 +2,19 @@
 import { parseAmount, parseAmountOrPercent } from '../engine/money.js';
 import {
   checkOffer,
+  DEFAULT_VEST_YEARS,
   guessCompanyKind,
   type OfferDraft,
   type OfferField,
+  readEquityField,
+  readVestingField,
   type Vesting,
-  vestingProblem,
+  vestingPercents,
 } from '../engine/offer/index.js';
 import { regionIfKnown } from '../engine/regions.js';
 import type { CompanyKind, Guide } from '../guide/schema.js';
-import { truncate } from './blocks.js';
 import { OFFER_BLOCKS, OFFER_VALUE as VALUE } from './ids.js';
-import { COMPANY_KIND_LABELS, type DeliveryChoice } from './offer-modal.js';
+import { COMPANY_KIND_LABELS, type DeliveryChoice, EQUITY_KIND_LABELS } from './offer-modal.js';
 
 /** What Slack sends back in view.state.values, reduced to the shapes this modal uses. */
 export type ViewStateValues = Record<
@@ -62,38 +64,12 @@ const FIELD_EXAMPLES = {
   vesting: '10/20/30/40 or 25/25/25/25',
 } as const;
 
+/** How the equity box's own words say each kind of the equity picker. */
+const EQUITY_KIND_WORDS = { annual: 'a yearly value', grant: 'a total grant' } as const;
+
 function withExample(reason: string, example: string): string {
   const sentence = /[.!?]$/.test(reason) ? reason : `${reason}.`;
   return `${sentence.charAt(0).toUpperCase()}${sentence.slice(1)} Example: ${example}.`;
-}
-
-/**
- * Custom yearly percentages, kept as typed. Equal years that only miss 100% by the rounding of their display
- * (33.3/33.3/33.3, which the modal itself prefills for a 3-year even vest) are read as the even vest they are.
- */
-function customVesting(raw: string): { vesting: Vesting } | { error: string } {
-  const parts = raw
-    .split(/[/,\s]+/)
-    .filter(Boolean)
-    .map((part) => part.replace(/%$/, ''));
-  if (raw === '') return { error: withExample('Custom vesting needs the yearly percentages', FIELD_EXAMPLES.vesting) };
-  if (parts.length === 0 || parts.some((part) => !/^\d+(\.\d+)?$/.test(part))) {
-    return {
-      error: withExample(
-        `'${truncate(raw, 30)}' is not a list of yearly percentages separated by /`,
-        FIELD_EXAMPLES.vesting,
-      ),
-    };
-  }
-  const percents = parts.map(Number);
-  const vesting: Vesting = { kind: 'custom', percents };
-  const problem = vestingProblem(vesting);
-  if (!problem) return { vesting };
-  const first = percents[0] ?? 0;
-  if (percents.every((p) => p === first) && Math.abs(first - 100 / percents.length) < 0.05) {
-    return { vesting: { kind: 'even', years: percents.length } };
-  }
-  return { error: withExample(problem.message, FIELD_EXAMPLES.vesting) };
 }
 
 /** Read and validate the submitted modal: every problem goes on its own field, with an example. */
@@ -142,28 +118,63 @@ export function readOfferForm(guide: Guide, values: ViewStateValues): OfferForm 
 
   draft.base = amount(OFFER_BLOCKS.base, 'Base', 1_000, FIELD_EXAMPLES.base);
   draft.totalComp = amount(OFFER_BLOCKS.totalComp, 'Total comp', 1_000, FIELD_EXAMPLES.totalComp);
-  const equityDollars = amount(OFFER_BLOCKS.equity, 'Equity', 0, FIELD_EXAMPLES.equity);
   const signOn = amount(OFFER_BLOCKS.signOn, 'Sign-on', 0, FIELD_EXAMPLES.signOn);
   if (signOn !== undefined) draft.signOn = signOn;
   if (draft.base !== undefined && draft.totalComp !== undefined) {
     readAs.push('Total comp: not used, because the answer adds up the parts you gave (base, bonus, equity)');
   }
 
+  // The equity box says "40k a year, or 160k as a total grant": its own words decide the kind and the years (the
+  // engine's reader for that box); the pickers decide what the words leave open, and a contradiction is an error.
+  const equityRaw = text(OFFER_BLOCKS.equity);
+  const equity = equityRaw === undefined ? undefined : readEquityField(equityRaw, { min: 0 });
+  if (equity && !equity.ok) errors[OFFER_BLOCKS.equity] = withExample(equity.reason, FIELD_EXAMPLES.equity);
+  if (equity?.ok && equity.readAs) readAs.push(`Equity: ${equity.readAs}`);
+  const equityDollars = equity?.ok ? equity.dollars : undefined;
+  const typedKind = equity?.ok ? equity.kind : undefined;
+  const typedYears = equity?.ok ? equity.years : undefined;
+  const pickedKind = picked(OFFER_BLOCKS.equityKind);
+  if (typedKind && (pickedKind === 'annual' || pickedKind === 'grant') && typedKind !== pickedKind) {
+    errors[OFFER_BLOCKS.equityKind] = withExample(
+      `The equity box says ${EQUITY_KIND_WORDS[typedKind]}, but '${EQUITY_KIND_LABELS[pickedKind]}' is picked: change one`,
+      FIELD_EXAMPLES.equity,
+    );
+  }
+  const equityKind = typedKind ?? pickedKind;
+
   // The schedule is checked whenever equity was typed as a grant, even if the amount itself needs fixing, so
   // the person sees every problem at once.
-  if (text(OFFER_BLOCKS.equity) !== undefined && picked(OFFER_BLOCKS.equityKind) === 'grant') {
+  if (equityRaw !== undefined && equityKind === 'grant') {
     const pick = picked(OFFER_BLOCKS.vesting);
-    let vesting: Vesting | undefined = { kind: 'even', years: 4 };
-    if (pick === undefined) readAs.push('Vesting: none chosen, read as evenly over 4 years');
+    // No schedule picked: the years the equity box gives, else the default even vest ('even-4' is that default too).
+    let vesting: Vesting | undefined = {
+      kind: 'even',
+      years: (pick === undefined ? typedYears : undefined) ?? DEFAULT_VEST_YEARS,
+    };
+    if (pick === undefined && typedYears === undefined) {
+      readAs.push(`Vesting: none chosen, read as evenly over ${DEFAULT_VEST_YEARS} years`);
+    }
     if (pick === 'front-loaded') vesting = { kind: 'front-loaded-5-15-40-40' };
     if (pick === 'custom') {
-      const custom = customVesting(text(OFFER_BLOCKS.vestingCustom) ?? '');
-      if ('error' in custom) {
-        errors[OFFER_BLOCKS.vestingCustom] = custom.error;
-        vesting = undefined;
-      } else {
+      const raw = text(OFFER_BLOCKS.vestingCustom);
+      const custom = raw === undefined ? undefined : readVestingField(guide, raw);
+      if (custom?.ok) {
+        readAs.push(...custom.readAs);
         vesting = custom.vesting;
+      } else {
+        errors[OFFER_BLOCKS.vestingCustom] = withExample(
+          custom ? custom.reason : 'Custom vesting needs the yearly percentages',
+          FIELD_EXAMPLES.vesting,
+        );
+        vesting = undefined;
       }
+    }
+    const pickedYears = vesting && pick !== undefined ? vestingPercents(vesting).length : undefined;
+    if (typedYears !== undefined && pickedYears !== undefined && pickedYears !== typedYears) {
+      errors[OFFER_BLOCKS.vesting] = withExample(
+        `The equity box says over ${typedYears} years, but the vesting picked is over ${pickedYears}: change one`,
+        FIELD_EXAMPLES.vesting,
+      );
     }
     if (equityDollars !== undefined && vesting) draft.equity = { kind: 'grant', dollars: equityDollars, vesting };
   } else if (equityDollars !== undefined) {

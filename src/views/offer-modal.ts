@@ -13,6 +13,8 @@ export const COMPANY_KIND_LABELS: Record<CompanyKind, string> = {
   other: 'Other',
 };
 
+export const EQUITY_KIND_LABELS = { annual: 'Per year', grant: 'A total grant, vesting over years' } as const;
+
 export type DeliveryChoice = 'dm' | 'share-positions' | 'share-figures';
 
 const DELIVERY_LABELS: Record<DeliveryChoice, string> = {
@@ -168,7 +170,7 @@ export function buildOfferModal(guide: Guide, options: OfferModalOptions): Modal
     selectInput(
       OFFER_BLOCKS.equityKind,
       'That equity figure is…',
-      [option('Per year', 'annual'), option('A total grant, vesting over years', 'grant')],
+      [option(EQUITY_KIND_LABELS.annual, 'annual'), option(EQUITY_KIND_LABELS.grant, 'grant')],
       { placeholder: 'Per year', initial: equity?.kind },
     ),
     selectInput(

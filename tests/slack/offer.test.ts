@@ -446,7 +446,7 @@ describe('an invalid submission keeps the modal open with an error on each field
       { base: '170k', equity: '160k', vestingCustom: '10/20/30' },
       { equityKind: 'grant', vesting: 'custom' },
       OFFER_BLOCKS.vestingCustom,
-      /add up to 60%.*Example: 10\/20\/30\/40/,
+      /adds up to 60%.*Example: 10\/20\/30\/40/,
     ],
     ['an ambiguous bonus', { base: '170k', bonus: '15' }, {}, OFFER_BLOCKS.bonus, /15% or \$15K.*Example: 15% or 25k/],
     ['no amount at all', { company: 'SoFi' }, {}, OFFER_BLOCKS.base, /base salary.*Example: 170k/],
@@ -562,6 +562,25 @@ describe('a valid submission closes the modal and sends the full answer to the p
     // SoFi's kind came from its name, and the answer says so.
     expect(text).toContain('_Read as:_ Kind of company: not picked, read as digital bank or fintech from its name');
     expect(text).not.toContain('Branchless premium:');
+  });
+
+  it('a kind guessed from the company name shows the guide’s reason, in the same words as the quick form', async () => {
+    const kindBlock = (call: ApiCall | undefined) =>
+      (call?.args.blocks as KnownBlock[]).find((block) => block.block_id === 'offer_kind');
+    await submitValid(formValues({ company: 'Chase', totalComp: '245k' }, { region: 'detroit' }));
+    const fromForm = kindBlock(dms()[0]);
+    const reason = guide().guide.companies.find((company) => company.name === 'Chase')?.reason ?? '';
+    expect(JSON.stringify(fromForm)).toContain(JSON.stringify(`_Kind of company:_ Chase: ${reason}`).slice(1, -1));
+    await sendCommand(slack, 'offer Chase 245k detroit');
+    await waitFor(() => dms().length >= 2, 'the quick form’s DM');
+    expect(kindBlock(dms()[1])).toEqual(fromForm);
+  });
+
+  it('a kind picked against the guide’s list is said to be the person’s choice', async () => {
+    await submitValid(
+      formValues({ company: 'Capital One', totalComp: '245k' }, { region: 'detroit', kind: 'traditional-bank' }),
+    );
+    expect(payloadText(dms()[0])).toContain('_Kind of company:_ As you chose it');
   });
 
   it('a front-loaded grant: year one is 5% of it, the annual value is the average', async () => {

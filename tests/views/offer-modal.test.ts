@@ -7,7 +7,7 @@ import { OFFER_BLOCKS } from '../../src/views/ids.js';
 import { readOfferForm } from '../../src/views/offer-form.js';
 import { buildOfferModal, decodeOrigin, encodeOrigin, type OfferModalOptions } from '../../src/views/offer-modal.js';
 import { checkView } from '../support/limits.js';
-import { formValues, initialValues, submittedValues } from '../support/offer-view.js';
+import { formValues, initialValues, type OfferFieldName, submittedValues } from '../support/offer-view.js';
 
 const { guide } = loadGuide();
 
@@ -221,7 +221,7 @@ describe('readOfferForm: every problem on its own field, with an example', () =>
     expect(form.errors[OFFER_BLOCKS.totalComp]).toBe("Amounts can't be negative. Example: 245k or $245,000.");
     expect(form.errors[OFFER_BLOCKS.equity]).toMatch(/^\$50,000,000 is over the \$10,000,000 maximum.*Example: 40k/);
     expect(form.errors[OFFER_BLOCKS.vestingCustom]).toBe(
-      'The yearly percentages add up to 60%; they must add up to 100%. Example: 10/20/30/40 or 25/25/25/25.',
+      "Vesting: '10/20/30' adds up to 60%; the yearly percentages must add up to 100%. Example: 10/20/30/40 or 25/25/25/25.",
     );
     expect(form.errors[OFFER_BLOCKS.bonus]).toBe(
       '15 could mean 15% or $15K; add a % sign or a k to say which. Example: 15% or 25k.',
@@ -238,7 +238,7 @@ describe('readOfferForm: every problem on its own field, with an example', () =>
       { base: '170k', equity: '160k', vestingCustom: 'soon' },
       { equityKind: 'grant', vesting: 'custom' },
       {
-        [OFFER_BLOCKS.vestingCustom]: /not a list of yearly percentages.*Example: 10\/20\/30\/40/,
+        [OFFER_BLOCKS.vestingCustom]: /'soon' is not a schedule I can read.*Example: 10\/20\/30\/40/,
       },
     ],
     [
@@ -252,7 +252,7 @@ describe('readOfferForm: every problem on its own field, with an example', () =>
       { base: '170k', equity: '160k', vestingCustom: '33/33/33' },
       { equityKind: 'grant', vesting: 'custom' },
       {
-        [OFFER_BLOCKS.vestingCustom]: /add up to 99%/,
+        [OFFER_BLOCKS.vestingCustom]: /adds up to 99%/,
       },
     ],
   ] as const)('%j %j', (typed, picked, expected) => {
@@ -330,6 +330,92 @@ describe('readOfferForm: every problem on its own field, with an example', () =>
     const form = readOfferForm(guide, submittedValues(modal()));
     expect(Object.keys(form.errors).sort()).toEqual([OFFER_BLOCKS.base, OFFER_BLOCKS.region].sort());
     expect(form.delivery).toBe('dm');
+  });
+});
+
+describe('the form accepts what it tells people to type', () => {
+  const nameOf = Object.fromEntries(Object.entries(OFFER_BLOCKS).map(([name, id]) => [id, name as OfferFieldName]));
+  /** Each text box's placeholder; "40k a year, or 160k as a total grant" offers two ways, each tried alone. */
+  const placeholders = inputBlocks(modal()).flatMap((input) => {
+    const el = input.element as Element & { placeholder?: { text: string } };
+    if (el.type !== 'plain_text_input' || !el.placeholder) return [];
+    return el.placeholder.text
+      .split(/,? or /)
+      .map((typed) => [nameOf[input.block_id ?? ''] as OfferFieldName, typed] as const);
+  });
+  /** What a field needs beside it to be read at all: custom vesting is read for a grant with "Custom" picked. */
+  const beside: Partial<Record<OfferFieldName, { typed: Record<string, string>; picked: Record<string, string> }>> = {
+    vestingCustom: { typed: { equity: '160k' }, picked: { equityKind: 'grant', vesting: 'custom' } },
+  };
+
+  it('has a placeholder in every text box', () => {
+    expect(placeholders.map(([name]) => name)).toEqual(
+      expect.arrayContaining(['company', 'base', 'totalComp', 'equity', 'bonus', 'signOn', 'vestingCustom']),
+    );
+  });
+
+  it.each(placeholders)('%s: %j is read, with no error', (name, typed) => {
+    const context = beside[name] ?? { typed: {}, picked: {} };
+    const base = name === 'base' ? {} : { base: '170k' };
+    const submit = (value?: string) =>
+      readOfferForm(
+        guide,
+        formValues(
+          { ...base, ...context.typed, ...(value === undefined ? {} : { [name]: value }) },
+          { region: 'detroit', ...context.picked },
+        ),
+      );
+    const form = submit(typed);
+    expect(form.errors).toEqual({});
+    // Read, not dropped: the offer differs from the one without it.
+    expect(form.draft).not.toEqual(submit().draft);
+  });
+
+  it('the equity box says a grant and its years in words, which the pickers need not repeat', () => {
+    const grant = readOfferForm(
+      guide,
+      formValues({ base: '170k', equity: '160k as a total grant' }, { region: 'detroit' }),
+    );
+    expect(grant.draft.equity).toEqual({ kind: 'grant', dollars: 160_000, vesting: { kind: 'even', years: 4 } });
+    const threeYears = readOfferForm(
+      guide,
+      formValues({ base: '170k', equity: '90k over 3 years' }, { region: 'detroit' }),
+    );
+    expect(threeYears.errors).toEqual({});
+    expect(threeYears.draft.equity).toEqual({ kind: 'grant', dollars: 90_000, vesting: { kind: 'even', years: 3 } });
+    const yearly = readOfferForm(guide, formValues({ base: '170k', equity: '40k a year' }, { region: 'detroit' }));
+    expect(yearly.draft.equity).toEqual({ kind: 'annual', dollars: 40_000 });
+  });
+
+  it('words and pickers that disagree are an error on the picker, never a silent choice', () => {
+    const kind = readOfferForm(
+      guide,
+      formValues({ base: '170k', equity: '160k as a total grant' }, { region: 'detroit', equityKind: 'annual' }),
+    );
+    expect(Object.keys(kind.errors)).toEqual([OFFER_BLOCKS.equityKind]);
+    expect(kind.errors[OFFER_BLOCKS.equityKind]).toMatch(/says a total grant, but 'Per year' is picked.*Example: /);
+    const years = readOfferForm(
+      guide,
+      formValues({ base: '170k', equity: '90k over 3 years' }, { region: 'detroit', vesting: 'even-4' }),
+    );
+    expect(Object.keys(years.errors)).toEqual([OFFER_BLOCKS.vesting]);
+    expect(years.errors[OFFER_BLOCKS.vesting]).toMatch(/says over 3 years, but the vesting picked is over 4/);
+  });
+
+  it('custom vesting reads what --vesting reads: percent a year, even over years, front-loaded', () => {
+    const custom = (vestingCustom: string) =>
+      readOfferForm(
+        guide,
+        formValues(
+          { base: '170k', equity: '160k', vestingCustom },
+          { region: 'detroit', equityKind: 'grant', vesting: 'custom' },
+        ),
+      );
+    expect(custom('25% a year').draft.equity).toMatchObject({ vesting: { kind: 'even', years: 4 } });
+    expect(custom('5/15/40/40').draft.equity).toMatchObject({ vesting: { kind: 'front-loaded-5-15-40-40' } });
+    expect(custom('10 20 30 40').draft.equity).toMatchObject({
+      vesting: { kind: 'custom', percents: [10, 20, 30, 40] },
+    });
   });
 });
 

@@ -3,10 +3,10 @@
  * whether it is a yearly value or a whole grant, so the form accepts its own placeholder. Without such words the
  * kind picker (or the guide's stock reading) decides, as before.
  */
-import { parseAmount } from '../money.js';
+import { type AmountLimits, parseAmount } from '../money.js';
 
 export type EquityFieldReading =
-  | { ok: true; dollars: number; kind?: 'annual' | 'grant'; years?: number }
+  | { ok: true; dollars: number; kind?: 'annual' | 'grant'; years?: number; readAs?: string }
   | { ok: false; reason: string };
 
 const YEARLY = /\s*(?:\/\s*(?:yr|year|y)s?|(?:a|per|each|every)\s+(?:year|yr)|annual(?:ly)?|yearly)\s*$/i;
@@ -14,7 +14,7 @@ const GRANT =
   /\s*(?:(?:as\s+)?(?:a|the)?\s*(?:total\s+|whole\s+|one[\s-]?time\s+)?grant|total|in\s+total)(?:\s+(?:over|vesting\s+over)\s+(\d{1,2})\s*(?:y|yrs?|years?))?\s*$/i;
 const OVER_YEARS = /\s*(?:over|vesting\s+over|\/)\s*(\d{1,2})\s*-?\s*(?:y|yrs?|years?)\s*$/i;
 
-export function readEquityField(text: string): EquityFieldReading {
+export function readEquityField(text: string, limits?: AmountLimits): EquityFieldReading {
   const typed = text.trim();
   let rest = typed;
   let kind: 'annual' | 'grant' | undefined;
@@ -33,7 +33,13 @@ export function readEquityField(text: string): EquityFieldReading {
     years = Number(over[1]);
     rest = rest.slice(0, over.index);
   }
-  const parsed = parseAmount(rest);
+  const parsed = parseAmount(rest, limits);
   if (!parsed.ok) return { ok: false, reason: parsed.reason };
-  return { ok: true, dollars: parsed.value, ...(kind ? { kind } : {}), ...(years !== undefined ? { years } : {}) };
+  return {
+    ok: true,
+    dollars: parsed.value,
+    ...(kind ? { kind } : {}),
+    ...(years !== undefined ? { years } : {}),
+    ...(parsed.readAs ? { readAs: parsed.readAs } : {}),
+  };
 }

@@ -87,6 +87,12 @@ export function vestingFromPercents(c: Collector, typed: string): Vesting | unde
     percents.push(parsed.value);
   }
   const total = percents.reduce((sum, percent) => sum + percent, 0);
+  // Equal years that miss 100% only by the rounding of their display (33.3/33.3/33.3, which the offer form itself
+  // prefills for a 3-year even vest) are the even vest they stand for.
+  const first = percents[0] ?? 0;
+  if (Math.abs(total - 100) > 0.01 && percents.every((percent) => percent === first)) {
+    if (Math.abs(first - 100 / percents.length) < 0.05) return { kind: 'even', years: percents.length };
+  }
   if (Math.abs(total - 100) > 0.01) {
     c.problem(
       'vesting',

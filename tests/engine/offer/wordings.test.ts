@@ -77,6 +77,14 @@ describe('the wordings people type (issue 12)', () => {
     expect(readEquityField('lots').ok).toBe(false);
   });
 
+  it('--vesting reads a 3-year even vest shown to rounding (33.3/33.3/33.3) as the even vest, like the form', () => {
+    const read = words('--company Acme --grant 90k --vesting 33.3/33.3/33.3 --region detroit');
+    expect(read.problems).toEqual([]);
+    expect(read.draft.equity).toEqual({ kind: 'grant', dollars: 90_000, vesting: { kind: 'even', years: 3 } });
+    const off = words('--company Acme --grant 90k --vesting 33/33/33 --region detroit');
+    expect(off.problems[0]?.message).toContain('adds up to 99%');
+  });
+
   it('a bare greeting gets help, not "did you mean Detroit?"', () => {
     expect(parseCommand(guide, 'hi').intent).toEqual({ kind: 'help' });
     expect(parseCommand(guide, 'thanks').intent).toEqual({ kind: 'help' });
