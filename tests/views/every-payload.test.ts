@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import type { HomeView, ModalView } from '@slack/types';
 import { describe, expect, it } from 'vitest';
 import { answerCommand, mathAnswer, regionAnswer } from '../../src/answers/answers.js';
-import { coachInDmProblem } from '../../src/answers/coach.js';
+import { coachInDmProblem, rehearsalMessage } from '../../src/answers/coach.js';
 import { buildOfferProblems, describeDraft, offerAnswerFromWords } from '../../src/answers/offer-flow.js';
 import { prepareOffer } from '../../src/answers/offer-prep.js';
 import { buildAskPackage } from '../../src/engine/ask/index.js';
@@ -19,7 +19,7 @@ import { type LoadedGuide, loadGuide, projectRoot } from '../../src/guide/load.j
 import type { Region } from '../../src/guide/schema.js';
 import { encodeRetry } from '../../src/slack/open-offer-modal.js';
 import type { SlackMessage } from '../../src/views/blocks.js';
-import { buildCoachCard, buildRehearsal } from '../../src/views/coach-card.js';
+import { buildCoachCard } from '../../src/views/coach-card.js';
 import {
   buildConsentAnswered,
   buildConsentOutcomeForCoach,
@@ -249,9 +249,11 @@ function payloadsFor(loaded: LoadedGuide): Array<[string, Payload]> {
     for (const answer of ['declined', 'not_posted'] as const) {
       message(`coach consent ${answer}, to the coach: ${region.id}`, buildConsentOutcomeForCoach(consent, answer));
     }
-    for (const script of buildAskPackage(loaded.guide, region).scripts) {
-      const rehearsal = buildRehearsal(loaded.guide, state, script.number, script.text);
-      if (rehearsal) message(`rehearse ${script.number}: ${region.id}`, rehearsal);
+    // The rehearsal the app posts (rehearsalMessage), for every lever of the guide: none may be missing.
+    for (const lever of loaded.guide.levers) {
+      const rehearsal = rehearsalMessage(loaded.guide, state, lever.number);
+      if (!rehearsal) throw new Error(`no rehearsal for lever ${lever.number} in ${region.id}`);
+      message(`rehearse ${lever.number}: ${region.id}`, rehearsal);
     }
   }
   message('problem: not available', buildProblemMessage('`chart` is not available yet. Try `/allycomp help`.'));
