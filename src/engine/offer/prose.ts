@@ -1,5 +1,5 @@
 /** Amounts in prose: pair labels (base, stock, bonus, sign-on, TC) with amounts, then read each field. */
-import type { Guide } from '../../guide/schema.js';
+import type { CompanyKind, Guide } from '../../guide/schema.js';
 import { formatMoney } from '../money.js';
 import {
   type AmountField,
@@ -18,6 +18,8 @@ import { evenFromPercentPerYear, evenVesting, readBonus, readMoney, vestingFromP
 export interface ProseOptions {
   /** The words after `/allycomp offer`: short region names count in any case ("ny"), unlike in a message. */
   commandWords?: boolean;
+  /** The kind given with --kind: the company read here is of that kind, not the kind the guide's list says. */
+  kind?: CompanyKind;
 }
 
 export interface Span {
@@ -367,7 +369,7 @@ export function readOfferFromText(guide: Guide, text: string, options: ProseOpti
     c.problem('words', `Only the first ${MAX_TEXT.toLocaleString('en-US')} characters were read.`);
   }
   const company = knownCompanyIn(guide, clean) ?? unknownCompanyIn(guide, clean);
-  if (company) setCompany(c, company);
+  if (company) setCompany(c, company, options.kind);
   const title = titleIn(guide, clean);
   if (title) c.draft.title = title;
   setRegionFromText(c, clean, options.commandWords === true);
