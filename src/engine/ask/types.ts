@@ -58,8 +58,8 @@ export interface AskFigures {
   base: Explained<Range>;
   rsuPerYear: Explained<Range>;
   bonus: Explained<Range>;
-  /** The bonus target to name, as % of base (the top end's; the low end's is in the math). */
-  bonusTargetPercent: Explained;
+  /** The bonus target named as a whole % of base at each end (equal when one percent names both; `sayBonusTarget`). */
+  bonusTargetPercent: Explained<Range>;
   /** Asked when the competing first year beats the ask's first year (rule 2). */
   signOn?: Explained<Range>;
   ends: { low: AskEnd; high: AskEnd };
