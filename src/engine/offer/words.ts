@@ -1,6 +1,6 @@
 /** The words after `/allycomp offer`: positional (`SoFi 245k detroit`), flags, or both. */
 import type { CompanyKind, Guide, Region } from '../../guide/schema.js';
-import { formatMoney } from '../money.js';
+import { formatMoneyTyped } from '../money.js';
 import { matchRegion } from '../regions.js';
 import { Collector, FLAG_EXAMPLE, MAX_WORDS, type OfferDraft, quoted, type ReadOffer, shown } from './collector.js';
 import { setCompany } from './companies.js';
@@ -100,7 +100,7 @@ export function readPositional(guide: Guide, words: string[], kind?: CompanyKind
     const value = readMoney(c, 'totalComp', amount, { quiet: true });
     if (value !== undefined) {
       c.draft.totalComp = value;
-      c.note(`${shown(amount)} read as ${formatMoney(value)} total comp`);
+      c.note(`${shown(amount)} read as ${formatMoneyTyped(value)} total comp`);
     }
   }
 
