@@ -9,4 +9,5 @@ export { applyCandidate } from './confirm.js';
 export { type AskData, type AskDataError, askData, askDataFromWords } from './data.js';
 export { plausibleTc } from './sanity.js';
 export { renderScripts } from './scripts.js';
+export { ASK_WARNING_CODES } from './types.js';
 export type * from './types.js';
