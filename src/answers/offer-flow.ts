@@ -1,5 +1,5 @@
 import type { ChartInput } from '../chart/model.js';
-import { formatMoney, formatPercent } from '../engine/money.js';
+import { formatMoneyTyped, formatPercent } from '../engine/money.js';
 import {
   type DraftProblem,
   describeVesting,
@@ -85,21 +85,21 @@ export function describeDraft(guide: Guide, read: ReadOffer): string {
   const found: string[] = [];
   if (draft.company) found.push(`company ${draft.company}`);
   if (draft.title) found.push(`title ${draft.title}`);
-  if (draft.base !== undefined) found.push(`base ${formatMoney(draft.base)}`);
-  if (draft.totalComp !== undefined) found.push(`total comp ${formatMoney(draft.totalComp)}`);
+  if (draft.base !== undefined) found.push(`base ${formatMoneyTyped(draft.base)}`);
+  if (draft.totalComp !== undefined) found.push(`total comp ${formatMoneyTyped(draft.totalComp)}`);
   if (draft.equity) {
     found.push(
       draft.equity.kind === 'annual'
-        ? `equity ${formatMoney(draft.equity.dollars)} a year`
-        : `equity grant ${formatMoney(draft.equity.dollars)} ${describeVesting(draft.equity.vesting)}`,
+        ? `equity ${formatMoneyTyped(draft.equity.dollars)} a year`
+        : `equity grant ${formatMoneyTyped(draft.equity.dollars)} ${describeVesting(draft.equity.vesting)}`,
     );
   }
   if (draft.bonus) {
     found.push(
-      `bonus ${draft.bonus.kind === 'percent' ? formatPercent(draft.bonus.percent, 4) : formatMoney(draft.bonus.dollars)}`,
+      `bonus ${draft.bonus.kind === 'percent' ? formatPercent(draft.bonus.percent, 4) : formatMoneyTyped(draft.bonus.dollars)}`,
     );
   }
-  if (draft.signOn !== undefined) found.push(`sign-on ${formatMoney(draft.signOn)}`);
+  if (draft.signOn !== undefined) found.push(`sign-on ${formatMoneyTyped(draft.signOn)}`);
   const region = regionIfKnown(guide, draft.regionId);
   if (region) found.push(`region ${region.shortName}`);
   if (found.length === 0) return 'I could not read an offer in that message: fill in the form below.';

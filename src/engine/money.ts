@@ -9,8 +9,8 @@
  *   result is whole dollars ("245.5k" yes, "245.5555k" no).
  * - Bare numbers: a number under 1,000 with no suffix, no commas and no currency marker ($, US$, USD) means thousands:
  *   "245" -> 245_000 with readAs "read as $245,000" (nobody's yearly pay is $245). With a currency marker the figure
- *   is literal: "$500" is $500 and then fails the $1,000 minimum. So everything formatMoney/formatMoneyExact print
- *   (always with "$") parses back to itself.
+ *   is literal: "$500" is $500 and then fails the $1,000 minimum. So everything formatMoneyTyped/formatMoneyExact
+ *   print (always with "$") parses back to itself; formatMoney rounds to the nearest $100 for showing.
  * - Cents: only on a full-dollar figure (no suffix, not a bare-thousands reading) and only with exactly two decimals:
  *   "$170,000.50" -> 170_001 (half up) with readAs "read as $170,001 (rounded to the nearest dollar)". ".00" is exact
  *   and gets no readAs. Any other fraction of a dollar ("$170,000.5") is rejected.
@@ -108,7 +108,8 @@ function amountExamples(min: number, max: number): { compact: string; full: stri
   value = nice >= min && nice <= max ? nice : Math.ceil(min);
   if (!Number.isFinite(value)) value = 245_000;
   const exact = formatMoneyExact(value);
-  const compact = value % 1000 === 0 && value >= 1000 && value < 1_000_000 ? `${value / 1000}k` : formatMoney(value);
+  const compact =
+    value % 1000 === 0 && value >= 1000 && value < 1_000_000 ? `${value / 1000}k` : formatMoneyTyped(value);
   return { compact, full: compact === exact ? exact : `${compact} or ${exact}` };
 }
 
@@ -310,21 +311,33 @@ export function parseAmountOrPercent(input: string, limits?: AmountLimits): Pars
 // ---------------------------------------------------------------------------------------------------------------
 
 /**
- * Compact, as people read comp: $950, $165K, $245.5K, $1.2M, $1.25M, $1.234M. K is used only for multiples of $100
- * (at most one decimal) and M only for multiples of $1,000 (at most three decimals); anything else falls back to the
- * exact form ($245,123), so the output always parses back to the same whole-dollar value. Never "$165.0K".
+ * How every answer and script shows money: $K with at most one decimal, to the nearest $100 ($950, $165K, $41.3K
+ * for $41,250), and $M from a million, to the nearest $1,000 ($1.2M, $1.234M). One style for every figure the bot
+ * shows, whether the guide gives it or a rule computes it (the guide prints no exact-dollar figure). Never "$165.0K".
+ * Not for echoing what a person typed: that is `formatMoneyTyped`, which never rounds.
  */
 export function formatMoney(dollars: number): string {
   if (!Number.isFinite(dollars)) return String(dollars);
   const whole = halfUp(dollars);
-  const size = Math.abs(whole);
   const sign = whole < 0 ? '-' : '';
-  if (size >= 1000 && size < 1_000_000 && size % 100 === 0) return `${sign}$${size / 1000}K`;
-  if (size >= 1_000_000 && size <= Number.MAX_SAFE_INTEGER && size % 1000 === 0) {
-    const [millions = '0', decimals] = String(size / 1_000_000).split('.');
-    return `${sign}$${groupDigits(millions)}${decimals === undefined ? '' : `.${decimals}`}M`;
-  }
-  return formatMoneyExact(whole);
+  const size = Math.abs(whole);
+  if (size < 1000) return formatMoneyExact(whole);
+  const hundreds = halfUp(size / 100) * 100;
+  if (hundreds < 1_000_000) return `${sign}$${hundreds / 1000}K`;
+  if (size > Number.MAX_SAFE_INTEGER) return formatMoneyExact(whole);
+  const [millions = '0', decimals] = String(halfUp(size / 1000) / 1000).split('.');
+  return `${sign}$${groupDigits(millions)}${decimals === undefined ? '' : `.${decimals}`}M`;
+}
+
+/**
+ * An amount as a person could type it back, for echoing what was read and prefilling the form: compact when that is
+ * exact ($165K, $245.5K, $1.234M), else exact dollars ($245,123). It always parses back to the same whole dollars.
+ */
+export function formatMoneyTyped(dollars: number): string {
+  if (!Number.isFinite(dollars)) return String(dollars);
+  const size = Math.abs(halfUp(dollars));
+  const compact = (size >= 1000 && size < 1_000_000 && size % 100 === 0) || (size >= 1_000_000 && size % 1000 === 0);
+  return compact ? formatMoney(dollars) : formatMoneyExact(dollars);
 }
 
 /** Exact whole dollars with thousands separators: $165,000. Rounds half up first. Non-finite input prints as is. */
@@ -334,10 +347,11 @@ export function formatMoneyExact(dollars: number): string {
   return `${whole < 0 ? '-' : ''}$${groupDigits(BigInt(Math.abs(whole)).toString())}`;
 }
 
-/** "$255K–$262K" (en dash, compact form); a single figure when both ends are the same whole-dollar amount. */
+/** "$255K–$262K" (en dash, as formatMoney shows each end); one figure when both ends show the same. */
 export function formatRange(range: DollarRange): string {
-  if (halfUp(range.low) === halfUp(range.high)) return formatMoney(range.low);
-  return `${formatMoney(range.low)}–${formatMoney(range.high)}`;
+  const low = formatMoney(range.low);
+  const high = formatMoney(range.high);
+  return low === high ? low : `${low}–${high}`;
 }
 
 /** 20 -> "20%", 4.0816 -> "4.1%", 12.5 -> "12.5%": at most `digits` decimals (default 1), no trailing zeros. */

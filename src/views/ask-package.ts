@@ -1,5 +1,5 @@
 import type { KnownBlock } from '@slack/types';
-import type { AskPackage, LeverScript } from '../engine/ask/index.js';
+import { type AskPackage, type LeverScript, sayBonusTarget } from '../engine/ask/index.js';
 import { formatMoney, formatPercent, formatRange } from '../engine/money.js';
 import type { GuideNote } from '../guide/consistency.js';
 import type { Guide } from '../guide/schema.js';
@@ -35,13 +35,12 @@ export class FootnoteMarks {
 
 const LEVER_PART: Record<number, string> = { 1: 'base', 2: 'RSU', 3: 'total comp', 4: 'bonus target' };
 
-/** The bonus target at each end, as % of base: "25%", or "20%–25%" when the ends differ. */
-function bonusTargets(pkg: AskPackage): string {
-  const ends = pkg.ask?.ends;
-  if (!ends) return '';
-  const low = formatPercent((ends.low.bonus / ends.low.base) * 100);
-  const high = formatPercent((ends.high.bonus / ends.high.base) * 100);
-  return low === high ? high : `${low.replace('%', '')}–${high}`;
+/** "bonus target 25%" in one line of text, or the bonus with each base's percent when the percent falls. */
+export function bonusTargetText(pkg: AskPackage): string {
+  const { ask } = pkg;
+  if (!ask) return '';
+  const said = sayBonusTarget(ask.bonusTargetPercent.value, ask.base.value);
+  return said.namesBase ? `bonus ${formatRange(ask.bonus.value)} (${said.words})` : `bonus target ${said.words}`;
 }
 
 /** "TC $255K–$262K = base … + RSU … a year + bonus … (25% of base)": the parts that add up to the ask. */
@@ -49,9 +48,10 @@ export function partsLine(pkg: AskPackage, marks: FootnoteMarks): string | undef
   const { ask } = pkg;
   if (!ask) return undefined;
   const stockMark = marks.byId(pkg.footnotes, 'stock-unit');
+  const target = sayBonusTarget(ask.bonusTargetPercent.value, ask.base.value);
   return (
     `*TC ${formatRange(ask.tc.value)}* = base *${formatRange(ask.base.value)}* + RSU *${formatRange(ask.rsuPerYear.value)}* a year${stockMark} ` +
-    `+ bonus *${formatRange(ask.bonus.value)}* (target *${bonusTargets(pkg)}* of base)` +
+    `+ bonus *${formatRange(ask.bonus.value)}* (target *${target.words}*${target.namesBase ? '' : ' of base'})` +
     (ask.signOn ? ` + sign-on *${formatRange(ask.signOn.value)}* in year one` : '') +
     '. Each end adds up (to $1K).'
   );

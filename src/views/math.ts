@@ -1,5 +1,5 @@
 import type { KnownBlock } from '@slack/types';
-import type { AskPackage } from '../engine/ask/index.js';
+import { type AskPackage, sayBonusTarget } from '../engine/ask/index.js';
 import type { RegionBand } from '../engine/bands.js';
 import type { Explained } from '../engine/explained.js';
 import { formatMoney, formatPercent, formatRange } from '../engine/money.js';
@@ -7,7 +7,8 @@ import { FootnoteMarks } from './ask-package.js';
 import { context, escapeMrkdwn, footnotes, header, type SlackMessage, section } from './blocks.js';
 import { BLOCK_PREFIXES, BLOCKS } from './ids.js';
 
-function display(figure: Explained<unknown>): string {
+function display(figure: Explained<unknown>, shown?: string): string {
+  if (shown !== undefined) return shown;
   const value = figure.value;
   if (typeof value === 'number')
     return figure.label.toLowerCase().includes('bonus target') ? formatPercent(value) : formatMoney(value);
@@ -20,8 +21,8 @@ function display(figure: Explained<unknown>): string {
 const SOURCE_TAG: Record<Explained['source'], string> = { guide: 'guide figure', rule: 'computed', you: 'your figure' };
 
 /** `marks`: footnote markers for notes about this figure. */
-export function mathLine(figure: Explained<unknown>, marks = ''): string {
-  return `• *${escapeMrkdwn(figure.label)}: ${display(figure)}*${marks} (${SOURCE_TAG[figure.source]}) — ${escapeMrkdwn(figure.math)}`;
+export function mathLine(figure: Explained<unknown>, marks = '', shown?: string): string {
+  return `• *${escapeMrkdwn(figure.label)}: ${display(figure, shown)}*${marks} (${SOURCE_TAG[figure.source]}) — ${escapeMrkdwn(figure.math)}`;
 }
 
 /** Pack lines into as few sections as fit Slack's 3,000-character section limit. */
@@ -74,7 +75,12 @@ export function buildMathMessage(band: RegionBand, pkg: AskPackage): SlackMessag
     if (figure.label.startsWith('Guide lever 3')) return marks.byId(pkg.footnotes, 'lever-figures-sum');
     return '';
   };
-  const lines = figures.map((figure) => `${mathLine(figure)}${markFor(figure)}`);
+  // The bonus target is said the way the answer says it, not as a range of dollars.
+  const shownFor = (figure: Explained<unknown>) =>
+    ask && figure === ask.bonusTargetPercent
+      ? sayBonusTarget(ask.bonusTargetPercent.value, ask.base.value).words
+      : undefined;
+  const lines = figures.map((figure) => `${mathLine(figure, '', shownFor(figure))}${markFor(figure)}`);
   return {
     text: `Where ${band.region.name}'s numbers come from: ${figures.length} figures, each from the guide or computed by a stated rule.`,
     blocks: [

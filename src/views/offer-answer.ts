@@ -5,6 +5,7 @@ import { formatMoney, formatPercent, formatRange } from '../engine/money.js';
 import { isUnnamedCompany } from '../engine/offer/index.js';
 import type { LoadedGuide } from '../guide/load.js';
 import {
+  bonusTargetText,
   FootnoteMarks,
   guideFiguresLine,
   orderedScripts,
@@ -183,7 +184,7 @@ export function buildOfferAnswer(loaded: LoadedGuide, prep: OfferPrep, options: 
     offer && pkg.ask
       ? `${offer.company} offer: annual TC ${formatMoney(offer.annualTc.value)}; ask ${region.shortName} for ` +
         `${formatRange(pkg.ask.tc.value)} TC (base ${formatRange(pkg.ask.base.value)}, RSU ${formatRange(pkg.ask.rsuPerYear.value)} a year, ` +
-        `bonus target ${formatPercent(pkg.ask.bonusTargetPercent.value)}).`
+        `${bonusTargetText(pkg)}).`
       : `${offer?.company ?? 'Your'} offer: ${pkg.warnings[0]?.text ?? `the ${region.shortName} levers`}`;
   return { text: truncate(text, 3000), blocks };
 }

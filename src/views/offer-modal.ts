@@ -1,6 +1,6 @@
 import type { InputBlock, KnownBlock, ModalView, PlainTextOption } from '@slack/types';
 import { peerTitles } from '../engine/levels.js';
-import { formatMoney, formatPercent } from '../engine/money.js';
+import { formatMoneyTyped, formatPercent } from '../engine/money.js';
 import { FRONT_LOADED_SCHEDULE, type OfferDraft, type Vesting } from '../engine/offer/index.js';
 import type { CompanyKind, Guide } from '../guide/schema.js';
 import { context, escapeMrkdwn, truncate } from './blocks.js';
@@ -156,16 +156,16 @@ export function buildOfferModal(guide: Guide, options: OfferModalOptions): Modal
     textInput(OFFER_BLOCKS.base, 'Base salary', {
       placeholder: '170k',
       hint: 'A year, in US dollars: 170k, $170,000 or 170000.',
-      initial: initial.base !== undefined ? formatMoney(initial.base) : undefined,
+      initial: initial.base !== undefined ? formatMoneyTyped(initial.base) : undefined,
     }),
     textInput(OFFER_BLOCKS.totalComp, '…or only their total comp, if that is all you know', {
       placeholder: '245k',
       initial:
-        initial.totalComp !== undefined && initial.base === undefined ? formatMoney(initial.totalComp) : undefined,
+        initial.totalComp !== undefined && initial.base === undefined ? formatMoneyTyped(initial.totalComp) : undefined,
     }),
     textInput(OFFER_BLOCKS.equity, 'Equity (RSU / stock)', {
       placeholder: '40k a year, or 160k as a total grant',
-      initial: equity ? formatMoney(equity.dollars) : undefined,
+      initial: equity ? formatMoneyTyped(equity.dollars) : undefined,
     }),
     selectInput(
       OFFER_BLOCKS.equityKind,
@@ -194,12 +194,12 @@ export function buildOfferModal(guide: Guide, options: OfferModalOptions): Modal
       initial: bonus
         ? bonus.kind === 'percent'
           ? formatPercent(bonus.percent, 4)
-          : formatMoney(bonus.dollars)
+          : formatMoneyTyped(bonus.dollars)
         : undefined,
     }),
     textInput(OFFER_BLOCKS.signOn, 'Sign-on bonus (one-time)', {
       placeholder: '20k',
-      initial: initial.signOn !== undefined ? formatMoney(initial.signOn) : undefined,
+      initial: initial.signOn !== undefined ? formatMoneyTyped(initial.signOn) : undefined,
     }),
     {
       type: 'input',

@@ -3,7 +3,15 @@ import type { AskPackage } from '../engine/ask/index.js';
 import { COMPONENT_LABELS, type RegionBand } from '../engine/bands.js';
 import { formatMoney, formatRange } from '../engine/money.js';
 import type { Guide } from '../guide/schema.js';
-import { FootnoteMarks, guideFiguresLine, orderedScripts, partsLine, planLines, scriptBlocks } from './ask-package.js';
+import {
+  bonusTargetText,
+  FootnoteMarks,
+  guideFiguresLine,
+  orderedScripts,
+  partsLine,
+  planLines,
+  scriptBlocks,
+} from './ask-package.js';
 import {
   actions,
   button,
@@ -144,7 +152,7 @@ export function buildRegionMessage(
   }
   const ask = pkg.ask;
   const asked = ask
-    ? ` Ask ${formatRange(ask.tc.value)} TC: base ${formatRange(ask.base.value)}, RSU ${formatRange(ask.rsuPerYear.value)} a year, bonus target ${ask.bonusTargetPercent.value}%.`
+    ? ` Ask ${formatRange(ask.tc.value)} TC: base ${formatRange(ask.base.value)}, RSU ${formatRange(ask.rsuPerYear.value)} a year, ${bonusTargetText(pkg)}.`
     : '';
   return { text: `${bandSummary(band)}${asked}`, blocks };
 }

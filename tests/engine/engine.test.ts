@@ -161,7 +161,7 @@ describe('the ask and the lever scripts', () => {
         .replace('[company]', guide.example.company)
         .replace(/over four years|a year/, 'per year')
         .replace(/\[their TC\]|\$\d+K(?:–\$\d+K)?/g, '$…')
-        .replace(/\d+%/g, '…%');
+        .replace(/\d+(?:–\d+)?%/g, '…%');
     const scripts = buildAskPackage(guide, detroit).scripts.map((s) => s.text);
     expect(quoted).toHaveLength(4);
     expect(scripts.map(words)).toEqual(quoted.map(words));

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import {
   formatMoney,
   formatMoneyExact,
+  formatMoneyTyped,
   formatPercent,
   formatRange,
   type Parsed,
@@ -224,17 +225,20 @@ describe('formatting', () => {
     [0, '$0'],
     [950, '$950'],
     [1_000, '$1K'],
-    [1_050, '$1,050'],
+    [1_050, '$1.1K'],
+    [41_250, '$41.3K'],
+    [36_750, '$36.8K'],
     [165_000, '$165K'],
     [245_500, '$245.5K'],
-    [245_123, '$245,123'],
+    [245_123, '$245.1K'],
     [999_900, '$999.9K'],
-    [999_950, '$999,950'],
+    [999_949, '$999.9K'],
+    [999_950, '$1M'],
     [1_000_000, '$1M'],
     [1_200_000, '$1.2M'],
     [1_250_000, '$1.25M'],
     [1_234_000, '$1.234M'],
-    [1_234_500, '$1,234,500'],
+    [1_234_500, '$1.235M'],
     [10_000_000, '$10M'],
     [1_500_000_000, '$1,500M'],
     [165_000.4, '$165K'],
@@ -242,6 +246,16 @@ describe('formatting', () => {
   ];
   it.each(compact)('formatMoney(%d) = %s', (dollars, text) => {
     expect(formatMoney(dollars)).toBe(text);
+  });
+
+  it('formatMoneyTyped: compact only where that is exact, so what was read can be checked digit for digit', () => {
+    expect(formatMoneyTyped(165_000)).toBe('$165K');
+    expect(formatMoneyTyped(245_500)).toBe('$245.5K');
+    expect(formatMoneyTyped(245_123)).toBe('$245,123');
+    expect(formatMoneyTyped(41_250)).toBe('$41,250');
+    expect(formatMoneyTyped(1_234_000)).toBe('$1.234M');
+    expect(formatMoneyTyped(1_234_500)).toBe('$1,234,500');
+    expect(formatMoneyTyped(950)).toBe('$950');
   });
 
   it('formatMoneyExact', () => {
@@ -255,7 +269,9 @@ describe('formatting', () => {
   it('formatRange', () => {
     expect(formatRange({ low: 255_000, high: 262_000 })).toBe('$255K–$262K');
     expect(formatRange({ low: 262_000, high: 262_000 })).toBe('$262K');
-    expect(formatRange({ low: 1_200_000, high: 1_234_567 })).toBe('$1.2M–$1,234,567');
+    expect(formatRange({ low: 1_200_000, high: 1_234_567 })).toBe('$1.2M–$1.235M');
+    // Ends that show the same are one figure.
+    expect(formatRange({ low: 41_250, high: 41_260 })).toBe('$41.3K');
   });
 
   it('formatPercent', () => {
@@ -308,12 +324,32 @@ describe('properties', () => {
     );
   });
 
-  it('parseAmount(formatMoney(x)) === x for multiples of $100', () => {
+  it('parseAmount(formatMoney(x)) === x for multiples of $100 under $1M, and of $1K from $1M', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 10, max: 100_000 }), (hundreds) => {
-        const x = hundreds * 100;
-        return value(parseAmount(formatMoney(x))) === x;
+      fc.property(
+        fc.oneof(
+          fc.integer({ min: 10, max: 9_999 }).map((hundreds) => hundreds * 100),
+          fc.integer({ min: 1_000, max: 10_000 }).map((thousands) => thousands * 1000),
+        ),
+        (x) => value(parseAmount(formatMoney(x))) === x,
+      ),
+      RUNS,
+    );
+  });
+
+  it('formatMoney is off by under $50 below $1M, and under $500 from $1M', () => {
+    fc.assert(
+      fc.property(dollarsInRange, (x) => {
+        const shown = value(parseAmount(formatMoney(x), { min: 0, max: 20_000_000 }));
+        return shown !== undefined && Math.abs(shown - x) <= (x < 999_950 ? 50 : 500);
       }),
+      RUNS,
+    );
+  });
+
+  it('parseAmount(formatMoneyTyped(x)) === x', () => {
+    fc.assert(
+      fc.property(dollarsInRange, (x) => value(parseAmount(formatMoneyTyped(x))) === x),
       RUNS,
     );
   });

@@ -28,7 +28,7 @@ describe('npm run preview', () => {
     expect(text).toContain('base salary at $194K–$198K');
     expect(text).toContain('$52K–$61K a year');
     expect(text).toContain('total comp to $285K–$309K');
-    expect(text).toContain('bonus target increased to 25%');
+    expect(text).toContain('bonus target increased to 20–25%');
   });
 
   it.each([

@@ -507,7 +507,7 @@ describe('a valid submission closes the modal and sends the full answer to the p
     expect(text).toContain('*Annual TC:* $245K');
     expect(text).toContain('*First-year TC:* $245K');
     expect(text).toContain(
-      '*What to ask for in Detroit:* *TC $255K–$262K* = base *$165K–$168K* + RSU *$49K–$52K* a year¹ + bonus *$41,250–$42K* (target *25%* of base)',
+      '*What to ask for in Detroit:* *TC $255K–$262K* = base *$165K–$168K* + RSU *$49K–$52K* a year¹ + bonus *$41.3K–$42K* (target *25%* of base)',
     );
     expect(text).toContain(
       "My competing offer from Capital One at $245K TC [only if true: is for a product with 10% of Ally Auto's",
@@ -534,7 +534,7 @@ describe('a valid submission closes the modal and sends the full answer to the p
     // A traditional bank: the guide's 15–25% branchless premium, in dollars on this offer.
     // One premium story: the branchless 15–25% is the reason to open at the top, never a second Ally TC figure.
     expect(text).toContain('Your competing offer is from a traditional bank');
-    expect(text).toContain('($36,750–$61,250 on your offer), so open at the top of the range');
+    expect(text).toContain('($36.8K–$61.3K on your offer), so open at the top of the range');
     expect(text).not.toContain('an Ally TC of');
     expect(text).toContain('*Open at* $262K TC');
     expect(text).toContain('The guide prices the branchless premium twice');
@@ -566,7 +566,7 @@ describe('a valid submission closes the modal and sends the full answer to the p
 
   it('a kind guessed from the company name shows the guide’s reason, in the same words as the quick form', async () => {
     const kindBlock = (call: ApiCall | undefined) =>
-      (call?.args.blocks as KnownBlock[]).find((block) => block.block_id === 'offer_kind');
+      (call?.args.blocks as KnownBlock[] | undefined)?.find((block) => block.block_id === 'offer_kind');
     await submitValid(formValues({ company: 'Chase', totalComp: '245k' }, { region: 'detroit' }));
     const fromForm = kindBlock(dms()[0]);
     const reason = guide().guide.companies.find((company) => company.name === 'Chase')?.reason ?? '';

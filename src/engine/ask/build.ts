@@ -8,6 +8,7 @@ import { companyEntry } from '../offer/companies.js';
 import type { NormalisedOffer } from '../offer/normalise.js';
 import { regionById } from '../regions.js';
 import { leverPlan, openingFigure, premiumStory, walkAwayFigure } from './advice.js';
+import { bonusTarget } from './bonus-target.js';
 import { type CompetingParts, leverFigures, splitEnd, wholePercentBonus } from './parts.js';
 import { checkSanity } from './sanity.js';
 import { renderScripts } from './scripts.js';
@@ -119,19 +120,7 @@ function askFigures(
     math('bonus'),
     personal,
   );
-  const percentLow = (low.end.bonus / low.end.base) * 100;
-  const percentHigh = (high.end.bonus / high.end.base) * 100;
-  const bonusTargetPercent = byRule(
-    'Bonus target',
-    Math.round(percentHigh * 10) / 10,
-    `Bonus at the top end ${formatMoney(high.end.bonus)} ÷ base ${formatMoney(high.end.base)} = ${formatPercent(percentHigh)}` +
-      (Math.abs(percentLow - percentHigh) >= 0.05
-        ? ` (at the low end ${formatMoney(low.end.bonus)} ÷ ${formatMoney(low.end.base)} = ${formatPercent(percentLow)}).`
-        : '.') +
-      ' Named as a whole percent of base at each end, RSU taking the rounding.' +
-      ` The guide's lever 4 asks ${formatPercent(guide.example.bonusTargetPercent)}; the rest of the TC ask is carried by the bonus first.`,
-    personal,
-  );
+  const bonusTargetPercent = bonusTarget(low.end, high.end, guide.example.bonusTargetPercent, personal);
 
   const figures: AskFigures = {
     tc,

@@ -24,7 +24,8 @@ export interface AskData {
     base: Range;
     rsuPerYear: Range;
     bonus: Range;
-    bonusTargetPercent: number;
+    /** Whole percents of base at each end; `low` is above `high` when a flat bonus sits on a rising base. */
+    bonusTargetPercent: Range;
     signOn?: Range;
     openAt: number;
   };

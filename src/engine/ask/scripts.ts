@@ -1,5 +1,6 @@
 import type { Guide, Lever } from '../../guide/schema.js';
-import { formatMoney, formatPercent, formatRange } from '../money.js';
+import { formatMoney, formatRange } from '../money.js';
+import { sayBonusAsk } from './bonus-target.js';
 import type { AskFigures, LeverScript, Trade } from './types.js';
 
 /** The guide says RSU "over four years" while its table (and every ask) is RSU per year: say what the bot means. */
@@ -50,7 +51,9 @@ export function renderScripts(guide: Guide, input: ScriptInput): LeverScript[] {
     tcAsk: ask ? formatRange(ask.tc.value) : '[your total-comp ask]',
     competingTc: input.competingTc === undefined ? '[their TC]' : formatMoney(input.competingTc),
     company: input.company ?? '[company]',
-    bonusTargetPercent: ask ? formatPercent(ask.bonusTargetPercent.value) : '[your bonus target]',
+    bonusTargetPercent: ask
+      ? sayBonusAsk(ask.bonusTargetPercent.value, ask.base.value, ask.bonus.value)
+      : '[your bonus target]',
     region: input.regionName,
   };
   return [...guide.levers]

@@ -4,20 +4,26 @@ import type { Explained } from '../explained.js';
 import type { LevelMatch } from '../levels.js';
 import type { NormalisedOffer } from '../offer/normalise.js';
 
-/** Every warning the ask package can carry; `text` is what the person reads, `code` is for tools and tests. */
-export type AskWarningCode =
-  | 'implausible-tc'
-  | 'equity-maybe-grant'
-  | 'other-level'
-  | 'below-band'
-  | 'above-band'
-  | 'ask-above-band'
-  | 'part-capped'
-  | 'part-above-band'
-  | 'first-year-gap'
-  | 'branchless-premium'
-  | 'parts-set-aside'
-  | 'same-company';
+/**
+ * Every warning the ask package can carry; `text` is what the person reads, `code` is for tools and tests. The
+ * README lists each code with one line (a test holds the two to each other).
+ */
+export const ASK_WARNING_CODES = [
+  'implausible-tc',
+  'equity-maybe-grant',
+  'other-level',
+  'below-band',
+  'above-band',
+  'ask-above-band',
+  'part-capped',
+  'part-above-band',
+  'first-year-gap',
+  'branchless-premium',
+  'parts-set-aside',
+  'same-company',
+] as const;
+
+export type AskWarningCode = (typeof ASK_WARNING_CODES)[number];
 
 export interface AskWarning {
   code: AskWarningCode;
@@ -58,8 +64,8 @@ export interface AskFigures {
   base: Explained<Range>;
   rsuPerYear: Explained<Range>;
   bonus: Explained<Range>;
-  /** The bonus target to name, as % of base (the top end's; the low end's is in the math). */
-  bonusTargetPercent: Explained;
+  /** The bonus target named as a whole % of base at each end (equal when one percent names both; `sayBonusTarget`). */
+  bonusTargetPercent: Explained<Range>;
   /** Asked when the competing first year beats the ask's first year (rule 2). */
   signOn?: Explained<Range>;
   ends: { low: AskEnd; high: AskEnd };

@@ -1,9 +1,10 @@
 /** The --flag form after `/allycomp offer`: --company, --kind, --base, --stock/--grant, --vesting, …. */
-import { type CompanyKind, companyKinds, type Guide, normaliseName } from '../../guide/schema.js';
+import type { Guide } from '../../guide/schema.js';
 import { parseAmount } from '../money.js';
-import { findRegion, matchRegion, primaryAlias, withinEdits } from '../regions.js';
+import { findRegion, primaryAlias, withinEdits } from '../regions.js';
 import { Collector, DEFAULT_VEST_YEARS, type DraftField, MAX_NAME, quoted, type ReadOffer } from './collector.js';
 import { cleanName, setCompany } from './companies.js';
+import { readKind } from './kinds.js';
 import type { Vesting } from './normalise.js';
 import { defaultGrant, PERCENT_PER_YEAR } from './prose.js';
 import {
@@ -104,34 +105,6 @@ export const FLAG_VALUE_EXAMPLES: Record<FlagName, string> = {
 /** --flag, or the em/en dash Slack and macOS turn "--" into. */
 export const FLAG = /^(?:--|[—–])([A-Za-z][A-Za-z_-]*)(?:=(.*))?$/s;
 
-export const KIND_SPELLINGS: Record<string, CompanyKind> = {
-  'traditional bank': 'traditional-bank',
-  traditional: 'traditional-bank',
-  bank: 'traditional-bank',
-  fintech: 'digital-bank-or-fintech',
-  'digital bank': 'digital-bank-or-fintech',
-  digital: 'digital-bank-or-fintech',
-  'digital bank or fintech': 'digital-bank-or-fintech',
-  neobank: 'digital-bank-or-fintech',
-  'big tech': 'big-tech',
-  bigtech: 'big-tech',
-  tech: 'big-tech',
-  faang: 'big-tech',
-  other: 'other',
-};
-
-export function readKind(c: Collector, value: string): CompanyKind | undefined {
-  const kind = KIND_SPELLINGS[normaliseName(value)] ?? companyKinds.find((known) => known === value.toLowerCase());
-  if (!kind) {
-    c.problem(
-      'company',
-      `Company kind: ${quoted(value)} is not a kind I know; use traditional-bank, fintech, big-tech or other.`,
-      '--kind traditional-bank, --kind fintech, --kind big-tech or --kind other',
-    );
-  }
-  return kind;
-}
-
 export const YEARLY_SUFFIX =
   /\s*(?:\/\s*(?:yr|year|y)s?|(?:a|per|each|every)\s+(?:year|yr)|annual(?:ly)?|yearly|\(annual\))\s*$/i;
 export const GRANT_WITH_YEARS =
@@ -169,41 +142,18 @@ export function flagValue(text: string): string {
     .trim();
 }
 
-const FREE_TEXT_FLAGS = new Set(['company', 'from', 'title', 'role', 'region', 'city', 'location']);
-
-/**
- * `--bonus 15 ny`: a region typed after the last flag's value, without --region, is the region, not part of the
- * value. Only when no --region is given and the value's last words are exactly a region name.
- */
-function splitTrailingRegion(guide: Guide, groups: { typed: string; key: string; values: string[] }[]): void {
-  if (groups.some((group) => FLAG_SPELLINGS[group.key] === 'region')) return;
-  const last = groups.at(-1);
-  if (!last || FREE_TEXT_FLAGS.has(last.key) || last.values.length < 2) return;
-  for (let length = Math.min(3, last.values.length - 1); length >= 1; length--) {
-    const tail = last.values.slice(-length);
-    if (/\d/.test(tail.join('')) || !matchRegion(guide, tail.join(' '))) continue;
-    last.values.length -= length;
-    groups.push({ typed: '--region', key: 'region', values: tail });
-    return;
-  }
+/** A flag and the words that are its value (`flag-words.ts` decides which). */
+export interface FlagGroup {
+  /** The flag as typed, for messages: `--basee`. */
+  typed: string;
+  /** The flag's name without dashes or case, looked up in FLAG_SPELLINGS. */
+  key: string;
+  values: string[];
 }
 
-export function readFlags(guide: Guide, words: string[]): ReadOffer {
+/** Read each flag's value; `groups` come from `flagWords`, which leaves out the words no flag takes. */
+export function readFlags(guide: Guide, groups: FlagGroup[]): ReadOffer {
   const c = new Collector(guide);
-  const groups: { typed: string; key: string; values: string[] }[] = [];
-  for (const word of words) {
-    const flag = FLAG.exec(word);
-    if (flag) {
-      const name = flag[1] ?? '';
-      groups.push({ typed: `--${name}`, key: name.toLowerCase().replace(/[-_]/g, ''), values: [] });
-      if (flag[2]) groups.at(-1)?.values.push(flag[2]);
-    } else {
-      groups.at(-1)?.values.push(word);
-    }
-  }
-
-  splitTrailingRegion(guide, groups);
-
   const given = new Map<FlagName, string>();
   const repeated = new Set<FlagName>();
   for (const group of groups) {

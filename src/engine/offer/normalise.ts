@@ -125,7 +125,10 @@ export function checkOffer(input: OfferInput): OfferProblem[] {
 
 function sumMath(parts: Array<[string, number | undefined]>, total: number): string {
   const present = parts.filter((part): part is [string, number] => part[1] !== undefined);
-  return `${present.map(([name, value]) => `${formatMoney(value)} ${name}`).join(' + ')} = ${formatMoney(total)}`;
+  // Figures are shown to the nearest $100: say so where the shown parts do not add up to the shown total.
+  const shown = (dollars: number) => Math.round(dollars / 100) * 100;
+  const rounding = present.reduce((sum, [, value]) => sum + shown(value), 0) === shown(total) ? '' : ' (to rounding)';
+  return `${present.map(([name, value]) => `${formatMoney(value)} ${name}`).join(' + ')} = ${formatMoney(total)}${rounding}`;
 }
 
 export type OfferResult = { ok: true; offer: NormalisedOffer } | { ok: false; problems: OfferProblem[] };

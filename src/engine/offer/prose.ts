@@ -1,6 +1,6 @@
 /** Amounts in prose: pair labels (base, stock, bonus, sign-on, TC) with amounts, then read each field. */
-import type { Guide } from '../../guide/schema.js';
-import { formatMoney } from '../money.js';
+import type { CompanyKind, Guide } from '../../guide/schema.js';
+import { formatMoneyTyped } from '../money.js';
 import {
   type AmountField,
   Collector,
@@ -18,6 +18,8 @@ import { evenFromPercentPerYear, evenVesting, readBonus, readMoney, vestingFromP
 export interface ProseOptions {
   /** The words after `/allycomp offer`: short region names count in any case ("ny"), unlike in a message. */
   commandWords?: boolean;
+  /** The kind given with --kind: the company read here is of that kind, not the kind the guide's list says. */
+  kind?: CompanyKind;
 }
 
 export interface Span {
@@ -212,7 +214,7 @@ export function vestingFromClue(c: Collector, clue: VestingClue): Vesting | unde
 
 export function defaultGrant(c: Collector, dollars: number): EquityInput {
   c.note(
-    `${formatMoney(dollars)} stock grant read as vesting evenly over ${DEFAULT_VEST_YEARS} years (no schedule given)`,
+    `${formatMoneyTyped(dollars)} stock grant read as vesting evenly over ${DEFAULT_VEST_YEARS} years (no schedule given)`,
   );
   return { kind: 'grant', dollars, vesting: { kind: 'even', years: DEFAULT_VEST_YEARS } };
 }
@@ -229,7 +231,8 @@ export function equityFromContext(
   const clue = vestingClueIn(context, VEST_WORD.test(context));
   const withoutRate = context.replace(PERCENT_PER_YEAR, ' ');
   if (ANNUAL.test(withoutRate)) {
-    if (clue || elsewhere) c.note(`${formatMoney(dollars)} stock read as a yearly value, so the vesting was not used`);
+    if (clue || elsewhere)
+      c.note(`${formatMoneyTyped(dollars)} stock read as a yearly value, so the vesting was not used`);
     return { kind: 'annual', dollars };
   }
   const found = clue ?? elsewhere;
@@ -239,7 +242,7 @@ export function equityFromContext(
   }
   if (GRANT_WORD.test(context)) return defaultGrant(c, dollars);
   if (c.guide.stockUnit.reading === 'four-year-total') return defaultGrant(c, dollars);
-  c.note(`${formatMoney(dollars)} stock read as a yearly value (say "over 4 years" if it is a grant)`);
+  c.note(`${formatMoneyTyped(dollars)} stock read as a yearly value (say "over 4 years" if it is a grant)`);
   return { kind: 'annual', dollars };
 }
 
@@ -367,7 +370,7 @@ export function readOfferFromText(guide: Guide, text: string, options: ProseOpti
     c.problem('words', `Only the first ${MAX_TEXT.toLocaleString('en-US')} characters were read.`);
   }
   const company = knownCompanyIn(guide, clean) ?? unknownCompanyIn(guide, clean);
-  if (company) setCompany(c, company);
+  if (company) setCompany(c, company, options.kind);
   const title = titleIn(guide, clean);
   if (title) c.draft.title = title;
   setRegionFromText(c, clean, options.commandWords === true);

@@ -1,9 +1,10 @@
 /** The words after `/allycomp offer`: positional (`SoFi 245k detroit`), flags, or both. */
-import type { Guide, Region } from '../../guide/schema.js';
-import { formatMoney } from '../money.js';
+import type { CompanyKind, Guide, Region } from '../../guide/schema.js';
+import { formatMoneyTyped } from '../money.js';
 import { matchRegion } from '../regions.js';
 import { Collector, FLAG_EXAMPLE, MAX_WORDS, type OfferDraft, quoted, type ReadOffer, shown } from './collector.js';
 import { setCompany } from './companies.js';
+import { flagWords } from './flag-words.js';
 import { FLAG, readFlags, YEARLY_SUFFIX } from './flags.js';
 import { cleanText, LABEL, readOfferFromText, sameValue, VEST_WORD } from './prose.js';
 import { readMoney } from './values.js';
@@ -16,13 +17,13 @@ const YEARLY_WORDS = /^(?:(?:a|per|each|every) (?:year|yr)|annual(?:ly)?|yearly|
 export const EDGE_WORD = /^(?:offer|offered|offers|from|at|in|for|is|@|-|—|–|:|,)$/i;
 
 /** `SoFi 245k detroit`: region words -> regionId, one amount -> totalComp, the other words -> company. */
-export function readPositional(guide: Guide, words: string[]): ReadOffer {
+export function readPositional(guide: Guide, words: string[], kind?: CompanyKind): ReadOffer {
   const c = new Collector(guide);
   if (words.length === 0) return c.result();
   const joined = words.join(' ');
   // Named parts ("170k base 15% bonus") read better as prose.
   if ([...cleanText(joined).matchAll(LABEL)].some((match) => match[2] === undefined) || VEST_WORD.test(joined)) {
-    return readOfferFromText(guide, joined, { commandWords: true });
+    return readOfferFromText(guide, joined, { commandWords: true, ...(kind ? { kind } : {}) });
   }
 
   const used = words.map(() => false);
@@ -99,21 +100,22 @@ export function readPositional(guide: Guide, words: string[]): ReadOffer {
     const value = readMoney(c, 'totalComp', amount, { quiet: true });
     if (value !== undefined) {
       c.draft.totalComp = value;
-      c.note(`${shown(amount)} read as ${formatMoney(value)} total comp`);
+      c.note(`${shown(amount)} read as ${formatMoneyTyped(value)} total comp`);
     }
   }
 
   const rest = words.filter((_, index) => !used[index]);
   while (rest.length > 0 && EDGE_WORD.test(rest[0] ?? '')) rest.shift();
   while (rest.length > 0 && EDGE_WORD.test(rest.at(-1) ?? '')) rest.pop();
-  if (rest.length > 0) setCompany(c, rest.join(' '));
+  if (rest.length > 0) setCompany(c, rest.join(' '), kind);
   return c.result();
 }
 
 /**
  * Read a competing offer from the words after `/allycomp offer` (also the terminal preview), either positional
  * (`SoFi 245k detroit`) or with flags (`--company SoFi --base 170k --stock 40k --bonus 15% --region detroit`).
- * Words before the first flag are read positionally; a flag wins over them.
+ * The words no flag takes (before the first flag, or after a flag's value) are read positionally; a flag wins
+ * over them.
  */
 export function readOfferWords(guide: Guide, words: string[]): ReadOffer {
   const list = (Array.isArray(words) ? words : [])
@@ -125,22 +127,23 @@ export function readOfferWords(guide: Guide, words: string[]): ReadOffer {
     c.problem('words', `Only the first ${MAX_WORDS} words were read.`);
     list.length = MAX_WORDS;
   }
-  const firstFlag = list.findIndex((word) => FLAG.test(word));
-  if (firstFlag === -1) return merge(c, readPositional(guide, list));
-  const leading = firstFlag > 0 ? readPositional(guide, list.slice(0, firstFlag)) : undefined;
-  const flagged = readFlags(guide, list.slice(firstFlag));
-  if (leading) merge(c, leading);
+  if (!list.some((word) => FLAG.test(word))) return merge(c, readPositional(guide, list));
+  const { groups, loose } = flagWords(guide, list);
+  const flagged = readFlags(guide, groups);
+  // Without --company, a kind from the flags can only be --kind's: it is the kind of the company typed without a flag.
+  const kindFlag = flagged.draft.company === undefined ? flagged.draft.companyKind : undefined;
+  if (loose.length > 0) merge(c, readPositional(guide, loose, kindFlag));
   for (const [key, value] of Object.entries(flagged.draft) as [keyof OfferDraft, unknown][]) {
     const before = c.draft[key];
     if (before !== undefined && key !== 'companyKind' && !sameValue(before, value)) {
       c.problem(
         'words',
-        `${DRAFT_KEY_NAMES[key]} is given both before the flags and as a flag; the flag was used.`,
+        `${DRAFT_KEY_NAMES[key]} is given both without a flag and as a flag; the flag was used.`,
         FLAG_EXAMPLE,
       );
     }
   }
-  // A company named by flag brings its own kind (or none), not the kind of the name before the flags.
+  // A company named by flag brings its own kind (or none), not the kind of the name typed without a flag.
   if (flagged.draft.company !== undefined && flagged.draft.companyKind === undefined) delete c.draft.companyKind;
   Object.assign(c.draft, flagged.draft);
   for (const problem of flagged.problems) c.problem(problem.field, problem.message, problem.example);

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { askDataFromWords, buildAskPackage, plausibleTc } from '../../../src/engine/ask/index.js';
+import { askDataFromWords, buildAskPackage, plausibleTc, sayBonusTarget } from '../../../src/engine/ask/index.js';
 import { type NormalisedOffer, normaliseOffer, type OfferInput } from '../../../src/engine/offer/index.js';
 import { loadGuide } from '../../../src/guide/load.js';
 import { companyKinds } from '../../../src/guide/schema.js';
@@ -45,7 +45,7 @@ describe("the guide's golden example stays exact", () => {
     // A whole 25% target at both ends: 25% of $165K is $41,250, RSU takes the rounding ($48,750 → $49K).
     expect(ask?.rsuPerYear.value).toEqual({ low: 49_000, high: 52_000 });
     expect(ask?.bonus.value).toEqual({ low: 41_250, high: 42_000 });
-    expect(ask?.bonusTargetPercent.value).toBe(25);
+    expect(ask?.bonusTargetPercent.value).toEqual({ low: 25, high: 25 });
     expect(ask?.signOn).toBeUndefined();
     expect(pkg.footnotes.map((note) => note.id)).toContain('lever-figures-sum');
     expect(pkg.guideFigures.map((figure) => figure.value)).toEqual(
@@ -74,7 +74,7 @@ describe("the guide's golden example stays exact", () => {
         base: { low: 165_000, high: 168_000 },
         rsuPerYear: { low: 49_000, high: 52_000 },
         bonus: { low: 41_250, high: 42_000 },
-        bonusTargetPercent: 25,
+        bonusTargetPercent: { low: 25, high: 25 },
         openAt: 259_000,
       },
       warnings: [],
@@ -120,7 +120,7 @@ describe('rules 1–3 and 5 hold for random offers in every region and every com
     );
   });
 
-  it('the bonus target is a whole percent of base at both ends, or the math says why not', () => {
+  it('the bonus target is named as a whole percent of base at each end, within the $1K rounding of its bonus', () => {
     fc.assert(
       fc.property(
         fc.oneof(
@@ -132,11 +132,15 @@ describe('rules 1–3 and 5 hold for random offers in every region and every com
         (input, id, k) => {
           const ask = buildAskPackage(guide, id, offer(input), { kind: k }).ask;
           if (!ask) return;
-          expect(Number.isInteger(ask.bonusTargetPercent.value) || ask.bonus.math.includes('Bonus kept at')).toBe(true);
-          for (const end of [ask.ends.low, ask.ends.high]) {
-            const percent = (end.bonus / end.base) * 100;
-            const whole = Math.abs(percent - Math.round(percent)) * end.base < 100 * 1;
-            expect(whole || end.steps.some((step) => step.startsWith('Bonus kept at'))).toBe(true);
+          for (const end of ['low', 'high'] as const) {
+            const named = ask.bonusTargetPercent.value[end];
+            const { base, bonus, steps } = ask.ends[end];
+            expect(Number.isInteger(named)).toBe(true);
+            expect(Math.abs((base * named) / 100 - bonus)).toBeLessThan(1000);
+            // The split itself makes the bonus a whole percent wherever it can, and says why where it cannot.
+            const percent = (bonus / base) * 100;
+            const whole = Math.abs(percent - Math.round(percent)) * base < 100 * 1;
+            expect(whole || steps.some((step) => step.startsWith('Bonus kept at'))).toBe(true);
           }
         },
       ),
@@ -173,7 +177,7 @@ describe('rules 1–3 and 5 hold for random offers in every region and every com
   });
 
   it('a competing RSU above the band keeps the bonus rising with base (Stripe, Charlotte: $160K + $90K + 10%)', () => {
-    const ask = buildAskPackage(
+    const pkg = buildAskPackage(
       guide,
       'charlotte',
       offer({
@@ -183,10 +187,32 @@ describe('rules 1–3 and 5 hold for random offers in every region and every com
         bonus: { kind: 'percent', percent: 10 },
         signOn: 40_000,
       }),
-    ).ask;
+    );
+    const ask = pkg.ask;
     expect(ask?.bonus.value.low).toBeLessThanOrEqual(ask?.bonus.value.high ?? 0);
     expect(ask?.rsuPerYear.value.low).toBeGreaterThanOrEqual(90_000);
     expect(ask?.base.value.low).toBeGreaterThanOrEqual(160_000);
+    // A flat $27K bonus on a base rising $160K → $166K: no one whole percent names both ends, so each is said with
+    // its base, never as a falling range of percents ("16.9–16.3%").
+    expect(ask?.bonus.value).toEqual({ low: 27_000, high: 27_000 });
+    expect(ask?.bonusTargetPercent.value).toEqual({ low: 17, high: 16 });
+    if (!ask) return;
+    expect(sayBonusTarget(ask.bonusTargetPercent.value, ask.base.value)).toEqual({
+      words: '17% of a $160K base, 16% of $166K',
+      namesBase: true,
+    });
+    expect(pkg.scripts.find((script) => script.number === 4)?.text).toContain(
+      'bonus target increased to $27K (17% of a $160K base, 16% of $166K)',
+    );
+  });
+
+  it('the bonus target is said one way: one percent, a rising range, or each end with its base', () => {
+    expect(sayBonusTarget({ low: 25, high: 25 }, { low: 165_000, high: 168_000 }).words).toBe('25%');
+    expect(sayBonusTarget({ low: 20, high: 25 }, { low: 194_000, high: 198_000 }).words).toBe('20–25%');
+    const ny = buildAskPackage(guide, 'new-york').ask;
+    expect(ny?.bonusTargetPercent.value).toEqual({ low: 20, high: 25 });
+    const lever4 = buildAskPackage(guide, 'new-york').scripts.find((script) => script.number === 4);
+    expect(lever4?.text).toContain('bonus target increased to 20–25% to reflect');
   });
 
   it('rule 2: never below what the person has, or a named trade; a first-year gap gets a sign-on', () => {

@@ -467,7 +467,7 @@ describe('readOfferWords, flags', () => {
       {
         field: 'company',
         message: "Company kind: 'banana' is not a kind I know; use traditional-bank, fintech, big-tech or other.",
-        example: '--kind traditional-bank, --kind fintech, --kind big-tech or --kind other',
+        example: '--kind traditional-bank',
       },
       { field: 'base', message: 'Base: "abc" isn\'t an amount I can read.', example: '170k or $170,000' },
       {

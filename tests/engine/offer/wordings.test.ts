@@ -69,6 +69,98 @@ describe('the wordings people type (issue 12)', () => {
     expect(read.draft).toEqual(draft);
   });
 
+  // A flag whose value comes from a closed set takes only the words naming one; the words after it are read as if
+  // typed without flags. Free text (--company, --title) still takes every word up to the next flag.
+  describe('a closed-set flag takes only its value', () => {
+    const capitalOne: OfferDraft = {
+      company: 'Capital One',
+      companyKind: 'traditional-bank',
+      regionId: 'detroit',
+      totalComp: 245_000,
+    };
+    const closedSet: [line: string, draft: OfferDraft][] = [
+      ['Capital One --kind traditional-bank 245k detroit', capitalOne],
+      ['--kind traditional-bank Capital One 245k detroit', capitalOne],
+      ['Capital One 245k --kind traditional-bank detroit', capitalOne],
+      ['Capital One 245k detroit --kind traditional-bank', capitalOne],
+      ['Capital One --kind traditional bank 245k detroit', capitalOne],
+      ['Capital One --kind=bank 245k detroit', capitalOne],
+      ['--company Capital One --kind traditional-bank --tc 245k detroit', capitalOne],
+      [
+        'Acme --kind=fintech 245k ny',
+        { company: 'Acme', companyKind: 'digital-bank-or-fintech', regionId: 'new-york', totalComp: 245_000 },
+      ],
+      [
+        '--kind=fintech Acme 245k ny',
+        { company: 'Acme', companyKind: 'digital-bank-or-fintech', regionId: 'new-york', totalComp: 245_000 },
+      ],
+      [
+        'Wells Fargo --kind other 245k charlotte',
+        { company: 'Wells Fargo', companyKind: 'other', regionId: 'charlotte', totalComp: 245_000 },
+      ],
+      [
+        '--region new york SoFi 245k',
+        { company: 'SoFi', companyKind: 'digital-bank-or-fintech', regionId: 'new-york', totalComp: 245_000 },
+      ],
+      [
+        'SoFi --grant 160k --vesting 5/15/40/40 245k ny',
+        {
+          company: 'SoFi',
+          companyKind: 'digital-bank-or-fintech',
+          regionId: 'new-york',
+          totalComp: 245_000,
+          equity: { kind: 'grant', dollars: 160_000, vesting: { kind: 'front-loaded-5-15-40-40' } },
+        },
+      ],
+      [
+        'SoFi --grant 160k --vesting even over 3 years detroit',
+        {
+          company: 'SoFi',
+          companyKind: 'digital-bank-or-fintech',
+          regionId: 'detroit',
+          equity: { kind: 'grant', dollars: 160_000, vesting: { kind: 'even', years: 3 } },
+        },
+      ],
+    ];
+    it.each(closedSet)('%s', (line, draft) => {
+      const read = words(line);
+      expect(read.problems).toEqual([]);
+      expect(read.draft).toEqual(draft);
+    });
+
+    it('the kind given is not contradicted by the guide list\'s kind in "read as"', () => {
+      expect(words('Capital One --kind traditional-bank 245k detroit').readAs).toEqual([
+        '245k read as $245K total comp',
+      ]);
+    });
+
+    it('an unknown kind names the field and what was typed, with a working example, and the rest is still read', () => {
+      const read = words('Capital One --kind branchbank 245k detroit');
+      expect(read.problems).toEqual([
+        {
+          field: 'company',
+          message: "Company kind: 'branchbank' is not a kind I know; use traditional-bank, fintech, big-tech or other.",
+          example: '--kind traditional-bank',
+        },
+      ]);
+      expect(read.draft).toEqual({
+        company: 'Capital One',
+        companyKind: 'other',
+        regionId: 'detroit',
+        totalComp: 245_000,
+      });
+    });
+
+    it('a free-text flag still takes several words', () => {
+      expect(words('--company Bank of America --kind bank 245k ny').draft).toEqual({
+        company: 'Bank of America',
+        companyKind: 'traditional-bank',
+        regionId: 'new-york',
+        totalComp: 245_000,
+      });
+    });
+  });
+
   it('the form accepts its own placeholders', () => {
     expect(readEquityField('160k as a total grant')).toEqual({ ok: true, dollars: 160_000, kind: 'grant' });
     expect(readEquityField('40k a year')).toEqual({ ok: true, dollars: 40_000, kind: 'annual' });
