@@ -1,0 +1,132 @@
+/**
+ * "Did you mean …?" through the real receiver (issue 12, rule 5): an implausible figure holds the ask back and
+ * offers readings as buttons; a click re-runs the offer privately with the reading picked. At debug level, and in
+ * the Messages tab too, no figure or company typed reaches a log line.
+ */
+import type { KnownBlock } from '@slack/types';
+import { afterEach, describe, expect, it } from 'vitest';
+import {
+  blockActions,
+  sendCommand,
+  sendEvent,
+  sendInteraction,
+  settle,
+  startTestSlack,
+  type TestSlack,
+  testConfig,
+  USER,
+  waitFor,
+} from '../support/slack.js';
+
+const COMPANY = 'Zyxwvut Lending';
+const DM_CHANNEL = 'D0PERSONDM';
+
+let slack: TestSlack | undefined;
+
+afterEach(async () => {
+  await slack?.stop();
+  slack = undefined;
+});
+
+async function start(): Promise<TestSlack> {
+  slack = await startTestSlack({ config: testConfig({ LOG_LEVEL: 'debug' }) });
+  return slack;
+}
+
+interface Button {
+  action_id: string;
+  value: string;
+  block_id: string;
+  text: string;
+}
+
+function confirmButtons(blocks: unknown): Button[] {
+  const buttons: Button[] = [];
+  for (const block of (blocks ?? []) as KnownBlock[]) {
+    if (block.type !== 'actions') continue;
+    for (const element of block.elements) {
+      const actionId = element.type === 'button' ? element.action_id : undefined;
+      if (element.type === 'button' && actionId?.startsWith('offer_confirm')) {
+        buttons.push({
+          action_id: actionId,
+          value: element.value ?? '',
+          block_id: block.block_id ?? '',
+          text: element.text.text,
+        });
+      }
+    }
+  }
+  return buttons;
+}
+
+const text = (value: unknown) => JSON.stringify(value);
+
+describe('did you mean …? in Slack', () => {
+  it('holds the ask back for a typo, and a click answers privately with the reading picked', async () => {
+    const app = await start();
+    const ack = await sendCommand(app, `offer ${COMPANY} 24.5k detroit`);
+    expect(ack.status).toBe(200);
+
+    const question = await waitFor(
+      () => app.callsTo('chat.postMessage').find((call) => confirmButtons(call.args.blocks).length > 0),
+      'the did-you-mean DM',
+    );
+    // Only the person sees it, and no ask is given before they answer.
+    expect(question.args.channel).not.toBe('C0CHANNEL');
+    expect(text(question.args.blocks)).not.toContain('What to ask for');
+    const yes = confirmButtons(question.args.blocks).find((button) => button.text.includes('$245K'));
+    if (!yes) throw new Error(`no $245K reading offered: ${text(question.args.blocks)}`);
+    const before = app.callsTo('chat.postMessage').length;
+
+    const click = await sendInteraction(
+      app,
+      blockActions(
+        { action_id: yes.action_id, value: yes.value, block_id: yes.block_id },
+        { channel_id: String(question.args.channel), is_ephemeral: false },
+        { channel: { id: String(question.args.channel), name: 'directmessage' } },
+      ),
+    );
+    expect(click.status).toBe(200);
+    const answer = await waitFor(
+      () =>
+        app
+          .callsTo('chat.postMessage')
+          .slice(before)
+          .find((call) => text(call.args.blocks).includes('$245K')),
+      'the offer answer after the click',
+    );
+    expect(answer.args.channel).toBe(question.args.channel);
+    expect(text(answer.args.blocks)).toContain(COMPANY);
+    // The guide's golden example: $245K in Detroit asks $255K–$262K.
+    expect(text(answer.args.blocks)).toContain('$255K');
+    expect(confirmButtons(answer.args.blocks)).toEqual([]);
+    await settle(50);
+
+    const logs = app.logs.join('\n');
+    for (const figure of ['24.5', '24,500', '245K', '245000', '245,000', 'Zyxwvut', 'Lending'])
+      expect(logs, figure).not.toContain(figure);
+  });
+
+  it('an offer typed in the Messages tab logs no figure or company either', async () => {
+    const app = await start();
+    const response = await sendEvent(app, {
+      type: 'message',
+      channel: DM_CHANNEL,
+      channel_type: 'im',
+      user: USER,
+      text: `offer ${COMPANY} 231,388 charlotte`,
+      ts: '1700000100.000100',
+      event_ts: '1700000100.000100',
+    });
+    expect(response.status).toBe(200);
+    await waitFor(
+      () => app.callsTo('chat.postMessage').find((call) => text(call.args.blocks).includes(COMPANY)),
+      'the offer answer in the DM',
+    );
+    await settle(50);
+    const logs = app.logs.join('\n');
+    for (const figure of ['231388', '231,388', '231.4', '231K', 'Zyxwvut', 'Lending']) {
+      expect(logs, figure).not.toContain(figure);
+    }
+  });
+});
