@@ -42,6 +42,19 @@ function processEventErrorHandler(logger: AppLogger) {
   };
 }
 
+/**
+ * The same for an event over the socket. Bolt's default logs the error's text (which can quote the payload); this
+ * logs the code only. True acks the envelope (an authorization failure will not get better on a retry); false
+ * leaves it unacked so Slack retries, as Bolt's default does.
+ */
+export function socketEventErrorHandler(logger: AppLogger) {
+  return async ({ error }: { error: unknown }) => {
+    const code = (error as { code?: unknown }).code;
+    logger.event(LogLevel.ERROR, 'request_failed', { code: typeof code === 'string' ? code : 'unexpected' });
+    return code === ErrorCode.AuthorizationError;
+  };
+}
+
 /** Socket Mode when an app token is set (health routes on PORT), else HTTP on PORT at /slack/events. */
 export function createReceiver(
   config: Config,
@@ -55,6 +68,7 @@ export function createReceiver(
       appToken: config.appToken ?? '',
       logger,
       customRoutes,
+      processEventErrorHandler: socketEventErrorHandler(logger),
       installerOptions: {
         port: config.port,
         // What Bolt hands the socket client's own WebClient, so apps.connections.open follows SLACK_API_URL. A fresh
