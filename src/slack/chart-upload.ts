@@ -1,7 +1,7 @@
 import type { WebClient } from '@slack/web-api';
 import type { ChartInput, RenderedChart } from '../chart/model.js';
 import { buildChartFailedNote } from '../views/error-messages.js';
-import { CLIENT_ERROR, slackErrorCode } from './errors.js';
+import { CLIENT_ERROR, httpStatusCode, slackErrorCode } from './errors.js';
 import type { ChartOutcome } from './outcome.js';
 import { ImageUploadError, uploadImage } from './upload-image.js';
 
@@ -37,16 +37,9 @@ function render(input: ChartInput): Promise<RenderedChart> {
  * the upload URL (`http_500`) or `upload_unreachable` (a timeout or a refused connection).
  */
 function uploadFailureCode(error: unknown): string {
-  if (error instanceof ImageUploadError) {
-    return error.code === 'upload_http_error' && error.statusCode !== undefined
-      ? `http_${error.statusCode}`
-      : error.code;
-  }
+  if (error instanceof ImageUploadError) return httpStatusCode(error) ?? error.code;
   const code = slackErrorCode(error);
-  if (code === CLIENT_ERROR.http) {
-    const status = (error as { statusCode?: unknown }).statusCode;
-    return typeof status === 'number' ? `http_${status}` : 'http_error';
-  }
+  if (code === CLIENT_ERROR.http) return httpStatusCode(error) ?? 'http_error';
   if (code === CLIENT_ERROR.request) return 'upload_unreachable';
   return code ?? 'upload_failed';
 }
