@@ -4,7 +4,7 @@ import { LogLevel } from '@slack/bolt';
 import { createApp } from './app.js';
 import { type Config, ConfigError, readConfig } from './config.js';
 import { GuideFileError, type LoadedGuide, loadGuide } from './guide/load.js';
-import { CLIENT_ERROR, isTokenError, slackErrorCode } from './slack/errors.js';
+import { CLIENT_ERROR, isTokenError, slackErrorCode, transportErrorCode } from './slack/errors.js';
 import { installShutdown } from './slack/shutdown.js';
 import { StoreError } from './store/errors.js';
 import type { Store } from './store/store.js';
@@ -13,13 +13,12 @@ import { VERSION } from './version.js';
 /** Why the start failed, in one line that says what to fix: never a stack trace. */
 export function describeStartFailure(error: unknown, config: Pick<Config, 'mode' | 'port' | 'slackApiUrl'>): string {
   const code = slackErrorCode(error);
-  const cause = (error as { original?: { cause?: { code?: unknown } } } | undefined)?.original?.cause?.code;
   if (isTokenError(code)) {
     return `allycomp cannot start: Slack rejected the token (${code}). Check SLACK_BOT_TOKEN${config.mode === 'socket' ? ' and SLACK_APP_TOKEN' : ''}: api.slack.com/apps → your app → OAuth & Permissions → "Bot User OAuth Token".`;
   }
   if (code === CLIENT_ERROR.request) {
     const api = config.slackApiUrl ?? 'https://slack.com/api/';
-    return `allycomp cannot start: could not reach Slack's Web API at ${api} to check the token (${typeof cause === 'string' ? cause : 'request failed'}). Check the network, or SLACK_API_URL.`;
+    return `allycomp cannot start: could not reach Slack's Web API at ${api} to check the token (${transportErrorCode(error) ?? 'request failed'}). Check the network, or SLACK_API_URL.`;
   }
   if (code === 'EADDRINUSE' || code === 'EACCES') {
     return `allycomp cannot start: cannot listen on port ${config.port} (${code}). Set PORT to a free port.`;

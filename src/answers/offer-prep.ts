@@ -71,6 +71,11 @@ export function confirmedOffer(
   return normalised.ok ? { confirmed, offer: normalised.offer } : undefined;
 }
 
+/** The person's own copy (their DM): every figure, and the chart with their offer and its ask marked. */
+export function ownCopy(loaded: LoadedGuide, prep: OfferPrep): { message: SlackMessage; chart: ChartInput } {
+  return { message: buildOfferAnswer(loaded, prep), chart: offerChart(loaded.guide, prep.pkg, true) };
+}
+
 /**
  * The copy for the channel thread when the person chose to share: with their figures, the full answer; without,
  * the figure-free copy, which depends on the region alone (no company, no position, no figure of theirs) and the

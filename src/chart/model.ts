@@ -26,6 +26,14 @@ export interface ChartInput {
   /** `chart ny`: the region drawn first (the caller orders `regions`) and highlighted. */
   highlightId?: string;
 }
+/**
+ * Whether a chart shows a person's own figures (their offer, their ask): such a chart is theirs alone, drawn for
+ * them and never kept or reused. Without them it is the same picture for everyone.
+ */
+export function hasPersonalFigures(input: ChartInput): boolean {
+  return input.offer !== undefined || input.ask !== undefined;
+}
+
 export interface RenderedChart {
   png: Buffer;
   svg: string;

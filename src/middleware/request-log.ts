@@ -2,14 +2,12 @@ import type { AnyMiddlewareArgs, Middleware } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import type { AppLogger } from '../logging.js';
 import type { AckIfNobodyDid } from '../slack/ack-net.js';
-import { CLIENT_ERROR, isTokenError, slackErrorCode } from '../slack/errors.js';
+import { CLIENT_ERROR, isLoggableCode, isTokenError, slackErrorCode } from '../slack/errors.js';
 import { type RequestTracker, workspaceOf } from '../slack/health.js';
 import { isOutcome, type Outcome, outcomeLabel } from '../slack/outcome.js';
 import { type Body, describeRequest, responseUrlOf, userOf } from '../slack/payload.js';
 import { postToResponseUrl } from '../slack/respond-url.js';
 import { buildProblemMessage } from '../views/error-messages.js';
-
-const SAFE_ID = /^[\w./:-]{1,60}$/;
 
 /** What the person is told when their answer could not be posted, by the Web API's error code. */
 export function failureNotice(code: string | undefined): string {
@@ -64,7 +62,7 @@ export function requestLog(logger: AppLogger, tracker: RequestTracker): Middlewa
       await ackIfNobodyDid();
       const found = slackErrorCode(error);
       // Error codes come from Slack or its client (not_in_channel, slack_webapi_request_error): logged when id-like.
-      const code = found && SAFE_ID.test(found) ? found : undefined;
+      const code = isLoggableCode(found) ? found : undefined;
       logger.request({
         ...described,
         outcome: outcomeLabel({ kind: 'error', code }),

@@ -1,7 +1,7 @@
-import type { WebClient } from '@slack/web-api';
-import type { ChartInput, RenderedChart } from '../chart/model.js';
+import { type ChartInput, hasPersonalFigures, type RenderedChart } from '../chart/model.js';
 import { buildChartFailedNote } from '../views/error-messages.js';
-import { CLIENT_ERROR, slackErrorCode } from './errors.js';
+import type { DeliveryRun } from './delivery.js';
+import { CLIENT_ERROR, httpStatusCode, slackErrorCode } from './errors.js';
 import type { ChartOutcome } from './outcome.js';
 import { ImageUploadError, uploadImage } from './upload-image.js';
 
@@ -16,11 +16,13 @@ async function renderChart(input: ChartInput): Promise<RenderedChart> {
 
 /** Start drawing a shared chart now (while the answer's posts go out), so the upload need not wait for it. */
 export function prepareChart(input: ChartInput): void {
+  // A personal chart is not kept: drawing it now would only draw it twice.
+  if (hasPersonalFigures(input)) return;
   render(input).catch(() => undefined);
 }
 
 function render(input: ChartInput): Promise<RenderedChart> {
-  if (input.offer || input.ask) return renderChart(input);
+  if (hasPersonalFigures(input)) return renderChart(input);
   const key = JSON.stringify(input);
   let chart = sharedCharts.get(key);
   if (!chart) {
@@ -37,26 +39,19 @@ function render(input: ChartInput): Promise<RenderedChart> {
  * the upload URL (`http_500`) or `upload_unreachable` (a timeout or a refused connection).
  */
 function uploadFailureCode(error: unknown): string {
-  if (error instanceof ImageUploadError) {
-    return error.code === 'upload_http_error' && error.statusCode !== undefined
-      ? `http_${error.statusCode}`
-      : error.code;
-  }
+  if (error instanceof ImageUploadError) return httpStatusCode(error) ?? error.code;
   const code = slackErrorCode(error);
-  if (code === CLIENT_ERROR.http) {
-    const status = (error as { statusCode?: unknown }).statusCode;
-    return typeof status === 'number' ? `http_${status}` : 'http_error';
-  }
+  if (code === CLIENT_ERROR.http) return httpStatusCode(error) ?? 'http_error';
   if (code === CLIENT_ERROR.request) return 'upload_unreachable';
   return code ?? 'upload_failed';
 }
 
 /**
- * Upload the band chart into a thread (files:write); the file's id comes back for reuse. If it cannot be attached, the answer
- * has already gone out without it; the thread is told why, once.
+ * Upload the band chart into a conversation or a thread (files:write); the file's id comes back for reuse. If it
+ * cannot be attached, the answer has already gone out without it; the thread is told why, once, through the lane.
  */
 export async function attachChart(
-  client: WebClient,
+  run: Pick<DeliveryRun, 'uploader' | 'post'>,
   target: { channelId: string; threadTs?: string },
   input: ChartInput,
 ): Promise<ChartOutcome & { fileId?: string }> {
@@ -65,7 +60,7 @@ export async function attachChart(
     const chart = await render(input);
     rendered = true;
     // Our own three steps: the SDK's filesUploadV2 sends the alt text as alt_text, which Slack does not read.
-    const fileId = await uploadImage(client, {
+    const fileId = await uploadImage(run.uploader, {
       bytes: chart.png,
       filename: 'allycomp-bands.png',
       title: input.title,
@@ -77,14 +72,7 @@ export async function attachChart(
   } catch (error) {
     const code = rendered ? uploadFailureCode(error) : 'render_failed';
     const note = buildChartFailedNote(code);
-    await client.chat
-      .postMessage({
-        channel: target.channelId,
-        ...(target.threadTs ? { thread_ts: target.threadTs } : {}),
-        text: note.text,
-        blocks: note.blocks,
-      })
-      .catch(() => undefined);
+    await run.post(target.channelId, note, target.threadTs).catch(() => undefined);
     return { attached: false, code };
   }
 }

@@ -1,8 +1,9 @@
 import type { WebClient } from '@slack/web-api';
 import type { CoachCardAnswer } from '../answers/coach.js';
-import { attachChart } from './chart-upload.js';
-import { postReplies } from './delivery.js';
-import { isNoAccessError } from './errors.js';
+import type { SlackMessage } from '../views/blocks.js';
+import { buildBusyAnswer, buildNotPostedBusy } from '../views/queue-notes.js';
+import { postAnswer } from './chart-posts.js';
+import { type DeliveryContext, deliver, deliverMessage, postFirst } from './delivery.js';
 import type { Outcome } from './outcome.js';
 
 const MEMBER_PAGES = 20;
@@ -41,26 +42,53 @@ export async function teammateProblem(
   return undefined;
 }
 
-/** Post a prep card in the channel, its band and levers in its thread, then the chart; 'not_in_channel' if barred. */
+/**
+ * A prep card in the channel, then in its thread the region's band (with the shared chart as its image when the
+ * workspace has it) and its levers, then the chart if it was not reused: all through the channel's lane. Beyond the
+ * queue's caps nothing is posted and the requester is told so.
+ */
 export async function postCoachCard(
-  client: WebClient,
+  ctx: DeliveryContext,
   channelId: string,
   answer: CoachCardAnswer,
   kind: 'card' | 'group_card',
 ): Promise<Outcome> {
-  let cardTs: string | undefined;
-  try {
-    const posted = await client.chat.postMessage({
-      channel: channelId,
-      text: answer.card.text,
-      blocks: answer.card.blocks,
+  const result = await deliver(ctx, channelId, async (run): Promise<Outcome> => {
+    const card = await postFirst(run, channelId, answer.card);
+    if (card.kind === 'no_access') return { kind: 'not_in_channel' };
+    const [band, ...replies] = answer.thread;
+    if (!band) return { kind };
+    const posted = await postAnswer(run, {
+      channel: card.posted.channel,
+      message: band,
+      replies,
+      ...(answer.chart ? { chart: answer.chart } : {}),
+      ...(card.posted.ts ? { inThreadTs: card.posted.ts } : {}),
     });
-    cardTs = posted.ts;
-  } catch (error) {
-    if (!isNoAccessError(error)) throw error;
-    return { kind: 'not_in_channel' };
+    return posted.kind === 'posted' && posted.chart ? { kind, chart: posted.chart } : { kind };
+  });
+  if (result.kind === 'delivered') return result.value;
+  if (result.kind === 'expired') return { kind: 'queue_expired' };
+  await ctx.notify?.(buildNotPostedBusy('the prep card', result.scope));
+  return { kind: 'busy' };
+}
+
+/** A lever to rehearse, in the card's thread; beyond the caps the clicker gets it privately. */
+export async function postRehearsal(
+  ctx: DeliveryContext,
+  target: { channelId: string; threadTs: string },
+  message: SlackMessage,
+): Promise<Outcome> {
+  const result = await deliverMessage(
+    ctx,
+    target.channelId,
+    { channel: target.channelId, threadTs: target.threadTs },
+    message,
+  );
+  if (result.kind === 'busy') {
+    await ctx.notify?.(buildBusyAnswer(message, result.scope));
+    return { kind: 'busy' };
   }
-  await postReplies(client, channelId, cardTs, answer.thread);
-  if (!answer.chart) return { kind };
-  return { kind, chart: await attachChart(client, { channelId, threadTs: cardTs }, answer.chart) };
+  if (result.kind === 'expired') return { kind: 'queue_expired' };
+  return { kind: result.value.kind === 'posted' ? 'thread' : 'not_in_channel' };
 }

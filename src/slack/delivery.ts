@@ -1,32 +1,20 @@
+/**
+ * Every post allycomp makes goes through here: one request's delivery, in its lane of the per-channel queue (a
+ * channel, or for a DM the person it is with), each post paced under Slack's per-channel rate and a 429 waited out
+ * in the background. Past ~10 s the person is told privately, once, that their answer is queued; if the response
+ * URL's 30 minutes run out before the first post, they get the answer privately instead. What the job posts (an
+ * answer with its thread and chart, a card, one message) is the caller's.
+ */
 import { LogLevel, type RespondFn } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
-import type { CommandAnswer } from '../answers/answers.js';
-import { describeBandChart } from '../chart/alt-text.js';
 import type { AppLogger } from '../logging.js';
 import type { SlackMessage } from '../views/blocks.js';
-import { buildAddBotHint } from '../views/error-messages.js';
 import { buildHeldBackAnswer, buildQueuedNote } from '../views/queue-notes.js';
-import { chartImageBlock, withChartImage } from '../views/shared-chart.js';
-import type { ChannelQueue, DeliveryJob, Reservation } from './channel-queue.js';
-import { attachChart, prepareChart } from './chart-upload.js';
+import type { BusyScope, ChannelQueue, Reservation, Send } from './channel-queue.js';
 import type { DeliveryClients } from './delivery-client.js';
 import { isNoAccessError, slackErrorCode } from './errors.js';
-import type { Outcome } from './outcome.js';
 import { attemptSlackCall } from './post-attempt.js';
 import type { SharedCharts } from './shared-chart.js';
-import { isSlackFileRefusal } from './shared-files.js';
-
-/** Post replies under a parent message, one at a time so they keep their order. */
-export async function postReplies(
-  client: WebClient,
-  channel: string,
-  threadTs: string | undefined,
-  replies: SlackMessage[],
-) {
-  for (const reply of replies) {
-    await client.chat.postMessage({ channel, thread_ts: threadTs, text: reply.text, blocks: reply.blocks });
-  }
-}
 
 /** Where a message landed: a post to a user id lands in the DM, whose id Slack returns. */
 export interface Posted {
@@ -34,27 +22,7 @@ export interface Posted {
   ts?: string;
 }
 
-/** Post a message (optionally itself in a thread) and then its replies. */
-export async function postWithThread(
-  client: WebClient,
-  channel: string,
-  message: SlackMessage,
-  replies: SlackMessage[],
-  inThreadTs?: string,
-): Promise<Posted> {
-  const parent = await client.chat.postMessage({
-    channel,
-    text: message.text,
-    blocks: message.blocks,
-    ...(inThreadTs ? { thread_ts: inThreadTs } : {}),
-  });
-  // Slack answers with the conversation's id: a post to a user id lands in the DM (D…), where the replies belong.
-  const posted = { channel: parent.channel ?? channel, ts: parent.ts };
-  await postReplies(client, posted.channel, inThreadTs ?? parent.ts, replies);
-  return posted;
-}
-
-/** What a public answer's delivery needs besides Bolt's arguments: the per-channel queue and the shared chart. */
+/** What delivery needs besides Bolt's arguments: the per-channel queue, the shared chart, its Web API clients. */
 export interface DeliveryServices {
   queue: ChannelQueue;
   charts: SharedCharts;
@@ -62,95 +30,163 @@ export interface DeliveryServices {
   clients: DeliveryClients;
 }
 
-/**
- * Deliver a command's answer through its channel's queue (a slot reserved at ack time): the message, with the shared
- * chart as an image when the workspace already has it, and its thread (one reply). The first answer of a workspace
- * uploads the chart into its thread, and later answers reuse that file. When the bot cannot post there: the whole
- * answer in one message through response_url, plus (to the person alone, once) how to add the bot for threads.
- * A 429 is waited out by the queue; past ~10 s the person is told privately, once, that the answer is queued.
- */
-export async function deliverAnswer(args: {
-  client: WebClient;
-  respond: RespondFn;
-  channelId: string;
-  teamId: string;
-  answer: CommandAnswer;
-  reservation: Reservation;
+/** A private word to the person who asked (their request's response_url). */
+export type Notify = (message: SlackMessage) => Promise<unknown>;
+
+/** One request's way to deliver. */
+export interface DeliveryContext {
   services: DeliveryServices;
-}): Promise<Outcome> {
-  const { client, respond, channelId, teamId, answer, reservation, services } = args;
-  if (answer.onlyToRequester) {
-    reservation.release();
-    await respond({ response_type: 'ephemeral', text: answer.standalone.text, blocks: answer.standalone.blocks });
-    return { kind: 'private' };
+  /** Bolt's client for the request: its token picks the queue's client, and uploads go through it. */
+  client: WebClient;
+  /** The workspace whose shared chart may be reused; without one a chart is uploaded each time. */
+  teamId?: string;
+  /** Without a response_url (events, App Home) the person gets no queue notes. */
+  notify?: Notify;
+}
+
+/** The delivery context of a listener's request: Bolt's client, its workspace, its response_url if it has one. */
+export function deliveryContext(
+  services: DeliveryServices,
+  request: { client: WebClient; context: { teamId?: string }; respond?: RespondFn },
+): DeliveryContext {
+  const { respond } = request;
+  return {
+    services,
+    client: request.client,
+    ...(request.context.teamId ? { teamId: request.context.teamId } : {}),
+    // Bolt gives `respond` only to requests with a response_url (not App Home clicks), whatever the types say.
+    ...(typeof respond === 'function'
+      ? {
+          notify: (message: SlackMessage) =>
+            respond({
+              response_type: 'ephemeral',
+              replace_original: false,
+              text: message.text,
+              blocks: message.blocks,
+            }),
+        }
+      : {}),
+  };
+}
+
+/** The same delivery without queue notes: for a post to someone other than the requester (a teammate, the coach). */
+export function forSomeoneElse(ctx: DeliveryContext): DeliveryContext {
+  return { services: ctx.services, client: ctx.client, ...(ctx.teamId ? { teamId: ctx.teamId } : {}) };
+}
+
+/** What a delivery's job posts with. */
+export interface DeliveryRun {
+  /** One chat.postMessage, paced in the lane; a 429 is waited out and the post retried. */
+  post(channel: string, message: SlackMessage, threadTs?: string): Promise<Posted>;
+  /** Uploads are not chat.postMessage (Slack's Tier 4): Bolt's client, not the lane's pace. */
+  uploader: WebClient;
+  charts: SharedCharts;
+  teamId?: string;
+}
+
+export type DeliveryResult<R> =
+  | { kind: 'delivered'; value: R }
+  /** Beyond the queue's caps: nothing was posted. */
+  | { kind: 'busy'; scope: BusyScope }
+  /** The deadline passed; `posts` had landed. */
+  | { kind: 'expired'; posts: number };
+
+export interface DeliverOptions {
+  /** Given to the person privately if the deadline passes before the first post: the answer, never "try again". */
+  heldBack?: SlackMessage;
+}
+
+/**
+ * Run `job` in `lane` (a channel id, or the user id of the person whose DM it posts in), or in a slot already
+ * reserved at the ack. A post that fails for good throws out of here, as the Web API's error.
+ */
+export async function deliver<R>(
+  ctx: DeliveryContext,
+  lane: string | Reservation,
+  job: (run: DeliveryRun) => Promise<R>,
+  options: DeliverOptions = {},
+): Promise<DeliveryResult<R>> {
+  const { services, notify } = ctx;
+  let reservation: Reservation;
+  if (typeof lane === 'string') {
+    const admission = services.queue.reserve(lane);
+    if (admission.kind === 'busy') return admission;
+    reservation = admission.reservation;
+  } else {
+    reservation = lane;
   }
   // The queue's own client for the request's token: 429s come straight back to it.
-  const poster = client.token ? services.clients.for(client.token) : client;
-  const job: DeliveryJob<Outcome> = async (send) => {
-    const post = (message: SlackMessage, threadTs?: string) =>
-      send(() =>
+  const poster = ctx.client.token ? services.clients.for(ctx.client.token) : ctx.client;
+  const outcome = await reservation.submit((send) => job(runOf(ctx, send, poster)), {
+    ...(notify ? { onWaiting: () => void notify(buildQueuedNote()).catch(() => undefined) } : {}),
+  });
+  if (outcome.kind === 'delivered') return { kind: 'delivered', value: outcome.value };
+  if (outcome.kind === 'failed') throw outcome.error;
+  services.logger.event(LogLevel.WARN, 'delivery_expired', { posts: outcome.posts, rate_limited: outcome.rateLimited });
+  if (outcome.posts === 0 && options.heldBack && notify) {
+    await notify(buildHeldBackAnswer(options.heldBack)).catch(() => undefined);
+  }
+  return { kind: 'expired', posts: outcome.posts };
+}
+
+function runOf(ctx: DeliveryContext, send: Send, poster: WebClient): DeliveryRun {
+  return {
+    post: async (channel, message, threadTs) => {
+      const result = await send(() =>
         attemptSlackCall(() =>
           poster.chat.postMessage({
-            channel: channelId,
+            channel,
             text: message.text,
             blocks: message.blocks,
             ...(threadTs ? { thread_ts: threadTs } : {}),
           }),
         ),
       );
-    const plan = answer.chart ? await services.charts.plan(teamId, answer.chart) : undefined;
-    if (plan && plan.kind !== 'reuse' && answer.chart) prepareChart(answer.chart);
-    try {
-      let parentTs: string | undefined;
-      let reused = false;
-      try {
-        if (plan?.kind === 'reuse' && answer.chart) {
-          const image = chartImageBlock(plan.fileId, describeBandChart(answer.chart));
-          try {
-            parentTs = (await post(withChartImage(answer.message, image))).ts;
-            reused = true;
-          } catch (error) {
-            // Still processing (or gone): post as before, upload into the thread, try the reuse again later.
-            if (!isSlackFileRefusal(error)) throw error;
-            services.charts.refused(plan.key, plan.fileId);
-            parentTs = (await post(answer.message)).ts;
-          }
-        } else {
-          parentTs = (await post(answer.message)).ts;
-        }
-      } catch (error) {
-        if (!isNoAccessError(error)) throw error;
-        await respond({ response_type: 'in_channel', text: answer.standalone.text, blocks: answer.standalone.blocks });
-        const hint = buildAddBotHint(slackErrorCode(error) ?? 'not_in_channel');
-        await respond({ response_type: 'ephemeral', replace_original: false, text: hint.text, blocks: hint.blocks });
-        return { kind: 'fallback' };
-      }
-      for (const reply of answer.thread) await post(reply, parentTs);
-      if (!answer.chart) return { kind: 'posted' };
-      if (reused) return { kind: 'posted', chart: { attached: true } };
-      const { fileId, ...chart } = await attachChart(client, { channelId, threadTs: parentTs }, answer.chart);
-      if (plan?.kind === 'upload' && fileId) plan.uploaded(fileId);
-      return { kind: 'posted', chart };
-    } finally {
-      if (plan?.kind === 'upload') plan.failed();
-    }
-  };
-  const outcome = await reservation.submit(job, {
-    onWaiting: () => {
-      const note = buildQueuedNote();
-      respond({ response_type: 'ephemeral', replace_original: false, text: note.text, blocks: note.blocks }).catch(
-        () => undefined,
-      );
+      return { channel: result.channel ?? channel, ts: result.ts };
     },
-  });
-  if (outcome.kind === 'delivered') return outcome.value;
-  if (outcome.kind === 'failed') throw outcome.error;
-  services.logger.event(LogLevel.WARN, 'delivery_expired', { posts: outcome.posts, rate_limited: outcome.rateLimited });
-  if (outcome.posts === 0) {
-    const held = buildHeldBackAnswer(answer.standalone);
-    await respond({ response_type: 'ephemeral', replace_original: false, text: held.text, blocks: held.blocks }).catch(
-      () => undefined,
-    );
+    uploader: ctx.client,
+    charts: ctx.services.charts,
+    ...(ctx.teamId ? { teamId: ctx.teamId } : {}),
+  };
+}
+
+/** The first post of an answer: where it landed, or that the bot may not post there (so answer another way). */
+export type FirstPost = { kind: 'posted'; posted: Posted } | { kind: 'no_access'; code: string };
+
+export async function postFirst(
+  run: DeliveryRun,
+  channel: string,
+  message: SlackMessage,
+  threadTs?: string,
+): Promise<FirstPost> {
+  try {
+    return { kind: 'posted', posted: await run.post(channel, message, threadTs) };
+  } catch (error) {
+    if (!isNoAccessError(error)) throw error;
+    return { kind: 'no_access', code: slackErrorCode(error) ?? 'not_in_channel' };
   }
-  return { kind: 'queue_expired' };
+}
+
+/** One message on its own (a note, a rehearsal, a consent request), through `lane`. */
+export function deliverMessage(
+  ctx: DeliveryContext,
+  lane: string,
+  target: { channel: string; threadTs?: string },
+  message: SlackMessage,
+): Promise<DeliveryResult<FirstPost>> {
+  return deliver(ctx, lane, (run) => postFirst(run, target.channel, message, target.threadTs), { heldBack: message });
+}
+
+/**
+ * A person's DM with the bot. Its lane is the person (a click in App Home knows only them, a message event also the
+ * DM's id), so every answer in one DM shares one lane.
+ */
+export interface DmTarget {
+  userId: string;
+  /** The DM's own id, when the request came from it; else posts go to the user id and land there. */
+  channel?: string;
+}
+
+export function dmChannel(target: DmTarget): string {
+  return target.channel ?? target.userId;
 }

@@ -1,8 +1,8 @@
-import type { WebClient } from '@slack/web-api';
 import type { OfferDraft } from '../engine/offer/index.js';
 import type { Guide } from '../guide/schema.js';
 import { buildExpiredTriggerMessage } from '../views/error-messages.js';
 import { buildOfferModal, type OfferOrigin } from '../views/offer-modal.js';
+import { type DeliveryContext, deliverMessage, forSomeoneElse } from './delivery.js';
 import { EXPIRED_TRIGGER, slackErrorCode } from './errors.js';
 import type { Outcome } from './outcome.js';
 import { postToResponseUrl } from './respond-url.js';
@@ -44,7 +44,11 @@ function hasDraft(initial: OfferDraft | undefined): boolean {
   return Object.values(initial ?? {}).some((value) => value !== undefined && value !== '');
 }
 
-async function offerRetry(client: WebClient, origin: OfferOpening, initial: OfferDraft | undefined): Promise<void> {
+async function offerRetry(
+  delivery: DeliveryContext,
+  origin: OfferOpening,
+  initial: OfferDraft | undefined,
+): Promise<void> {
   const message = buildExpiredTriggerMessage(encodeRetry(origin), hasDraft(initial));
   if (origin.responseUrl) {
     const posted = await postToResponseUrl(origin.responseUrl, {
@@ -54,8 +58,8 @@ async function offerRetry(client: WebClient, origin: OfferOpening, initial: Offe
     });
     if (posted) return;
   }
-  if (origin.userId)
-    await client.chat.postMessage({ channel: origin.userId, text: message.text, blocks: message.blocks });
+  // Their DM, through its lane: the response URL, where notes would go, has just failed.
+  if (origin.userId) await deliverMessage(forSomeoneElse(delivery), origin.userId, { channel: origin.userId }, message);
 }
 
 /**
@@ -65,7 +69,7 @@ async function offerRetry(client: WebClient, origin: OfferOpening, initial: Offe
  */
 export async function openOfferModal(
   guide: Guide,
-  client: WebClient,
+  delivery: DeliveryContext,
   triggerId: string,
   origin: OfferOpening,
   initial?: OfferDraft,
@@ -78,11 +82,11 @@ export async function openOfferModal(
     prefillNote,
   });
   try {
-    await client.views.open({ trigger_id: triggerId, view });
+    await delivery.client.views.open({ trigger_id: triggerId, view });
     return { kind: 'modal' };
   } catch (error) {
     if (slackErrorCode(error) !== EXPIRED_TRIGGER) throw error;
-    await offerRetry(client, origin, initial);
+    await offerRetry(delivery, origin, initial);
     return { kind: 'expired' };
   }
 }

@@ -1,3 +1,5 @@
+import { CLIENT_ERROR, errorField, httpStatusOf, isTransientCode, ownErrorCode, platformErrorCode } from './errors.js';
+
 /**
  * What one Web API call did, as a value the delivery queue can branch on: landed, rate limited (wait and retry),
  * a transient fault (retry a few times with backoff) or a final failure (not_in_channel, invalid_auth, …).
@@ -8,43 +10,25 @@ export type PostAttempt<T> =
   | { kind: 'transient'; error: unknown }
   | { kind: 'failed'; error: unknown };
 
-/** Slack errors that say "try again later" rather than "this will never work". */
-const TRANSIENT_PLATFORM_ERRORS = new Set([
-  'internal_error',
-  'fatal_error',
-  'service_unavailable',
-  'request_timeout',
-  'ratelimited',
-]);
-
 /** Used when a 429 has no readable Retry-After: Slack's usual answer for chat.postMessage is about a second. */
 const DEFAULT_RETRY_AFTER_MS = 1_000;
-
-function field(error: unknown, name: string): unknown {
-  return typeof error === 'object' && error !== null ? (error as Record<string, unknown>)[name] : undefined;
-}
 
 /**
  * Classify an error thrown by @slack/web-api's WebClient. The client must run with `rejectRateLimitedCalls: true`
  * (it then throws `slack_webapi_rate_limited_error` with `retryAfter` in seconds instead of pausing its whole queue).
  */
 export function classifySlackError<T>(error: unknown): PostAttempt<T> {
-  const code = field(error, 'code');
-  if (code === 'slack_webapi_rate_limited_error') {
-    const seconds = field(error, 'retryAfter');
+  const code = ownErrorCode(error);
+  if (code === CLIENT_ERROR.rateLimited) {
+    const seconds = errorField(error, 'retryAfter');
     const ms = typeof seconds === 'number' && Number.isFinite(seconds) && seconds >= 0 ? seconds * 1000 : undefined;
     return { kind: 'rate_limited', retryAfterMs: ms ?? DEFAULT_RETRY_AFTER_MS };
   }
-  if (code === 'slack_webapi_request_error') return { kind: 'transient', error };
-  if (code === 'slack_webapi_http_error') {
-    const status = field(error, 'statusCode');
-    return typeof status === 'number' && status >= 500 ? { kind: 'transient', error } : { kind: 'failed', error };
+  if (code === CLIENT_ERROR.request) return { kind: 'transient', error };
+  if (code === CLIENT_ERROR.http) {
+    return (httpStatusOf(error) ?? 0) >= 500 ? { kind: 'transient', error } : { kind: 'failed', error };
   }
-  if (code === 'slack_webapi_platform_error') {
-    const slackError = field(field(error, 'data'), 'error');
-    if (typeof slackError === 'string' && TRANSIENT_PLATFORM_ERRORS.has(slackError))
-      return { kind: 'transient', error };
-  }
+  if (code === CLIENT_ERROR.platform && isTransientCode(platformErrorCode(error))) return { kind: 'transient', error };
   return { kind: 'failed', error };
 }
 

@@ -5,7 +5,7 @@
  * uploading it, and waiting would tie this channel to that one) to upload a copy of its own. Offer charts never come here.
  */
 import { createHash } from 'node:crypto';
-import type { ChartInput } from '../chart/model.js';
+import { type ChartInput, hasPersonalFigures } from '../chart/model.js';
 import type { ChartRef } from '../store/store.js';
 import { type ChartFiles, MemoryChartFiles } from './chart-files.js';
 import { SharedImageFiles } from './shared-files.js';
@@ -52,6 +52,8 @@ export class SharedCharts {
   }
 
   async plan(teamId: string, input: ChartInput): Promise<ChartPlan> {
+    // A person's own figures are theirs alone: never recorded, never offered to anyone else.
+    if (hasPersonalFigures(input)) return { kind: 'upload_own' };
     const ref = SharedCharts.ref(teamId, input);
     const key = SharedImageFiles.key(teamId, `${ref.chart}:${ref.version}`);
     const ready = this.files.usable(key);

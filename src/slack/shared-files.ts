@@ -5,6 +5,7 @@
  * file"), so an id is offered only `settleMs` after its upload, and a refusal puts it back to settling. Offer
  * charts carry a person's figures and must never come through here.
  */
+import { errorField, platformErrorCode } from './errors.js';
 import { systemTimers, type Timers } from './timers.js';
 
 interface Entry {
@@ -92,8 +93,7 @@ export class SharedImageFiles {
 
 /** Whether a Web API error is Slack refusing a slack_file image (not ready, no access, deleted). */
 export function isSlackFileRefusal(error: unknown): boolean {
-  const data = (error as { data?: { error?: unknown; errors?: unknown } } | undefined)?.data;
-  if (data?.error !== 'invalid_blocks') return false;
-  const errors = Array.isArray(data.errors) ? data.errors : [];
-  return errors.some((e) => typeof e === 'string' && e.includes('slack_file'));
+  if (platformErrorCode(error) !== 'invalid_blocks') return false;
+  const errors = errorField(errorField(error, 'data'), 'errors');
+  return Array.isArray(errors) && errors.some((e) => typeof e === 'string' && e.includes('slack_file'));
 }

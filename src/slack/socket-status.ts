@@ -5,6 +5,15 @@
  * invalid_auth, a socket error code such as ECONNREFUSED, an HTTP status, or Slack's own disconnect reason):
  * never a message text, which could quote a URL or payload, and never a token.
  */
+import {
+  errorField,
+  httpStatusCode,
+  isLoggableCode,
+  ownErrorCode,
+  platformErrorCode,
+  transportErrorCode,
+} from './errors.js';
+
 export type SocketPhase = 'starting' | 'connecting' | 'connected' | 'down';
 
 export type SocketLogEvent = 'socket_connecting' | 'socket_connected' | 'socket_down' | 'socket_failed';
@@ -14,26 +23,12 @@ export interface SocketEvents {
   on(event: string, listener: (...args: unknown[]) => void): unknown;
 }
 
-function field(value: unknown, name: string): unknown {
-  return typeof value === 'object' && value !== null ? (value as Record<string, unknown>)[name] : undefined;
-}
-
-const CODE = /^[A-Za-z0-9_.-]{1,64}$/;
-
 /** A short code for why a connection attempt failed, from the errors web-api and socket-mode throw. */
 export function socketFailureReason(error: unknown): string {
-  const slackError = field(field(error, 'data'), 'error');
-  if (typeof slackError === 'string' && CODE.test(slackError)) return slackError;
-  const status = field(error, 'statusCode');
-  if (typeof status === 'number') return `http_${status}`;
-  // WebAPIRequestError and SMWebsocketError keep the underlying error in `original`; fetch puts the socket's in `cause`.
-  for (let inner: unknown = error, depth = 0; inner !== undefined && depth < 4; depth++) {
-    const code = field(inner, 'code');
-    if (typeof code === 'string' && CODE.test(code) && !code.startsWith('slack_')) return code;
-    inner = field(inner, 'original') ?? field(inner, 'cause');
-  }
-  const code = field(error, 'code');
-  return typeof code === 'string' && CODE.test(code) ? code : 'unknown';
+  const slackError = platformErrorCode(error);
+  if (isLoggableCode(slackError)) return slackError;
+  const code = httpStatusCode(error) ?? transportErrorCode(error) ?? ownErrorCode(error);
+  return isLoggableCode(code) ? code : 'unknown';
 }
 
 export class SocketStatus {
@@ -52,9 +47,8 @@ export class SocketStatus {
     // Slack's own `disconnect` message (refresh_requested, link_disabled, …) says why before the socket closes.
     client.on('ws_message', (data) => {
       if (typeof data !== 'string' || !data.includes('"disconnect"')) return;
-      const reason = field(JSON.parse(data) as unknown, 'reason');
-      if (typeof reason === 'string' && CODE.test(reason))
-        this.log('socket_failed', { reason: `disconnect_${reason}` });
+      const reason = errorField(JSON.parse(data) as unknown, 'reason');
+      if (isLoggableCode(reason)) this.log('socket_failed', { reason: `disconnect_${reason}` });
     });
   }
 

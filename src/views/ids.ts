@@ -73,6 +73,7 @@ export const OFFER_VALUE = 'value';
 export const BLOCKS = {
   addBotHint: 'add_bot_hint',
   chartFailed: 'chart_failed',
+  chartImage: 'region_chart',
   coachActions: 'coach_actions',
   coachConsentActions: 'coach_consent_actions',
   coachConsentAnswered: 'coach_consent_answered',

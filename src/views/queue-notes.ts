@@ -37,3 +37,16 @@ export function buildHeldBackAnswer(answer: SlackMessage): SlackMessage {
     blocks: [context([text], 'held_back_note'), ...answer.blocks].slice(0, 50),
   };
 }
+
+/**
+ * Beyond the queue's caps, for what cannot be handed over privately instead (a chart, a prep card): said at once,
+ * plainly, with nothing posted.
+ */
+export function buildNotPostedBusy(what: string, scope: 'global' | 'channel'): SlackMessage {
+  const why =
+    scope === 'channel'
+      ? `So many answers are already waiting to be posted in this channel that ${what} would wait too long`
+      : 'allycomp has as many answers waiting to be posted as it can hold right now';
+  const text = `${why}, so I did not post ${what}. Nothing was posted; it works again as soon as the queue has room.`;
+  return { text, blocks: [context([text], 'busy_note')] };
+}

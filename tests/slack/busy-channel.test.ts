@@ -1,51 +1,23 @@
 /**
  * A busy channel through the real receiver, against the fake Slack that enforces a per-channel pace (burst 3, then
- * one post per interval, else 429 with Retry-After). Time runs five times faster than Slack's (200 ms for Slack's
- * 1 s) so the suite stays quick; a 429 still costs a whole second (Retry-After is whole seconds), so the margin
- * is real. bench/busy-channel runs the same at Slack's own pace.
+ * one post per interval, else 429 with Retry-After), with time ×5 (tests/support/paced-slack.ts). bench/busy-channel
+ * runs the same at Slack's own pace.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { type AllycompApp, createApp } from '../../src/app.js';
-import { AppLogger } from '../../src/logging.js';
-import { type FakeSlack, startFakeSlack } from '../support/fake-slack.js';
-import { guide, sendCommand, type TestSlack, testConfig } from '../support/slack.js';
+import { INTERVAL_MS, type PacedSlack, SCALE, startPacedSlack, toldToRetry, until } from '../support/paced-slack.js';
+import { sendCommand } from '../support/slack.js';
 
-const SCALE = 5;
-const INTERVAL_MS = 1_000 / SCALE;
 const BUSY = 'C0BUSY';
 
-let fake: FakeSlack | undefined;
-let allycomp: AllycompApp | undefined;
+let paced: PacedSlack | undefined;
 afterEach(async () => {
-  await allycomp?.stop(2_000);
-  await fake?.close();
-  allycomp = undefined;
-  fake = undefined;
+  await paced?.stop();
+  paced = undefined;
 });
 
 async function start(queue: { maxPerChannel?: number } = {}) {
-  fake = await startFakeSlack({ channelRate: { burst: 3, intervalMs: INTERVAL_MS } });
-  const logs: string[] = [];
-  allycomp = createApp(testConfig({ SLACK_API_URL: fake.apiUrl }), guide(), {
-    logger: new AppLogger('info', (line) => logs.push(line)),
-    botId: 'B0ALLYCOMP',
-    botUserId: 'U0ALLYCOMP',
-    queue: { burst: 3, intervalMs: INTERVAL_MS, queuedNoticeMs: 10_000 / SCALE, ...queue },
-    chartSettleMs: 0,
-  });
-  const { port } = await allycomp.start();
-  const target = { baseUrl: `http://127.0.0.1:${port}` } as TestSlack;
-  // Up a moment before the first command, as in production: the shared chart is drawn in that moment.
-  await new Promise((resolve) => setTimeout(resolve, 1_000));
-  return { fake, target, logs };
-}
-
-async function until(check: () => boolean, what: string, timeoutMs: number): Promise<void> {
-  const end = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
+  paced = await startPacedSlack({ queue });
+  return paced;
 }
 
 describe('20 × /allycomp ny in one channel within 2 s (time ×5)', () => {
@@ -81,8 +53,7 @@ describe('20 × /allycomp ny in one channel within 2 s (time ×5)', () => {
     for (let i = 1; i < 20; i++) expect(JSON.stringify(posts[2 * i]?.args.blocks)).toContain(`"id":"${fileId}"`);
 
     // Nobody told to try again; a "queued" note at most once per person.
-    const said = fake.responses.map((response) => JSON.stringify(response.body));
-    expect(said.filter((text) => /try again/i.test(text))).toEqual([]);
+    expect(toldToRetry(fake)).toEqual([]);
     for (const url of urls) expect(fake.responses.filter((r) => url.endsWith(r.id)).length).toBeLessThanOrEqual(1);
 
     // The floor: 40 posts at one per interval.

@@ -4,6 +4,7 @@ import { commandList } from '../../src/views/help.js';
 import { OFFER_BLOCKS } from '../../src/views/ids.js';
 import { checkMessage, checkView } from '../support/limits.js';
 import {
+  appHomeAction,
   blockActions,
   CHANNEL,
   guide,
@@ -51,22 +52,6 @@ function actionIds(blocks: Blocks): string[] {
 
 function seeRegion(regionId: string, container: Record<string, unknown> = {}, extra: Record<string, unknown> = {}) {
   return blockActions({ action_id: `region_show:${regionId}`, value: regionId }, container, extra);
-}
-
-/** A button on the App Home tab: no channel, no message, no response_url. */
-function fromAppHome(action: { action_id: string; value: string }) {
-  const payload = blockActions(
-    { ...action, block_id: 'home_actions' },
-    { type: 'view', view_id: 'V0HOME' },
-    { view: { id: 'V0HOME', type: 'home', team_id: TEAM.id, blocks: [] } },
-  );
-  delete payload.channel;
-  delete payload.message;
-  delete payload.response_url;
-  (payload.container as Record<string, unknown>).message_ts = undefined;
-  (payload.container as Record<string, unknown>).channel_id = undefined;
-  (payload.container as Record<string, unknown>).is_ephemeral = undefined;
-  return payload;
 }
 
 describe('"See <region>" on a region message', () => {
@@ -138,7 +123,7 @@ describe('"See <region>" on a region message', () => {
       const channel = args.channel === USER ? DM : args.channel;
       return { body: { ok: true, channel, ts: `${ts}.000100`, message: { ts: `${ts}.000100` } } };
     });
-    await sendInteraction(slack, fromAppHome({ action_id: 'region_show:detroit', value: 'detroit' }));
+    await sendInteraction(slack, appHomeAction({ action_id: 'region_show:detroit', value: 'detroit' }));
     const [parent, ...replies] = await waitFor(
       () => slack.callsTo('chat.postMessage').length >= 2 && slack.callsTo('chat.postMessage'),
       'region and levers in the DM',
@@ -166,7 +151,7 @@ describe('"See <region>" on a region message', () => {
         ? { body: { ok: false, error: 'internal_error' } }
         : { body: { ok: true, channel: args.channel === USER ? DM : args.channel, ts: `170000060${index}.000100` } },
     );
-    await sendInteraction(slack, fromAppHome({ action_id: 'region_show:new-york', value: 'new-york' }));
+    await sendInteraction(slack, appHomeAction({ action_id: 'region_show:new-york', value: 'new-york' }));
     await waitFor(() => slack.callsTo('chat.postMessage').length >= 3, 'the failing reply and the notice');
     await settle(100);
     // The parent is there; repeating the whole answer would post the band twice.

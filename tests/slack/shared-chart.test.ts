@@ -39,6 +39,18 @@ describe('SharedCharts', () => {
     expect((await charts.plan('T1', input)).kind).toBe('upload');
   });
 
+  it('a chart with a person’s figures is never planned for reuse, nor recorded', async () => {
+    const store = new MemoryChartFiles();
+    const charts = new SharedCharts(store, { settleMs: 0 });
+    const offer = { ...input, offer: { label: 'Your offer (SoFi)', dollars: 245_000 } };
+    expect(await charts.plan('T1', offer)).toEqual({ kind: 'upload_own' });
+    expect(
+      await charts.plan('T1', { ...input, ask: { regionId: 'detroit', range: { low: 255_000, high: 262_000 } } }),
+    ).toEqual({ kind: 'upload_own' });
+    expect(await charts.plan('T1', offer)).toEqual({ kind: 'upload_own' });
+    expect(await store.getChartFile(SharedCharts.ref('T1', offer))).toBeUndefined();
+  });
+
   it('the version follows the chart: a changed figure is a new file', () => {
     const changed = { ...input, title: `${input.title}!` };
     expect(SharedCharts.ref('T1', changed).version).not.toBe(SharedCharts.ref('T1', input).version);

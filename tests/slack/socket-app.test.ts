@@ -9,10 +9,8 @@ import { type AllycompApp, createApp } from '../../src/app.js';
 import { AppLogger } from '../../src/logging.js';
 import { type FakeSlack, startFakeSlack } from '../support/fake-slack.js';
 import { type FakeSocket, startFakeSocket } from '../support/fake-socket.js';
+import { INTERVAL_MS, PACED_QUEUE, PACED_RATE, SCALE, toldToRetry, until } from '../support/paced-slack.js';
 import { guide, testConfig } from '../support/slack.js';
-
-const SCALE = 5;
-const INTERVAL_MS = 1_000 / SCALE;
 
 let fake: FakeSlack | undefined;
 let socket: FakeSocket | undefined;
@@ -33,18 +31,10 @@ function freePort(): Promise<number> {
   });
 }
 
-async function until(check: () => boolean, what: string, timeoutMs = 5_000): Promise<void> {
-  const end = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-}
-
 async function start() {
   socket = await startFakeSocket();
   socket.helloOnConnect = false;
-  fake = await startFakeSlack({ socketUrl: socket.url, channelRate: { burst: 3, intervalMs: INTERVAL_MS } });
+  fake = await startFakeSlack({ socketUrl: socket.url, channelRate: PACED_RATE });
   const port = await freePort();
   const logs: string[] = [];
   const config = testConfig({
@@ -56,7 +46,7 @@ async function start() {
     logger: new AppLogger('info', (line) => logs.push(line)),
     botId: 'B0ALLYCOMP',
     botUserId: 'U0ALLYCOMP',
-    queue: { burst: 3, intervalMs: INTERVAL_MS, queuedNoticeMs: 10_000 / SCALE },
+    queue: PACED_QUEUE,
     chartSettleMs: 0,
   });
   const readyz = async () => {
@@ -136,7 +126,7 @@ describe('Socket Mode', () => {
     expect(fake.callsTo('files.getUploadURLExternal')).toHaveLength(1);
     // Every envelope acknowledged over the socket.
     expect(socket.received.filter((m) => typeof m.envelope_id === 'string')).toHaveLength(20);
-    expect(fake.responses.map((r) => JSON.stringify(r.body)).filter((t) => /try again/i.test(t))).toEqual([]);
+    expect(toldToRetry(fake)).toEqual([]);
     expect(lastAt - startedAt).toBeLessThanOrEqual(1.2 * 40 * INTERVAL_MS);
   });
 });

@@ -304,6 +304,22 @@ export function blockActions(
   };
 }
 
+/** A button on the App Home tab: no channel, no message, no response_url. */
+export function appHomeAction(action: { action_id: string; value: string }): Record<string, unknown> {
+  const payload = blockActions(
+    { ...action, block_id: 'home_actions' },
+    { type: 'view', view_id: 'V0HOME' },
+    { view: { id: 'V0HOME', type: 'home', team_id: TEAM.id, blocks: [] } },
+  );
+  delete payload.channel;
+  delete payload.message;
+  delete payload.response_url;
+  (payload.container as Record<string, unknown>).message_ts = undefined;
+  (payload.container as Record<string, unknown>).channel_id = undefined;
+  (payload.container as Record<string, unknown>).is_ephemeral = undefined;
+  return payload;
+}
+
 /** A view_submission of the offer modal, as Slack sends it: the state values keyed block_id → action_id. */
 export function viewSubmission(values: Record<string, unknown>, privateMetadata: string): Record<string, unknown> {
   return {

@@ -2,6 +2,8 @@ import type { AllMiddlewareArgs, BlockButtonAction, SlackActionMiddlewareArgs } 
 import { rehearsalMessage } from '../../answers/coach.js';
 import { type CoachCardState, canUpdateCard, setStep } from '../../engine/coach.js';
 import { regionIfKnown } from '../../engine/regions.js';
+import { postRehearsal } from '../../slack/coach.js';
+import { deliveryContext } from '../../slack/delivery.js';
 import { type Outcome, setOutcome } from '../../slack/outcome.js';
 import { buildCoachCard, decodeCardState, whoMayTick } from '../../views/coach-card.js';
 import { buildFormattedProblem } from '../../views/error-messages.js';
@@ -57,7 +59,7 @@ export function tickStep(deps: ListenerDeps) {
 
 /** "Rehearse lever N": the script with the region's numbers, in the card's thread, for the teammate to answer. */
 export function rehearseLever(deps: ListenerDeps) {
-  return async ({ ack, action, body, client, context }: ButtonArgs) => {
+  return async ({ ack, action, body, client, respond, context }: ButtonArgs) => {
     await ack();
     const state = cardOf(deps, action.value);
     const channel = body.channel?.id;
@@ -72,11 +74,8 @@ export function rehearseLever(deps: ListenerDeps) {
       setOutcome(context, { kind: 'unknown_lever' });
       return;
     }
-    await client.chat.postMessage({
-      channel,
-      thread_ts: (body.message?.thread_ts as string | undefined) ?? ts,
-      text: message.text,
-      blocks: message.blocks,
-    });
+    const threadTs = (body.message?.thread_ts as string | undefined) ?? ts;
+    const ctx = deliveryContext(deps.delivery, { client, context, respond });
+    setOutcome(context, await postRehearsal(ctx, { channelId: channel, threadTs }, message));
   };
 }

@@ -3,6 +3,7 @@ import { coachCardAnswer } from '../../answers/coach.js';
 import type { CoachConsent } from '../../engine/coach.js';
 import { regionIfKnown } from '../../engine/regions.js';
 import { postCoachCard } from '../../slack/coach.js';
+import { type DeliveryContext, deliverMessage, deliveryContext, forSomeoneElse } from '../../slack/delivery.js';
 import { type Outcome, setOutcome } from '../../slack/outcome.js';
 import type { SlackMessage } from '../../views/blocks.js';
 import { buildConsentAnswered, buildConsentOutcomeForCoach, decodeConsent } from '../../views/coach-consent.js';
@@ -37,20 +38,24 @@ export function answerConsent(deps: ListenerDeps, accept: boolean) {
       setOutcome(context, { kind: 'refused' });
       return;
     }
+    const ctx = deliveryContext(deps.delivery, { client, context, respond });
     const outcome = await deps.store.withCard(
       `consent:${dm}:${ts}`,
       async (already: true | undefined): Promise<{ state?: true; result: Outcome }> => {
         if (already) return { result: { kind: 'duplicate' } };
         const replace = (message: SlackMessage) =>
           client.chat.update({ channel: dm, ts, text: message.text, blocks: message.blocks });
+        // The coach's DM, through its own lane; queue notes would reach the teammate who clicked: none.
         const tellCoach = (message: SlackMessage) =>
-          client.chat.postMessage({ channel: consent.coachId, text: message.text, blocks: message.blocks });
+          deliverMessage(forSomeoneElse(ctx), consent.coachId, { channel: consent.coachId }, message);
         if (!accept) {
           await replace(buildConsentAnswered(deps.loaded.guide, consent, 'declined'));
           await tellCoach(buildConsentOutcomeForCoach(consent, 'declined'));
           return { state: true, result: { kind: 'declined' } };
         }
-        const result = await postCard(deps, client, consent);
+        const result = await postCard(deps, ctx, consent);
+        // Beyond the queue's caps nothing was posted (the clicker was told): the request stays open to accept again.
+        if (result.kind === 'busy') return { result };
         if (result.kind === 'not_in_channel') {
           await replace(buildConsentAnswered(deps.loaded.guide, consent, 'not_posted'));
           await tellCoach(buildConsentOutcomeForCoach(consent, 'not_posted'));
@@ -64,7 +69,7 @@ export function answerConsent(deps: ListenerDeps, accept: boolean) {
   };
 }
 
-function postCard(deps: ListenerDeps, client: ButtonArgs['client'], consent: CoachConsent): Promise<Outcome> {
+function postCard(deps: ListenerDeps, ctx: DeliveryContext, consent: CoachConsent): Promise<Outcome> {
   const state = { regionId: consent.regionId, coachId: consent.coachId, teammateId: consent.teammateId, ticks: {} };
-  return postCoachCard(client, consent.channelId, coachCardAnswer(deps.loaded, state), 'card');
+  return postCoachCard(ctx, consent.channelId, coachCardAnswer(deps.loaded, state), 'card');
 }

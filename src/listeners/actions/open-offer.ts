@@ -1,5 +1,6 @@
 import type { AllMiddlewareArgs, BlockButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import { regionIfKnown } from '../../engine/regions.js';
+import { deliveryContext } from '../../slack/delivery.js';
 import { openOfferModal } from '../../slack/open-offer-modal.js';
 import { setOutcome } from '../../slack/outcome.js';
 import type { ListenerDeps } from '../deps.js';
@@ -17,7 +18,7 @@ export function openOffer(deps: ListenerDeps) {
       context,
       await openOfferModal(
         deps.loaded.guide,
-        client,
+        deliveryContext(deps.delivery, { client, context }),
         body.trigger_id,
         {
           channelId: body.channel?.id,

@@ -1,4 +1,5 @@
 import type { AllMiddlewareArgs, BlockButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
+import { deliveryContext } from '../../slack/delivery.js';
 import { decodeRetry, openOfferModal } from '../../slack/open-offer-modal.js';
 import { setOutcome } from '../../slack/outcome.js';
 import type { ListenerDeps } from '../deps.js';
@@ -12,7 +13,10 @@ export function retryOffer(deps: ListenerDeps) {
     const { origin } = decodeRetry(action.value);
     setOutcome(
       context,
-      await openOfferModal(deps.loaded.guide, client, body.trigger_id, { ...origin, userId: body.user.id }),
+      await openOfferModal(deps.loaded.guide, deliveryContext(deps.delivery, { client, context }), body.trigger_id, {
+        ...origin,
+        userId: body.user.id,
+      }),
     );
   };
 }

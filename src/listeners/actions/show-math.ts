@@ -1,7 +1,8 @@
 import type { AllMiddlewareArgs, BlockButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import { mathAnswer } from '../../answers/answers.js';
 import { regionIfKnown } from '../../engine/regions.js';
-import { sendToDm } from '../../slack/offer-delivery.js';
+import { deliverMessageToDm } from '../../slack/answer-delivery.js';
+import { deliveryContext } from '../../slack/delivery.js';
 import { setOutcome } from '../../slack/outcome.js';
 import type { ListenerDeps } from '../deps.js';
 
@@ -28,7 +29,8 @@ export function showMath(deps: ListenerDeps) {
       setOutcome(context, { kind: 'private' });
       return;
     }
-    await sendToDm(client, body.user.id, message);
-    setOutcome(context, { kind: 'dm' });
+    // App Home: the person's DM with the bot.
+    const ctx = deliveryContext(deps.delivery, { client, context });
+    setOutcome(context, await deliverMessageToDm(ctx, { userId: body.user.id }, message));
   };
 }

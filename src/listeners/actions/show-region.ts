@@ -1,9 +1,8 @@
 import type { AllMiddlewareArgs, BlockButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
-import { regionAnswer } from '../../answers/answers.js';
+import { sharedRegionAnswer } from '../../answers/answers.js';
 import { regionIfKnown } from '../../engine/regions.js';
-import { attachChart } from '../../slack/chart-upload.js';
-import { postWithThread } from '../../slack/delivery.js';
-import { isNoAccessError } from '../../slack/errors.js';
+import { deliverAnswerToDm, deliverInThread } from '../../slack/answer-delivery.js';
+import { deliveryContext } from '../../slack/delivery.js';
 import { setOutcome } from '../../slack/outcome.js';
 import type { ListenerDeps } from '../deps.js';
 
@@ -22,23 +21,13 @@ export function showRegion(deps: ListenerDeps) {
       setOutcome(context, { kind: 'unknown_region' });
       return;
     }
-    const answer = regionAnswer(deps.loaded, region);
-    const container = body.container as {
-      type?: string;
-      is_ephemeral?: boolean;
-      thread_ts?: string;
-      message_ts?: string;
-    };
+    const answer = sharedRegionAnswer(deps.loaded, region);
+    const ctx = deliveryContext(deps.delivery, { client, context, respond });
+    const container = body.container as { type?: string; is_ephemeral?: boolean };
     if (container.type === 'message' && !container.is_ephemeral && body.channel?.id && body.message?.ts) {
       const threadTs = (body.message.thread_ts as string | undefined) ?? body.message.ts;
-      try {
-        await postWithThread(client, body.channel.id, answer.standalone, [], threadTs);
-        setOutcome(context, { kind: 'thread' });
-        return;
-      } catch (error) {
-        // A message the bot answered through response_url, in a conversation it is not in: answer the clicker.
-        if (!isNoAccessError(error)) throw error;
-      }
+      setOutcome(context, await deliverInThread(ctx, { channelId: body.channel.id, threadTs, answer }));
+      return;
     }
     if (container.type === 'message') {
       await respond({
@@ -51,10 +40,6 @@ export function showRegion(deps: ListenerDeps) {
       return;
     }
     // App Home: the person's DM with the bot (posting to a user id opens it), with the levers in the thread.
-    const posted = await postWithThread(client, body.user.id, answer.message, answer.thread);
-    const chart = answer.chart
-      ? await attachChart(client, { channelId: posted.channel, threadTs: posted.ts }, answer.chart)
-      : undefined;
-    setOutcome(context, chart ? { kind: 'dm', chart } : { kind: 'dm' });
+    setOutcome(context, await deliverAnswerToDm(ctx, { userId: body.user.id }, answer));
   };
 }

@@ -2,7 +2,8 @@ import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt'
 import { answerCommand, isPrivateAnswer } from '../../answers/answers.js';
 import { readCoachRequest } from '../../answers/coach.js';
 import { parseCommand } from '../../engine/parse-command.js';
-import { deliverAnswer } from '../../slack/delivery.js';
+import { deliverAnswer } from '../../slack/answer-delivery.js';
+import { deliveryContext } from '../../slack/delivery.js';
 import { answerQuickOffer } from '../../slack/offer-delivery.js';
 import { openOfferModal } from '../../slack/open-offer-modal.js';
 import { setOutcome } from '../../slack/outcome.js';
@@ -19,13 +20,14 @@ export function allycompCommand(deps: ListenerDeps) {
   return async ({ command, ack, respond, client, context }: CommandArgs) => {
     const parsed = parseCommand(deps.loaded.guide, command.text ?? '');
     const { intent } = parsed;
+    const delivery = deliveryContext(deps.delivery, { client, context, respond });
 
     if (intent.kind === 'offer') {
       if (intent.words.length === 0) {
         await ack();
         setOutcome(
           context,
-          await openOfferModal(deps.loaded.guide, client, command.trigger_id, {
+          await openOfferModal(deps.loaded.guide, delivery, command.trigger_id, {
             channelId: command.channel_id,
             userId: command.user_id,
             responseUrl: command.response_url,
@@ -36,7 +38,7 @@ export function allycompCommand(deps: ListenerDeps) {
       await ack();
       setOutcome(
         context,
-        await answerQuickOffer(deps.loaded, { client, respond, userId: command.user_id, words: intent.words }),
+        await answerQuickOffer(deps.loaded, delivery, { respond, userId: command.user_id, words: intent.words }),
       );
       return;
     }
@@ -54,6 +56,7 @@ export function allycompCommand(deps: ListenerDeps) {
         context,
         await coachCommand(deps, {
           client,
+          delivery,
           respond,
           channelId: command.channel_id,
           coachId: command.user_id,
@@ -68,7 +71,7 @@ export function allycompCommand(deps: ListenerDeps) {
       setOutcome(
         context,
         await postChart(deps, {
-          client,
+          delivery,
           respond,
           channelId: command.channel_id,
           userId: command.user_id,
@@ -108,14 +111,11 @@ export function allycompCommand(deps: ListenerDeps) {
     }
     setOutcome(
       context,
-      await deliverAnswer({
-        client,
+      await deliverAnswer(delivery, {
         respond,
         channelId: command.channel_id,
-        teamId: command.team_id,
         answer,
         reservation: admission.reservation,
-        services: deps.delivery,
       }),
     );
   };

@@ -1,10 +1,12 @@
 import type { RespondFn } from '@slack/bolt';
-import type { WebClient } from '@slack/web-api';
 import { regionChartInput } from '../../answers/chart-input.js';
 import type { Region } from '../../guide/schema.js';
-import { attachChart } from '../../slack/chart-upload.js';
+import { deliverChart } from '../../slack/answer-delivery.js';
+import type { DeliveryContext } from '../../slack/delivery.js';
 import { answerQuickOffer } from '../../slack/offer-delivery.js';
 import type { Outcome } from '../../slack/outcome.js';
+import { COMMAND } from '../../views/ids.js';
+import { buildNotPostedBusy } from '../../views/queue-notes.js';
 import type { ListenerDeps } from '../deps.js';
 
 /**
@@ -13,9 +15,16 @@ import type { ListenerDeps } from '../deps.js';
  */
 export async function postChart(
   deps: ListenerDeps,
-  args: { client: WebClient; respond: RespondFn; channelId: string; userId: string; words: string[]; region?: Region },
+  args: {
+    delivery: DeliveryContext;
+    respond: RespondFn;
+    channelId: string;
+    userId: string;
+    words: string[];
+    region?: Region;
+  },
 ): Promise<Outcome> {
-  const { client, respond, channelId, userId, words, region } = args;
+  const { delivery, respond, channelId, userId, words, region } = args;
   if (words.length > 0) {
     const offerWords = [
       ...(words[0]?.toLowerCase() === 'offer' ? words.slice(1) : words),
@@ -23,14 +32,25 @@ export async function postChart(
     ];
     return {
       kind: 'offer_chart',
-      offer: await answerQuickOffer(deps.loaded, { client, respond, userId, words: offerWords }),
+      offer: await answerQuickOffer(deps.loaded, delivery, { respond, userId, words: offerWords }),
     };
   }
-  const chart = await attachChart(client, { channelId }, regionChartInput(deps.loaded.guide, region));
+  const result = await deliverChart(
+    delivery,
+    { lane: channelId, channel: channelId },
+    regionChartInput(deps.loaded.guide, region),
+  );
+  if (result.kind === 'expired') return { kind: 'queue_expired' };
+  if (result.kind === 'busy') {
+    const note = buildNotPostedBusy('the chart', result.scope);
+    await respond({ response_type: 'ephemeral', text: note.text, blocks: note.blocks });
+    return { kind: 'busy' };
+  }
+  const chart = result.value;
   if (!chart.attached) {
     await respond({
       response_type: 'ephemeral',
-      text: 'I could not post the chart here. Add me to the channel (/invite @allycomp), or try /allycomp chart in my DM.',
+      text: `I could not post the chart here. Add me to the channel (/invite @allycomp), or try ${COMMAND} chart in my DM.`,
     });
   }
   return { kind: 'chart', chart };

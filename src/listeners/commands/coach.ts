@@ -2,6 +2,7 @@ import type { RespondFn } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import { type CoachRequest, coachCardAnswer, teammateProblemText } from '../../answers/coach.js';
 import { postCoachCard, teammateProblem } from '../../slack/coach.js';
+import { type DeliveryContext, deliverMessage, forSomeoneElse } from '../../slack/delivery.js';
 import type { Outcome } from '../../slack/outcome.js';
 import { buildConsentRequest, buildConsentSent } from '../../views/coach-consent.js';
 import { buildAddBotHint, buildFormattedProblem } from '../../views/error-messages.js';
@@ -15,13 +16,15 @@ export async function coachCommand(
   deps: ListenerDeps,
   args: {
     client: WebClient;
+    /** The request's delivery (deliveryContext), for the card and the teammate's DM. */
+    delivery: DeliveryContext;
     respond: RespondFn;
     channelId: string;
     coachId: string;
     request: CoachRequest & { ok: true };
   },
 ): Promise<Outcome> {
-  const { client, respond, channelId, coachId, request } = args;
+  const { client, delivery, respond, channelId, coachId, request } = args;
   const tellOnly = async (mrkdwn: string) => {
     const message = buildFormattedProblem(mrkdwn);
     await respond({ response_type: 'ephemeral', text: message.text, blocks: message.blocks });
@@ -29,7 +32,7 @@ export async function coachCommand(
   const { teammateId, region } = request;
   if (!teammateId) {
     const answer = coachCardAnswer(deps.loaded, { regionId: region.id, coachId, ticks: {} });
-    const outcome = await postCoachCard(client, channelId, answer, 'group_card');
+    const outcome = await postCoachCard(delivery, channelId, answer, 'group_card');
     if (outcome.kind === 'not_in_channel') {
       await respond({
         response_type: 'ephemeral',
@@ -45,10 +48,11 @@ export async function coachCommand(
   }
   const consent = { regionId: region.id, coachId, teammateId, channelId };
   const ask = buildConsentRequest(deps.loaded.guide, consent);
-  try {
-    // A post to a user id lands in their DM with allycomp: only they see it.
-    await client.chat.postMessage({ channel: teammateId, text: ask.text, blocks: ask.blocks });
-  } catch {
+  // A post to a user id lands in their DM with allycomp: only they see it.
+  const asked = await deliverMessage(forSomeoneElse(delivery), teammateId, { channel: teammateId }, ask).catch(
+    () => undefined,
+  );
+  if (asked?.kind !== 'delivered' || asked.value.kind !== 'posted') {
     await tellOnly(`I could not reach <@${teammateId}> privately, so I asked nothing and posted nothing.`);
     return { kind: 'dm_failed' };
   }

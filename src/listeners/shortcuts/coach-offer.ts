@@ -1,6 +1,7 @@
 import type { AllMiddlewareArgs, MessageShortcut, SlackShortcutMiddlewareArgs } from '@slack/bolt';
 import { describeDraft } from '../../answers/offer-flow.js';
 import { readOfferFromText } from '../../engine/offer/index.js';
+import { deliveryContext } from '../../slack/delivery.js';
 import { openOfferModal } from '../../slack/open-offer-modal.js';
 import { setOutcome } from '../../slack/outcome.js';
 import type { ListenerDeps } from '../deps.js';
@@ -18,7 +19,7 @@ export function coachOffer(deps: ListenerDeps) {
       context,
       await openOfferModal(
         deps.loaded.guide,
-        client,
+        deliveryContext(deps.delivery, { client, context }),
         shortcut.trigger_id,
         { channelId: shortcut.channel.id, threadTs, responseUrl: shortcut.response_url, userId: shortcut.user.id },
         read.draft,

@@ -1,4 +1,5 @@
 import type { AllMiddlewareArgs, GlobalShortcut, SlackShortcutMiddlewareArgs } from '@slack/bolt';
+import { deliveryContext } from '../../slack/delivery.js';
 import { openOfferModal } from '../../slack/open-offer-modal.js';
 import { setOutcome } from '../../slack/outcome.js';
 import type { ListenerDeps } from '../deps.js';
@@ -11,7 +12,12 @@ export function prepNegotiation(deps: ListenerDeps) {
     await ack();
     setOutcome(
       context,
-      await openOfferModal(deps.loaded.guide, client, shortcut.trigger_id, { userId: shortcut.user.id }),
+      await openOfferModal(
+        deps.loaded.guide,
+        deliveryContext(deps.delivery, { client, context }),
+        shortcut.trigger_id,
+        { userId: shortcut.user.id },
+      ),
     );
   };
 }
