@@ -70,6 +70,7 @@ describe('did you mean …? in Slack', () => {
     const question = await waitFor(
       () => app.callsTo('chat.postMessage').find((call) => confirmButtons(call.args.blocks).length > 0),
       'the did-you-mean DM',
+      10_000,
     );
     // Only the person sees it, and no ask is given before they answer.
     expect(question.args.channel).not.toBe('C0CHANNEL');
@@ -94,6 +95,7 @@ describe('did you mean …? in Slack', () => {
           .slice(before)
           .find((call) => text(call.args.blocks).includes('$245K')),
       'the offer answer after the click',
+      10_000,
     );
     expect(answer.args.channel).toBe(question.args.channel);
     expect(text(answer.args.blocks)).toContain(COMPANY);
@@ -122,6 +124,7 @@ describe('did you mean …? in Slack', () => {
     await waitFor(
       () => app.callsTo('chat.postMessage').find((call) => text(call.args.blocks).includes(COMPANY)),
       'the offer answer in the DM',
+      10_000,
     );
     await settle(50);
     const logs = app.logs.join('\n');
