@@ -115,7 +115,9 @@ export function splitEnd(
   let base = Math.max(leverBase, cappedBase);
   const bonusFloor = Math.max(Math.min(compBonus ?? 0, band.bonus.high), band.bonus.low);
   const topPercent = Math.floor((band.bonus.high * 100) / band.base.high);
-  let percent = Math.max(lever.bonusPercent, Math.ceil((bonusFloor * 100) / base));
+  // The percent is the one the low end's base needs, at both ends: so the top end's bonus is never the smaller.
+  const lowBase = Math.max(lever.baseAt.low, cappedBase);
+  let percent = Math.max(lever.bonusPercent, Math.ceil((bonusFloor * 100) / lowBase));
   const flat = percent > topPercent;
   if (flat) {
     // The bonus sits at its band top whatever the base: a base high enough that one whole percent names the band top
@@ -151,7 +153,10 @@ export function splitEnd(
       `The floors add up to ${formatMoney(floorSum)}, over ${formatMoney(tcEnd)}: no part comes down under them, so the ${end} end rises to ${formatMoney(tc)}.`,
     );
   const startSum = base + rsu + bonus;
-  if (tc <= startSum) {
+  if (tc > tcEnd) {
+    // Risen to the floors' sum rounded up to $1K: every part stays at its floor, the rounding left unsaid (< $1K).
+    rsu = rsuFloor;
+  } else if (tc <= startSum) {
     const lowered = Math.max(rsuFloor, roundTo(tc - base - bonus, RSU_STEP));
     if (lowered < rsu) steps.push(`The parts add up to ${formatMoney(startSum)}: RSU down to ${formatMoney(lowered)}.`);
     rsu = lowered;
