@@ -45,7 +45,7 @@ export function bonusTarget(low: AskEnd, high: AskEnd, guidePercent: number, per
 }
 
 export interface BonusTargetWords {
-  /** "25%", "20–25%", or each end with its base when the percent falls: "17% of a $160K base, 16% of $166K". */
+  /** "25%" or "20–25%"; each end with its base only if a falling pair were ever passed in (the split never makes one). */
   words: string;
   /** The words already name the base (the falling case): callers do not add "of base". */
   namesBase: boolean;
