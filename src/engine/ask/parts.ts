@@ -4,8 +4,8 @@ import { formatMoney, formatPercent, upToThousand } from '../money.js';
 import { samePlaceInBand } from './same-place.js';
 import type { AskEnd, Trade } from './types.js';
 
-/** RSU is said to the nearest $500 a year: fine enough for the parts to add up, coarse enough to say aloud. */
-const RSU_STEP = 500;
+/** RSU is said in whole $1K a year, as the guide's lever 2 says it. */
+const RSU_STEP = 1000;
 /** Base is said in whole $1K. */
 const BASE_STEP = 1000;
 /** How far a named bonus percent may sit from the bonus it names (bonus-target.ts uses the same rounding). */
@@ -218,7 +218,7 @@ export function splitEnd(
     `${formatMoney(base)} base + ${formatMoney(rsu)} RSU a year + ${formatMoney(bonus)} bonus = ${formatMoney(sum)}` +
       (sum === tc
         ? '.'
-        : ` (${formatMoney(tc)} to the rounding: the bonus moves in whole percents of base, RSU in $500 steps).`),
+        : ` (${formatMoney(tc)} to the rounding: the bonus moves in whole percents of base, RSU in $1K steps).`),
   );
   return {
     end: { tc, base, rsuPerYear: rsu, bonus, steps },
