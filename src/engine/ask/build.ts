@@ -95,7 +95,7 @@ function askFigures(
       : range(
           rule.label,
           tcValue,
-          `${rule.math} Your competing parts need more than that: the parts, each at least yours, add up to ${formatRange(tcValue)}.`,
+          `${rule.math} Your competing parts need more than that: the parts, each at least yours and the guide's lever figures, add up to ${formatRange(tcValue)}.`,
           personal,
         );
   const math = (what: string) => `Low end: ${low.end.steps.join(' ')} High end: ${high.end.steps.join(' ')} (${what})`;

@@ -104,7 +104,7 @@ describe('the parts keep the guide’s own lever figures as floors (a heavy comp
     expect(ask?.bonusTargetPercent.value).toEqual({ low: 20, high: 20 });
     expect(ask?.tc.value).toEqual({ low: 268_000, high: 272_000 });
     expect(pkg.warnings.map((w) => w.code)).toEqual(expect.arrayContaining(['ask-above-band', 'part-above-band']));
-    expect(ask?.tc.math).toContain('the parts, each at least yours');
+    expect(ask?.tc.math).toContain("the parts, each at least yours and the guide's lever figures");
   });
 
   it('a competing bonus above the band top in New York: the bonus at its band top, one percent naming both ends', () => {
