@@ -15,8 +15,9 @@ function names(end: AskEnd, percent: number): boolean {
 /**
  * The bonus target named as a whole percent of base at each end, as a recruiter says it ("a 20% target"):
  * 1. one whole percent for both ends when one names each end's bonus to the $1K rounding (the parts still adding up);
- * 2. else each end's own whole percent, the nearest to its bonus ÷ base (exact wherever the split could make it so).
- * The percent can fall while the bonus does not (a flat bonus over a rising base): then it is said with each base.
+ * 2. else each end's own whole percent, the nearest to its bonus ÷ base (the split makes it exact below the band top).
+ * The split keeps these rising (parts.ts: the bonus only rises with base, and a bonus flat at its band top gets a base
+ * that one percent names); were they ever to fall, the lower is named at both ends, never a falling range.
  */
 export function bonusTarget(low: AskEnd, high: AskEnd, guidePercent: number, personal: boolean): Explained<Range> {
   const exactLow = (low.bonus / low.base) * 100;
@@ -27,7 +28,8 @@ export function bonusTarget(low: AskEnd, high: AskEnd, guidePercent: number, per
     nearest.low === nearest.high
       ? nearest.low
       : candidates.find((percent) => names(low, percent) && names(high, percent));
-  const value = shared === undefined ? nearest : { low: shared, high: shared };
+  const rising = nearest.low <= nearest.high ? nearest : { low: nearest.high, high: nearest.high };
+  const value = shared === undefined ? rising : { low: shared, high: shared };
   const each = (end: AskEnd, exact: number, percent: number) =>
     `${formatMoney(end.bonus)} ÷ ${formatMoney(end.base)} = ${formatPercent(exact)}` +
     (Math.abs(exact - percent) < 0.05
@@ -43,7 +45,7 @@ export function bonusTarget(low: AskEnd, high: AskEnd, guidePercent: number, per
 }
 
 export interface BonusTargetWords {
-  /** "25%", "20–25%", or each end with its base when the percent falls: "17% of a $160K base, 16% of $166K". */
+  /** "25%" or "20–25%"; each end with its base only if a falling pair were ever passed in (the split never makes one). */
   words: string;
   /** The words already name the base (the falling case): callers do not add "of base". */
   namesBase: boolean;

@@ -9,7 +9,7 @@ import type { NormalisedOffer } from '../offer/normalise.js';
 import { regionById } from '../regions.js';
 import { leverPlan, openingFigure, premiumStory, walkAwayFigure } from './advice.js';
 import { bonusTarget } from './bonus-target.js';
-import { type CompetingParts, leverFigures, splitEnd, wholePercentBonus } from './parts.js';
+import { type CompetingParts, leverFigures, splitEnd } from './parts.js';
 import { checkSanity } from './sanity.js';
 import { renderScripts } from './scripts.js';
 import { tcRangeAgainst, tcRangeWithoutOffer } from './tc-range.js';
@@ -86,11 +86,8 @@ function askFigures(
   const rule = offer ? tcRangeAgainst(guide, region, offer.annualTc.value) : tcRangeWithoutOffer(region);
   const lever = leverFigures(guide, region);
   const parts = competingParts(offer);
-  const lowSplit = splitEnd(region, rule.value.low, 'low', lever, parts);
-  const highSplit = splitEnd(region, Math.max(rule.value.high, lowSplit.end.tc), 'high', lever, parts);
-  const whole = wholePercentBonus(region, lowSplit.end, highSplit.end, parts);
-  const low = { ...lowSplit, end: whole.low };
-  const high = { ...highSplit, end: whole.high };
+  const low = splitEnd(region, rule.value.low, 'low', lever, parts);
+  const high = splitEnd(region, Math.max(rule.value.high, low.end.tc), 'high', lever, parts);
   const tcValue = { low: low.end.tc, high: high.end.tc };
   const tc =
     tcValue.low === rule.value.low && tcValue.high === rule.value.high
@@ -98,7 +95,7 @@ function askFigures(
       : range(
           rule.label,
           tcValue,
-          `${rule.math} Your competing parts need more than that: the parts, each at least yours, add up to ${formatRange(tcValue)}.`,
+          `${rule.math} Your competing parts need more than that: the parts, each at least yours and the guide's lever figures, add up to ${formatRange(tcValue)}.`,
           personal,
         );
   const math = (what: string) => `Low end: ${low.end.steps.join(' ')} High end: ${high.end.steps.join(' ')} (${what})`;

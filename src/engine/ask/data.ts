@@ -24,7 +24,7 @@ export interface AskData {
     base: Range;
     rsuPerYear: Range;
     bonus: Range;
-    /** Whole percents of base at each end; `low` is above `high` when a flat bonus sits on a rising base. */
+    /** Whole percents of base at each end, `low` ≤ `high`. */
     bonusTargetPercent: Range;
     signOn?: Range;
     openAt: number;

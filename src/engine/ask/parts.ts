@@ -4,9 +4,20 @@ import { formatMoney, formatPercent, upToThousand } from '../money.js';
 import { samePlaceInBand } from './same-place.js';
 import type { AskEnd, Trade } from './types.js';
 
+/** RSU is said in whole $1K a year, as the guide's lever 2 says it. */
+const RSU_STEP = 1000;
+/** Base is said in whole $1K. */
+const BASE_STEP = 1000;
+/** How far a named bonus percent may sit from the bonus it names (bonus-target.ts uses the same rounding). */
+const NAMING = 1000;
+
+const roundTo = (value: number, step: number) => Math.round(value / step) * step;
+
 /** The guide's lever figures (its Detroit example) carried to a region by the same-place-in-band rule. */
 export interface LeverFigures {
   base: Explained;
+  /** Lever 1's base at each TC end: the base the ask without an offer has there (its floor with an offer). */
+  baseAt: { low: number; high: number };
   rsuLow: Explained;
   rsuHigh: Explained;
   bonusPercent: number;
@@ -14,15 +25,17 @@ export interface LeverFigures {
 
 export function leverFigures(guide: Guide, region: Region): LeverFigures {
   const { example } = guide;
-  return {
-    base: samePlaceInBand(
-      guide,
-      region,
-      'base',
-      example.baseAsk,
-      'Lever 1 base',
-      `lever 1, base ${formatMoney(example.baseAsk)}`,
-    ),
+  const base = samePlaceInBand(
+    guide,
+    region,
+    'base',
+    example.baseAsk,
+    'Lever 1 base',
+    `lever 1, base ${formatMoney(example.baseAsk)}`,
+  );
+  const lever: LeverFigures = {
+    base,
+    baseAt: { low: base.value, high: base.value },
     rsuLow: samePlaceInBand(
       guide,
       region,
@@ -41,6 +54,10 @@ export function leverFigures(guide: Guide, region: Region): LeverFigures {
     ),
     bonusPercent: example.bonusTargetPercent,
   };
+  // The ask without an offer carries its top end's remainder into base (up to the band top): that base is the floor
+  // of the top end with an offer, so an offer never lowers the base the guide's levers would ask for.
+  const high = splitEnd(region, region.strategy.target.high, 'high', lever, {}).end.base;
+  return { ...lever, baseAt: { low: base.value, high: Math.max(base.value, high) } };
 }
 
 /** The competing offer's parts, yearly, as far as the person gave them. */
@@ -51,15 +68,17 @@ export interface CompetingParts {
 }
 
 /**
- * Split one TC end into base + RSU a year + bonus that add up to it exactly (rule 1), never below a competing part
- * (rule 2). The rule, in order:
- * 1. Start from the guide's lever figures for the region, each raised to the competing part if that is higher
- *    (rounded up to $1K). Base and bonus stop at their band tops; what a capped part falls short of the competing
- *    part is a named trade, carried in RSU.
- * 2. If the parts fall short of the TC end, the remainder is carried: bonus up to its band top, then RSU up to its
- *    band top, then base up to its band top, then RSU above its band (said plainly).
- * 3. If the parts exceed the TC end, they come down: RSU, then bonus, then base, each no lower than the competing
- *    part (plus any trade it carries) or its band low. If they still exceed it, the TC end rises to their sum.
+ * Split one TC end into base + RSU a year + bonus that add up to it (rule 1, to $1K), never below a competing part
+ * without a named trade (rule 2), each part nondecreasing in the TC end (rule 3). The rule, in order:
+ * 1. Floors. Base: lever 1's base at this end, or the competing base if higher (capped at the band top: a named
+ *    trade). Bonus: a whole percent of base, the smallest at or above lever 4's 20%, the competing bonus (capped at
+ *    the band top: a named trade) and the band low; the band top itself when that percent would cross it. RSU: the
+ *    competing RSU, or the band low.
+ * 2. RSU starts at lever 2's figure for this end, or the floor if higher. Above the TC end, RSU comes down toward its
+ *    floor; if the floors alone add up to more, the end rises to their sum (rounded up to $1K).
+ * 3. Below the TC end, the remainder is carried: the bonus in whole percents of base up to the largest inside its band
+ *    top, RSU up to its band top, base up to its band top (the bonus keeping its percent), the bonus to its band top,
+ *    then RSU above its band (said plainly).
  */
 export function splitEnd(
   region: Region,
@@ -75,23 +94,11 @@ export function splitEnd(
   const compRsu = competing.rsuPerYear === undefined ? undefined : upToThousand(competing.rsuPerYear);
   const compBonus = competing.bonus === undefined ? undefined : upToThousand(competing.bonus);
 
-  const leverRsu = end === 'low' ? lever.rsuLow : lever.rsuHigh;
-  let base = Math.max(lever.base.value, compBase ?? 0);
-  let rsu = Math.max(leverRsu.value, compRsu ?? 0);
-  let bonus = Math.max(upToThousand((lever.base.value * lever.bonusPercent) / 100), compBonus ?? 0);
-  steps.push(
-    `Start: base ${formatMoney(base)} (${compBase !== undefined && compBase > lever.base.value ? 'your competing base' : "the guide's lever 1"}), ` +
-      `RSU ${formatMoney(rsu)} a year (${compRsu !== undefined && compRsu > leverRsu.value ? 'your competing RSU' : `the guide's lever 2 ${end} end`}), ` +
-      `bonus ${formatMoney(bonus)} (${compBonus !== undefined && compBonus >= bonus ? 'your competing bonus' : `lever 4's ${formatPercent(lever.bonusPercent)} of the lever-1 base, rounded up to $1K`}).`,
-  );
   for (const part of ['base', 'bonus'] as const) {
-    const value = part === 'base' ? base : bonus;
+    const competingValue = part === 'base' ? compBase : compBonus;
     const top = band[part].high;
-    if (value <= top) continue;
-    const short = value - top;
-    const competingValue = part === 'base' ? (compBase ?? 0) : (compBonus ?? 0);
-    if (part === 'base') base = top;
-    else bonus = top;
+    if (competingValue === undefined || competingValue <= top) continue;
+    const short = competingValue - top;
     // The TC end is at least the competing TC + the uplift, so the other parts always cover this shortfall.
     const text =
       `${region.shortName}'s ${part} band tops out at ${formatMoney(top)}, under your ${formatMoney(competingValue)}: ` +
@@ -102,61 +109,116 @@ export function splitEnd(
     );
   }
 
-  let remainder = tcEnd - (base + rsu + bonus);
-  if (remainder > 0) {
-    steps.push(
-      `The parts add up to ${formatMoney(base + rsu + bonus)}, ${formatMoney(remainder)} short of ${formatMoney(tcEnd)}.`,
-    );
-    const raise = (name: string, room: number, apply: (by: number) => void) => {
-      const by = Math.min(remainder, Math.max(0, room));
-      if (by <= 0) return;
-      apply(by);
-      remainder -= by;
-      steps.push(`${name} +${formatMoney(by)}.`);
-    };
-    raise(`Bonus up to its band top ${formatMoney(band.bonus.high)}:`, band.bonus.high - bonus, (by) => {
-      bonus += by;
-    });
-    raise(`RSU up to its band top ${formatMoney(band.stock.high)}:`, band.stock.high - rsu, (by) => {
-      rsu += by;
-    });
-    raise(`Base up to its band top ${formatMoney(band.base.high)}:`, band.base.high - base, (by) => {
-      base += by;
-    });
-    raise(`RSU above its band top ${formatMoney(band.stock.high)}:`, remainder, (by) => {
-      rsu += by;
-    });
-  } else if (remainder < 0) {
-    steps.push(
-      `The parts add up to ${formatMoney(base + rsu + bonus)}, ${formatMoney(-remainder)} over ${formatMoney(tcEnd)}.`,
-    );
-    const lower = (name: string, room: number, apply: (by: number) => void) => {
-      const by = Math.min(-remainder, Math.max(0, room));
-      if (by <= 0) return;
-      apply(by);
-      remainder += by;
-      steps.push(`${name} −${formatMoney(by)}.`);
-    };
-    const rsuMin = Math.max(compRsu ?? 0, band.stock.low);
-    const bonusMin = Math.max(compBonus ?? 0, band.bonus.low);
-    const baseMin = Math.max(Math.min(compBase ?? 0, band.base.high), band.base.low);
-    lower(`RSU down toward ${formatMoney(rsuMin)}:`, rsu - rsuMin, (by) => {
-      rsu -= by;
-    });
-    lower(`Bonus down toward ${formatMoney(bonusMin)}:`, bonus - bonusMin, (by) => {
-      bonus -= by;
-    });
-    lower(`Base down toward ${formatMoney(baseMin)}:`, base - baseMin, (by) => {
-      base -= by;
-    });
+  // 1. Floors.
+  const leverBase = lever.baseAt[end];
+  const cappedBase = Math.min(compBase ?? 0, band.base.high);
+  let base = Math.max(leverBase, cappedBase);
+  const bonusFloor = Math.max(Math.min(compBonus ?? 0, band.bonus.high), band.bonus.low);
+  const topPercent = Math.floor((band.bonus.high * 100) / band.base.high);
+  // The percent is the one the low end's base needs, at both ends: so the top end's bonus is never the smaller.
+  const lowBase = Math.max(lever.baseAt.low, cappedBase);
+  let percent = Math.max(lever.bonusPercent, Math.ceil((bonusFloor * 100) / lowBase));
+  const flat = percent > topPercent;
+  if (flat) {
+    // The bonus sits at its band top whatever the base: a base high enough that one whole percent names the band top
+    // at both ends (the top end's base is the band top), so the target is never said falling.
+    const named = Math.round((band.bonus.high * 100) / band.base.high);
+    const naming = Math.min(band.base.high, upToThousand(((band.bonus.high - NAMING + 1) * 100) / named));
+    if (naming > base) {
+      steps.push(
+        `Base ${formatMoney(naming)}, not ${formatMoney(base)}: the bonus is at its band top ${formatMoney(band.bonus.high)}, ` +
+          `and ${formatPercent(named, 0)} of base names it only from ${formatMoney(naming)}.`,
+      );
+      base = naming;
+    }
   }
-  const tc = base + rsu + bonus;
-  if (tc !== tcEnd)
-    steps.push(
-      `No part can come down further without going under what you have: the ${end} end rises to ${formatMoney(tc)}.`,
-    );
+  const bonusAt = (b: number) => (flat ? band.bonus.high : (b * percent) / 100);
+  let bonus = bonusAt(base);
+  const rsuFloor = Math.max(compRsu ?? 0, band.stock.low);
+  const leverRsu = end === 'low' ? lever.rsuLow : lever.rsuHigh;
+  let rsu = Math.max(leverRsu.value, rsuFloor);
   steps.push(
-    `${formatMoney(base)} base + ${formatMoney(rsu)} RSU a year + ${formatMoney(bonus)} bonus = ${formatMoney(tc)}.`,
+    `Floors: base ${formatMoney(base)} (${cappedBase > leverBase ? 'your competing base' : "the guide's lever 1 at this end"}), ` +
+      `bonus ${flat ? `${formatMoney(bonus)}, its band top` : `${formatPercent(percent, 0)} of base = ${formatMoney(bonus)}`} ` +
+      `(${compBonus !== undefined && bonusFloor > (base * lever.bonusPercent) / 100 ? 'at least your competing bonus' : `lever 4's ${formatPercent(lever.bonusPercent, 0)}`}), ` +
+      `RSU ${formatMoney(rsuFloor)} a year (${compRsu !== undefined && compRsu >= band.stock.low ? 'your competing RSU' : 'the band low'}). ` +
+      `RSU starts at ${formatMoney(rsu)} (${rsu > leverRsu.value ? 'your competing RSU' : `the guide's lever 2 ${end} end`}).`,
+  );
+
+  // 2. Over the TC end: RSU comes down; the floors alone may raise the end.
+  const floorSum = base + rsuFloor + bonus;
+  const tc = Math.max(tcEnd, upToThousand(floorSum));
+  if (tc > tcEnd)
+    steps.push(
+      `The floors add up to ${formatMoney(floorSum)}, over ${formatMoney(tcEnd)}: no part comes down under them, so the ${end} end rises to ${formatMoney(tc)}.`,
+    );
+  const startSum = base + rsu + bonus;
+  if (tc > tcEnd) {
+    // Risen to the floors' sum rounded up to $1K: every part stays at its floor, the rounding left unsaid (< $1K).
+    rsu = rsuFloor;
+  } else if (tc <= startSum) {
+    const lowered = Math.max(rsuFloor, roundTo(tc - base - bonus, RSU_STEP));
+    if (lowered < rsu) steps.push(`The parts add up to ${formatMoney(startSum)}: RSU down to ${formatMoney(lowered)}.`);
+    rsu = lowered;
+  } else {
+    // 3. Under the TC end: the remainder is carried, each part only ever rising with it.
+    steps.push(
+      `The parts add up to ${formatMoney(startSum)}, ${formatMoney(tc - startSum)} short of ${formatMoney(tc)}.`,
+    );
+    let rest = tc - startSum;
+    if (!flat) {
+      const wanted = bonus + rest;
+      const whole = Math.min(topPercent, Math.max(percent, Math.round((wanted * 100) / base)));
+      if (whole > percent) {
+        percent = whole;
+        steps.push(
+          `Bonus up to ${formatPercent(percent, 0)} of base = ${formatMoney(bonusAt(base))} (whole percents, up to ` +
+            `${formatPercent(topPercent, 0)}, the largest inside its band top ${formatMoney(band.bonus.high)}).`,
+        );
+      }
+      rest = wanted - (base * topPercent) / 100;
+      bonus = bonusAt(base);
+    }
+    const rsuRoom = Math.max(0, band.stock.high - rsu);
+    const rsuUp = Math.min(rsuRoom, Math.max(0, roundTo(rest, RSU_STEP)));
+    if (rsuUp > 0) {
+      rsu += rsuUp;
+      steps.push(`RSU up toward its band top ${formatMoney(band.stock.high)}: +${formatMoney(rsuUp)}.`);
+    }
+    rest -= rsuRoom;
+    if (rest > 0) {
+      const growth = flat ? 1 : 1 + percent / 100;
+      const baseRoom = band.base.high - base;
+      const baseUp = Math.min(baseRoom, roundTo(rest / growth, BASE_STEP));
+      if (baseUp > 0) {
+        base += baseUp;
+        bonus = bonusAt(base);
+        steps.push(
+          `Base up toward its band top ${formatMoney(band.base.high)}: +${formatMoney(baseUp)}` +
+            (flat ? '.' : ` (the bonus stays ${formatPercent(percent, 0)} of it: ${formatMoney(bonus)}).`),
+        );
+      }
+      rest -= baseRoom * growth;
+    }
+    if (rest > 0) {
+      const bonusUp = Math.min(band.bonus.high - bonus, Math.max(0, roundTo(rest, RSU_STEP)));
+      if (bonusUp > 0) {
+        bonus += bonusUp;
+        steps.push(`Bonus to its band top ${formatMoney(band.bonus.high)}: +${formatMoney(bonusUp)}.`);
+      }
+      const above = Math.max(0, roundTo(rest - bonusUp, RSU_STEP));
+      if (above > 0) {
+        rsu += above;
+        steps.push(`RSU above its band top ${formatMoney(band.stock.high)}: +${formatMoney(above)}.`);
+      }
+    }
+  }
+  const sum = base + rsu + bonus;
+  steps.push(
+    `${formatMoney(base)} base + ${formatMoney(rsu)} RSU a year + ${formatMoney(bonus)} bonus = ${formatMoney(sum)}` +
+      (sum === tc
+        ? '.'
+        : ` (${formatMoney(tc)} to the rounding: the bonus moves in whole percents of base, RSU in $1K steps).`),
   );
   return {
     end: { tc, base, rsuPerYear: rsu, bonus, steps },
@@ -164,77 +226,4 @@ export function splitEnd(
     rsuAboveBand: Math.max(0, rsu - band.stock.high),
     rsuAboveBecause: (compRsu ?? 0) > band.stock.high ? 'competing' : 'carry',
   };
-}
-
-/**
- * A recruiter names a bonus target as a whole percent of base ("20% target"), so each end's bonus is moved to the
- * nearest whole percent of its base (or the next one down or up, when the nearest would push a part under what the
- * person has or across its band); where that would make a part smaller at the top end, one percent for both ends.
- * RSU absorbs the difference, rounded to $1K, so the parts still add up to each TC end within $1K. An end where no
- * whole percent fits keeps its split (said in its steps).
- */
-export function wholePercentBonus(
-  region: Region,
-  low: AskEnd,
-  high: AskEnd,
-  competing: CompetingParts,
-): { low: AskEnd; high: AskEnd } {
-  const band = region.band;
-  const atLeast = competing.bonus ?? 0;
-  const exact = (end: AskEnd) => (end.bonus / end.base) * 100;
-  const near = (value: number) => [Math.round(value), Math.floor(value), Math.ceil(value)];
-  const atPercent = (end: AskEnd, percent: number): AskEnd | undefined => {
-    const bonus = Math.round((end.base * percent) / 100);
-    if (bonus === end.bonus) return end;
-    const rsuFloor = Math.max(competing.rsuPerYear ?? 0, Math.min(end.rsuPerYear, band.stock.low));
-    const rsuCeiling = Math.max(end.rsuPerYear, band.stock.high);
-    if (bonus < atLeast || bonus > Math.max(end.bonus, band.bonus.high)) return undefined;
-    const rest = (end.tc - end.base - bonus) / 1000;
-    const rsu = near(rest)
-      .map((thousands) => thousands * 1000)
-      .find((candidate) => candidate >= rsuFloor && candidate <= rsuCeiling);
-    if (rsu === undefined) return undefined;
-    const sum = end.base + rsu + bonus;
-    return {
-      ...end,
-      bonus,
-      rsuPerYear: rsu,
-      steps: [
-        ...end.steps,
-        `Bonus named as a whole percent: ${formatPercent(percent)} of ${formatMoney(end.base)} = ${formatMoney(bonus)}; ` +
-          `RSU takes the difference, to $1K: ${formatMoney(rsu)} a year. ` +
-          `${formatMoney(end.base)} + ${formatMoney(rsu)} + ${formatMoney(bonus)} = ${formatMoney(sum)}` +
-          (sum === end.tc ? '.' : ` (${formatMoney(end.tc)} to rounding).`),
-      ],
-    };
-  };
-  const kept = (end: AskEnd): AskEnd => ({
-    ...end,
-    steps: [
-      ...end.steps,
-      `Bonus kept at ${formatMoney(end.bonus)} (${formatPercent(exact(end))} of base): no whole percent fits without pushing a part under what you have, across its band, or below the other end.`,
-    ],
-  });
-  const rising = (a: AskEnd, b: AskEnd) =>
-    a.base <= b.base && a.rsuPerYear <= b.rsuPerYear && a.bonus <= b.bonus && a.tc <= b.tc;
-
-  const eachLow = near(exact(low))
-    .map((percent) => atPercent(low, percent))
-    .find((end) => end !== undefined);
-  const eachHigh = near(exact(high))
-    .map((percent) => atPercent(high, percent))
-    .find((end) => end !== undefined);
-  if (eachLow && eachHigh && rising(eachLow, eachHigh)) return { low: eachLow, high: eachHigh };
-  // The nearest percent at each end would reverse a part: one percent for both ends, nearest to their middle.
-  const middle = (exact(low) + exact(high)) / 2;
-  const shared = [...new Set([...near(middle), ...near(exact(low)), ...near(exact(high))])].sort(
-    (a, b) => Math.abs(a - middle) - Math.abs(b - middle),
-  );
-  for (const percent of shared) {
-    const pair = { low: atPercent(low, percent), high: atPercent(high, percent) };
-    if (pair.low && pair.high && rising(pair.low, pair.high)) return { low: pair.low, high: pair.high };
-  }
-  if (eachLow && rising(eachLow, high)) return { low: eachLow, high: kept(high) };
-  if (eachHigh && rising(low, eachHigh)) return { low: kept(low), high: eachHigh };
-  return { low: kept(low), high: kept(high) };
 }

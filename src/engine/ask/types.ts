@@ -38,7 +38,7 @@ export interface Confirmation {
   candidates: Array<{ label: string; value: number; typed: string }>;
 }
 
-/** One end of the ask: its parts add up to `tc` exactly (whole thousands). */
+/** One end of the ask: `tc` in whole thousands, its parts adding up to it within $1K (the steps say by how much). */
 export interface AskEnd {
   tc: number;
   base: number;
