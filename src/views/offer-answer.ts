@@ -163,9 +163,11 @@ export function buildOfferAnswer(loaded: LoadedGuide, prep: OfferPrep, options: 
   if (premiums) blocks.push(section(premiums, 'offer_premiums'));
   blocks.push(section(planLines(guide, pkg), 'offer_plan'));
   const level = pkg.level;
-  const levelText = level.allyLevel
-    ? `*Level:* ${escapeMrkdwn(level.peerTitle ?? '')}${level.peer ? ` at ${escapeMrkdwn(level.peer)}` : ''} maps to Ally's *${escapeMrkdwn(level.allyLevel)}*. ${escapeMrkdwn(level.caveat)}`
-    : `*Level:* ${escapeMrkdwn(level.caveat)}`;
+  const levelText = level.mapping
+    ? `*Level:* ${escapeMrkdwn(level.mapping)} ${escapeMrkdwn(level.caveat)}`
+    : level.unmapped
+      ? `*Level:* ${escapeMrkdwn(level.peerTitle ?? '')} read as *${escapeMrkdwn(guide.levels.bandsCover)}* (not in the guide's level table). ${escapeMrkdwn(level.caveat)}`
+      : `*Level:* ${escapeMrkdwn(level.caveat)}`;
   blocks.push(context([truncate(levelText, 2900)], 'offer_level'));
   const guideLine = guideFiguresLine(pkg, marks);
   if (guideLine) blocks.push(context([guideLine], 'offer_guide_figures'));
