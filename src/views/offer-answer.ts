@@ -66,6 +66,12 @@ function tcLines(prep: OfferPrep): string {
   );
 }
 
+/** The mapping sentence with the Ally level in bold ("… maps to Ally's *Director of Product*"). */
+function boldLevel(mapping: string, allyLevel: string): string {
+  const plain = `Ally's ${allyLevel}`;
+  return allyLevel ? mapping.replace(plain, () => `Ally's *${allyLevel}*`) : mapping;
+}
+
 function positionText(pkg: AskPackage): string {
   const tc = pkg.offer?.annualTc.value ?? 0;
   const pos = positionIn(pkg.region.band.totalComp, tc);
@@ -164,7 +170,7 @@ export function buildOfferAnswer(loaded: LoadedGuide, prep: OfferPrep, options: 
   blocks.push(section(planLines(guide, pkg), 'offer_plan'));
   const level = pkg.level;
   const levelText = level.mapping
-    ? `*Level:* ${escapeMrkdwn(level.mapping)} ${escapeMrkdwn(level.caveat)}`
+    ? `*Level:* ${boldLevel(escapeMrkdwn(level.mapping), escapeMrkdwn(level.allyLevel ?? ''))} ${escapeMrkdwn(level.caveat)}`
     : level.unmapped
       ? `*Level:* ${escapeMrkdwn(level.peerTitle ?? '')} read as *${escapeMrkdwn(guide.levels.bandsCover)}* (not in the guide's level table). ${escapeMrkdwn(level.caveat)}`
       : `*Level:* ${escapeMrkdwn(level.caveat)}`;

@@ -247,7 +247,7 @@ describe('premiums and levels', () => {
     expect(mapLevel(guide, 'SoFi', 'senior product manager').allyLevel).toBe('Senior Product Manager');
     const director = mapLevel(guide, undefined, 'Director, Product');
     expect(director).toMatchObject({ allyLevel: 'Director of Product', peer: undefined });
-    expect(director.mapping).toContain('where Discover uses that title');
+    expect(director.mapping).toContain('where Discover, SoFi and Chime use that title');
   });
 });
 
