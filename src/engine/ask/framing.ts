@@ -58,13 +58,14 @@ export function companyKindLine(
 export function unknownKindWarning(guide: Guide, offer: NormalisedOffer, kind: CompanyKind | undefined): AskWarning[] {
   if (kind !== undefined) return [];
   const { percent, appliesTo } = guide.branchlessPremium;
-  const who = isUnnamedCompany(offer) ? 'your competing company' : offer.company;
+  const unknown = isUnnamedCompany(offer)
+    ? 'No company or kind was given'
+    : `I don't know what kind of company ${offer.company} is (it is not in the guide's company list)`;
   return [
     {
       code: 'kind-unknown',
       text:
-        `I don't know what kind of company ${who} is (it is not in the guide's company list), so no branchless ` +
-        `premium is counted. If it has branches, add \`--kind ${appliesTo}\` (or choose the kind in the offer form): ` +
+        `${unknown}, so no branchless premium is counted. If the company has branches, add \`--kind ${appliesTo}\` (or choose the kind in the offer form): ` +
         `the guide's ${formatPercent(percent.low)}–${formatPercent(percent.high)} branchless premium would apply.`,
     },
   ];
