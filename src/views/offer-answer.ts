@@ -66,6 +66,12 @@ function tcLines(prep: OfferPrep): string {
   );
 }
 
+/** The mapping sentence with the Ally level in bold ("… maps to Ally's *Director of Product*"). */
+function boldLevel(mapping: string, allyLevel: string): string {
+  const plain = `Ally's ${allyLevel}`;
+  return allyLevel ? mapping.replace(plain, () => `Ally's *${allyLevel}*`) : mapping;
+}
+
 function positionText(pkg: AskPackage): string {
   const tc = pkg.offer?.annualTc.value ?? 0;
   const pos = positionIn(pkg.region.band.totalComp, tc);
@@ -163,9 +169,11 @@ export function buildOfferAnswer(loaded: LoadedGuide, prep: OfferPrep, options: 
   if (premiums) blocks.push(section(premiums, 'offer_premiums'));
   blocks.push(section(planLines(guide, pkg), 'offer_plan'));
   const level = pkg.level;
-  const levelText = level.allyLevel
-    ? `*Level:* ${escapeMrkdwn(level.peerTitle ?? '')}${level.peer ? ` at ${escapeMrkdwn(level.peer)}` : ''} maps to Ally's *${escapeMrkdwn(level.allyLevel)}*. ${escapeMrkdwn(level.caveat)}`
-    : `*Level:* ${escapeMrkdwn(level.caveat)}`;
+  const levelText = level.mapping
+    ? `*Level:* ${boldLevel(escapeMrkdwn(level.mapping), escapeMrkdwn(level.allyLevel ?? ''))} ${escapeMrkdwn(level.caveat)}`
+    : level.unmapped
+      ? `*Level:* ${escapeMrkdwn(level.peerTitle ?? '')} read as *${escapeMrkdwn(guide.levels.bandsCover)}* (not in the guide's level table). ${escapeMrkdwn(level.caveat)}`
+      : `*Level:* ${escapeMrkdwn(level.caveat)}`;
   blocks.push(context([truncate(levelText, 2900)], 'offer_level'));
   const guideLine = guideFiguresLine(pkg, marks);
   if (guideLine) blocks.push(context([guideLine], 'offer_guide_figures'));

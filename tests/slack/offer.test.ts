@@ -580,7 +580,9 @@ describe('a valid submission closes the modal and sends the full answer to the p
     await submitValid(
       formValues({ company: 'Capital One', totalComp: '245k' }, { region: 'detroit', kind: 'traditional-bank' }),
     );
-    expect(payloadText(dms()[0])).toContain('_Kind of company:_ As you chose it');
+    expect(payloadText(dms()[0])).toContain(
+      "_Kind of company:_ A traditional bank, as you chose it (the guide's list says another kind of company)",
+    );
   });
 
   it('a front-loaded grant: year one is 5% of it, the annual value is the average', async () => {
@@ -596,12 +598,12 @@ describe('a valid submission closes the modal and sends the full answer to the p
     expect(text).toContain('the grant averaged over its vest');
   });
 
-  it('an offer above the published band is said plainly, with what the guide suggests', async () => {
+  it('an offer far above the published band is said plainly, with a level review first', async () => {
     await submitValid(formValues({ company: 'Google', totalComp: '320k' }, { region: 'detroit', kind: 'big-tech' }));
     const text = payloadText(dms()[0]);
-    expect(text).toContain("Your competing $320K is $58K above Detroit's published band top $262K");
-    expect(text).toContain('In Detroit, push for $240K–$262K TC');
-    expect(text).toContain('the ask goes above the band on the strength of your offer');
+    expect(text).toContain("Your competing $320K is $58K (22%) above Detroit's published band top $262K");
+    expect(text).toContain('Start with a level review: ask for the Senior Product Manager band in writing');
+    expect(text).toContain('*If they say no:* First a level review');
     expect(text).toContain('*TC $330K–$337K*');
     expect(text).toContain('$11K above the band');
   });

@@ -9,6 +9,7 @@ import type { NormalisedOffer } from '../offer/normalise.js';
 import { regionById } from '../regions.js';
 import { leverPlan, openingFigure, premiumStory, walkAwayFigure } from './advice.js';
 import { bonusTarget } from './bonus-target.js';
+import { companyKindLine, farAboveBand, nextLevel, unknownKindWarning, unmappedTitleWarning } from './framing.js';
 import { type CompetingParts, leverFigures, splitEnd } from './parts.js';
 import { checkSanity } from './sanity.js';
 import { renderScripts } from './scripts.js';
@@ -80,7 +81,7 @@ function askFigures(
   region: Region,
   offer: NormalisedOffer | undefined,
   story: ReturnType<typeof premiumStory>,
-): { figures: AskFigures; trades: Trade[]; warnings: AskWarning[] } {
+): { figures: AskFigures; trades: Trade[]; warnings: AskWarning[]; farAbove?: AskWarning } {
   const warnings: AskWarning[] = [];
   const personal = offer !== undefined;
   const rule = offer ? tcRangeAgainst(guide, region, offer.annualTc.value) : tcRangeWithoutOffer(region);
@@ -163,6 +164,9 @@ function askFigures(
   }
   const trades = [...low.trades, ...high.trades.filter((t) => !low.trades.some((l) => l.part === t.part))];
   for (const trade of trades) warnings.push({ code: 'part-capped', text: trade.text });
+  const farAbove = offer
+    ? farAboveBand(guide, region, offer.annualTc.value, { low: low.end.rsuPerYear, high: high.end.rsuPerYear })
+    : undefined;
   const above = Math.max(low.rsuAboveBand, high.rsuAboveBand);
   if (above > 0) {
     const competingRsu = offer?.equityPerYear?.value;
@@ -173,11 +177,14 @@ function askFigures(
           ? `RSU matches your competing ${formatMoney(competingRsu)} a year, ${formatMoney(above)} above ${region.shortName}'s ` +
             `RSU band top ${formatMoney(region.band.stock.high)}: never ask below what you have.`
           : `Base and bonus are at their band tops, so RSU carries the rest of the TC ask: up to ${formatMoney(above)} a year ` +
-            `above ${region.shortName}'s RSU band top ${formatMoney(region.band.stock.high)}. Equity is the part recruiters can ` +
-            'most often stretch; a sign-on is the other way to close the gap.',
+            `above ${region.shortName}'s RSU band top ${formatMoney(region.band.stock.high)}.` +
+            // Far above the band it is a level question, not a stretch (the far-above-band warning says so).
+            (farAbove
+              ? ''
+              : ' Equity is the part recruiters can most often stretch; a sign-on is the other way to close the gap.'),
     });
   }
-  return { figures, trades, warnings };
+  return { figures, trades, warnings, farAbove };
 }
 
 /**
@@ -195,16 +202,9 @@ export function buildAskPackage(
   const warnings: AskWarning[] = [];
   const kind = options.kind ?? offer?.companyKind;
   const entry = offer ? companyEntry(guide, offer.company) : undefined;
-  const companyKind =
-    kind === undefined
-      ? undefined
-      : {
-          kind,
-          reason:
-            options.kind === undefined && entry?.kind === kind
-              ? `${entry.name}: ${entry.reason}`
-              : 'As you chose it (the kind you give wins over the guide’s company list).',
-        };
+  // The offer's kind comes from the guide's list or from the person: one that differs from the list was chosen.
+  const chosen = options.kind ?? (kind !== entry?.kind ? kind : undefined);
+  const companyKind = companyKindLine(kind, chosen, entry, offer?.company);
   const level = mapLevel(guide, offer?.company, offer?.title);
   const otherLevel = level.allyLevel !== undefined && !level.bandsApply;
   const competing = offer?.annualTc.value;
@@ -233,11 +233,12 @@ export function buildAskPackage(
     warnings.push({
       code: 'other-level',
       text:
-        `${level.peerTitle ?? 'That title'}${level.peer ? ` at ${level.peer}` : ''} maps to Ally's ${level.allyLevel}. ` +
-        `${level.caveat} So no band figures are given here: use the levers with your own figures, and ask the ` +
+        `${level.mapping ?? `That title maps to Ally's ${level.allyLevel}.`} ${level.caveat} So no band figures are given here: use the levers with your own figures, and ask the ` +
         `recruiter for the ${level.allyLevel} range.`,
     });
   }
+  warnings.push(...unmappedTitleWarning(guide, level, kind));
+  const built = sanity.holdBack || otherLevel || sameCompany ? undefined : askFigures(guide, region, offer, story);
   if (offer && competing !== undefined && !sanity.holdBack && !otherLevel) {
     if (belowBand) {
       warnings.push({
@@ -247,6 +248,8 @@ export function buildAskPackage(
           `(${formatRange(band)}). Lead with the levers, not with the number: the TC script says you have a competing ` +
           'offer without quoting it, because the figure would anchor the talk low.',
       });
+    } else if (built?.farAbove) {
+      warnings.push(built.farAbove);
     } else if (competing > band.high) {
       warnings.push({
         code: 'above-band',
@@ -258,8 +261,7 @@ export function buildAskPackage(
     }
   }
   if (story.branchless) warnings.push({ code: 'branchless-premium', text: story.reasons[0] ?? '' });
-
-  const built = sanity.holdBack || otherLevel || sameCompany ? undefined : askFigures(guide, region, offer, story);
+  if (offer && built) warnings.push(...unknownKindWarning(guide, offer, kind));
   if (built) warnings.push(...built.warnings);
   const ask = built?.figures;
 
@@ -273,6 +275,14 @@ export function buildAskPackage(
   } else if (otherLevel) {
     fallbacks.push(
       `Ask for the ${level.allyLevel} band in writing; if Ally offers ${guide.levels.bandsCover}, ask for the level or a sign-on.`,
+    );
+  }
+
+  // Far above the band the first fallback is the level, before any trade inside the PM band.
+  if (built?.farAbove) {
+    fallbacks.unshift(
+      `First a level review: ask for the ${nextLevel(guide)} band in writing; if Ally keeps the role at ` +
+        `${guide.levels.bandsCover}, the figures above are what matching your offer takes.`,
     );
   }
 

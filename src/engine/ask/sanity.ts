@@ -1,14 +1,28 @@
 import type { Guide, Region } from '../../guide/schema.js';
-import { formatMoney } from '../money.js';
+import { formatMoney, formatRange } from '../money.js';
 import type { NormalisedOffer } from '../offer/normalise.js';
 import type { AskWarning, Confirmation } from './types.js';
 
 /** Rule 5's bounds: half the lowest band's low and twice the highest band's top, across the guide's regions. */
 export function plausibleTc(guide: Guide): { low: number; high: number } {
-  const lowest = Math.min(...guide.regions.map((region) => region.band.totalComp.low));
-  const highest = Math.max(...guide.regions.map((region) => region.band.totalComp.high));
-  return { low: Math.ceil(lowest / 2), high: highest * 2 };
+  const { low, high } = bandsCover(guide);
+  return { low: Math.ceil(low / 2), high: high * 2 };
 }
+
+/** What the guide's TC bands cover together: the lowest band's low to the highest band's top. */
+function bandsCover(guide: Guide): { low: number; high: number } {
+  return {
+    low: Math.min(...guide.regions.map((region) => region.band.totalComp.low)),
+    high: Math.max(...guide.regions.map((region) => region.band.totalComp.high)),
+  };
+}
+
+/** A "did you mean" reading is offered only inside the bands widened by this share each way (±50%). */
+const CANDIDATE_MARGIN = 0.5;
+/** A figure over the bounds may be a package over the years a grant usually vests. */
+const PACKAGE_YEARS = 4;
+/** An equity figure may be a grant only if its yearly share is at least this share of the RSU band's low. */
+const GRANT_PLAUSIBLE_SHARE = 0.5;
 
 /** The highest RSU band top in the guide: twice it, as a yearly figure, is surely a whole grant. */
 function highestStockTop(guide: Guide): number {
@@ -19,11 +33,31 @@ function typedForm(value: number): string {
   return value >= 1_000_000 ? `${value / 1_000_000}m` : `${value / 1000}k`;
 }
 
+/** The readings of a TC outside the bounds: a slipped digit or "k" (×10, ×1000, ÷10, ÷1000), or a 4-year package. */
+function tcCandidates(guide: Guide, offer: NormalisedOffer): Confirmation['candidates'] {
+  const tc = offer.annualTc.value;
+  const cover = bandsCover(guide);
+  const near = { low: cover.low * (1 - CANDIDATE_MARGIN), high: cover.high * (1 + CANDIDATE_MARGIN) };
+  const distance = (value: number) => Math.max(0, cover.low - value, value - cover.high);
+  const readings = [tc * 10, tc * 1000, tc / 10, tc / 1000].map((value) => ({ value: Math.round(value), label: '' }));
+  // A package figure is a total, not a base and parts: only for a total comp given alone.
+  if (tc > cover.high && offer.base === undefined) {
+    const value = Math.round(tc / PACKAGE_YEARS);
+    readings.push({ value, label: ` (${formatMoney(tc)} over ${PACKAGE_YEARS} years)` });
+  }
+  return readings
+    .filter(({ value }) => value >= near.low && value <= near.high)
+    .sort((a, b) => distance(a.value) - distance(b.value))
+    .map(({ value, label }) => ({ label: `${formatMoney(value)} a year${label}`, value, typed: typedForm(value) }));
+}
+
 /**
  * Sanity before confidence (rule 5). A TC outside [half the lowest band low, twice the highest band top] holds back
- * the ask with "did you mean …?" candidates (the figure ×10, ×1000, ÷10, ÷1000 that land inside the bounds). A
- * yearly equity above the region's RSU band top asks whether it is a total grant; above twice the guide's highest
- * RSU top it holds the ask back too.
+ * the ask with "did you mean …?" candidates: the figure ×10, ×1000, ÷10, ÷1000, or a total comp ÷4 as a package
+ * over 4 years, each only inside the bands ±50%, the likeliest (nearest the bands) first. A yearly equity above the
+ * region's RSU band top asks whether it is a total grant when that reading is plausible too (its yearly share at
+ * least half the RSU band's low), else it is read as a year and said; above twice the guide's highest RSU top it
+ * holds the ask back.
  */
 export function checkSanity(
   guide: Guide,
@@ -37,13 +71,11 @@ export function checkSanity(
   const tc = offer.annualTc.value;
   if (tc < bounds.low || tc > bounds.high) {
     holdBack = true;
-    const candidates = [tc * 10, tc * 1000, tc / 10, tc / 1000]
-      .map((value) => Math.round(value))
-      .filter((value) => value >= bounds.low && value <= bounds.high)
-      .map((value) => ({ label: `${formatMoney(value)} a year`, value, typed: typedForm(value) }));
+    const candidates = tcCandidates(guide, offer);
     const question =
-      `${formatMoney(tc)} a year is ${tc < bounds.low ? 'under half' : 'over twice'} what the guide's bands cover ` +
-      `(${formatMoney(bounds.low)} to ${formatMoney(bounds.high)}). ` +
+      `${formatMoney(tc)} a year is outside ${formatRange(bounds)}, the yearly total comp allycomp takes as typed ` +
+      `(half the lowest band's low to twice the highest band's top; the guide's bands cover ` +
+      `${formatRange(bandsCover(guide))}). ` +
       (candidates.length > 0
         ? `Did you mean ${candidates.map((c) => c.label).join(' or ')}?`
         : 'Check the figure and send it again.');
@@ -53,30 +85,47 @@ export function checkSanity(
   const equity = offer.equityPerYear;
   // A figure the person typed as yearly (a grant's yearly average is computed, and is not questioned here).
   if (equity && equity.source === 'you' && equity.value > region.band.stock.high) {
-    const perYear = Math.round(equity.value / 4);
-    const surelyGrant = equity.value > 2 * highestStockTop(guide);
-    holdBack ||= surelyGrant;
-    const question =
-      `Is ${formatMoney(equity.value)} of equity a year, or the whole grant? A year, it is above ` +
-      `${region.shortName}'s RSU band top ${formatMoney(region.band.stock.high)}; as a grant over 4 years it is ` +
-      `${formatMoney(perYear)} a year.`;
-    confirmations.push({
-      field: 'equity',
-      question,
-      candidates: [
-        {
-          label: `${formatMoney(equity.value)} a year`,
-          value: equity.value,
-          typed: `${typedForm(equity.value)} a year`,
-        },
-        {
-          label: `a ${formatMoney(equity.value)} grant over 4 years`,
-          value: perYear,
-          typed: `--grant ${typedForm(equity.value)} --vesting 4`,
-        },
-      ],
-    });
-    warnings.push({ code: 'equity-maybe-grant', text: question });
+    const stock = region.band.stock;
+    const perYear = Math.round(equity.value / PACKAGE_YEARS);
+    const grantFloor = stock.low * GRANT_PLAUSIBLE_SHARE;
+    const waitFrom = 2 * highestStockTop(guide);
+    const asYear = `A year, it is above ${region.shortName}'s RSU band top ${formatMoney(stock.high)}`;
+    if (perYear < grantFloor) {
+      warnings.push({
+        code: 'equity-read-as-year',
+        text:
+          `${formatMoney(equity.value)} of equity is read as a year: that is above ${region.shortName}'s RSU band top ` +
+          `${formatMoney(stock.high)}, but as a grant over ${PACKAGE_YEARS} years it would be ${formatMoney(perYear)} a year, under half ${region.shortName}'s RSU band low ` +
+          `${formatMoney(stock.low)}, so not a likely grant. If it is a grant, give it with --grant (or as a total grant in the offer form).`,
+      });
+    } else {
+      const surelyGrant = equity.value > waitFrom;
+      holdBack ||= surelyGrant;
+      const question =
+        `Is ${formatMoney(equity.value)} of equity a year, or the whole grant? ${asYear}; as a grant over ` +
+        `${PACKAGE_YEARS} years it is ${formatMoney(perYear)} a year. ` +
+        (surelyGrant
+          ? `Over ${formatMoney(waitFrom)} a year (twice the guide's highest RSU band top) the ask waits for your answer.`
+          : `The ask reads it as a year; over ${formatMoney(waitFrom)} a year (twice the guide's highest RSU band ` +
+            'top) it would wait for your answer.');
+      confirmations.push({
+        field: 'equity',
+        question,
+        candidates: [
+          {
+            label: `${formatMoney(equity.value)} a year`,
+            value: equity.value,
+            typed: `${typedForm(equity.value)} a year`,
+          },
+          {
+            label: `a ${formatMoney(equity.value)} grant over ${PACKAGE_YEARS} years`,
+            value: perYear,
+            typed: `--grant ${typedForm(equity.value)} --vesting ${PACKAGE_YEARS}`,
+          },
+        ],
+      });
+      warnings.push({ code: 'equity-maybe-grant', text: question });
+    }
   }
   return { confirmations, warnings, holdBack };
 }

@@ -11,9 +11,13 @@ import type { NormalisedOffer } from '../offer/normalise.js';
 export const ASK_WARNING_CODES = [
   'implausible-tc',
   'equity-maybe-grant',
+  'equity-read-as-year',
   'other-level',
+  'title-not-mapped',
+  'kind-unknown',
   'below-band',
   'above-band',
+  'far-above-band',
   'ask-above-band',
   'part-capped',
   'part-above-band',

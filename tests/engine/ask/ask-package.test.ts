@@ -299,7 +299,8 @@ describe('rules 1–3 and 5 hold for random offers in every region and every com
     const typo = buildAskPackage(guide, 'detroit', offer({ totalComp: 24_500 }));
     expect(typo.confirmations[0]?.candidates.map((c) => c.value)).toEqual([245_000]);
     const big = buildAskPackage(guide, 'detroit', offer({ totalComp: 1_200_000 }));
-    expect(big.confirmations[0]?.candidates.map((c) => c.value)).toEqual([120_000]);
+    // The 4-year package reading first (inside the bands), then the slipped digit.
+    expect(big.confirmations[0]?.candidates.map((c) => c.value)).toEqual([300_000, 120_000]);
   });
 
   it('rule 5: a yearly equity above the band asks whether it is a grant; far above, it holds the ask back', () => {

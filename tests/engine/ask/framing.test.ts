@@ -1,0 +1,173 @@
+import { describe, expect, it } from 'vitest';
+import { farAboveBand } from '../../../src/engine/ask/framing.js';
+import { buildAskPackage } from '../../../src/engine/ask/index.js';
+import { mapLevel, titleKey } from '../../../src/engine/levels.js';
+import {
+  guessCompanyKind,
+  type NormalisedOffer,
+  normaliseOffer,
+  type OfferInput,
+} from '../../../src/engine/offer/index.js';
+import { regionById } from '../../../src/engine/regions.js';
+import { loadGuide } from '../../../src/guide/load.js';
+
+const { guide } = loadGuide();
+
+function offer(input: OfferInput): NormalisedOffer {
+  const result = normaliseOffer({ ...input, companyKind: input.companyKind ?? guessCompanyKind(guide, input.company) });
+  if (!result.ok) throw new Error(JSON.stringify(result.problems));
+  return result.offer;
+}
+
+const codes = (pkg: ReturnType<typeof buildAskPackage>) => pkg.warnings.map((w) => w.code);
+const text = (pkg: ReturnType<typeof buildAskPackage>, code: string) => pkg.warnings.find((w) => w.code === code)?.text;
+
+describe('far above the band: a level question first, not a stretch', () => {
+  it('Google $450K in New York: level review leads, the stretch line goes, the figures and walk-away stay', () => {
+    const pkg = buildAskPackage(guide, 'new-york', offer({ company: 'Google', totalComp: 450_000 }));
+    expect(codes(pkg)).toContain('far-above-band');
+    expect(codes(pkg)).not.toContain('above-band');
+    expect(text(pkg, 'far-above-band')).toContain('ask for the Senior Product Manager band in writing');
+    expect(text(pkg, 'far-above-band')).toContain('level mismatch');
+    expect(text(pkg, 'part-above-band')).not.toContain('most often stretch');
+    expect(pkg.fallbacks[0]).toMatch(/^First a level review: ask for the Senior Product Manager band in writing/);
+    expect(pkg.leadLever).toBe(3);
+    expect(pkg.ask).toBeDefined();
+    expect(pkg.walkAway?.value).toBe(450_000);
+  });
+
+  it('the tier starts at RSU over 1.5× its band top (Detroit: $78K) or TC over the band top +15%', () => {
+    // Detroit, TC alone: RSU at the top end = competing + $10K + $7K − base $168K − bonus $42K.
+    const near = buildAskPackage(guide, 'detroit', offer({ company: 'SoFi', totalComp: 271_000 }));
+    expect(codes(near)).toContain('above-band');
+    expect(codes(near)).not.toContain('far-above-band');
+    expect(text(near, 'part-above-band')).toContain('most often stretch');
+    const far = buildAskPackage(guide, 'detroit', offer({ company: 'SoFi', totalComp: 272_000 }));
+    expect(codes(far)).toContain('far-above-band');
+    expect(text(far, 'far-above-band')).toContain('1.5× Detroit');
+    // The TC share alone ($262K × 1.15 = $301.3K), with RSU inside its band.
+    const detroit = regionById(guide, 'detroit');
+    const rsu = { low: 40_000, high: 50_000 };
+    expect(farAboveBand(guide, detroit, 301_000, rsu)).toBeUndefined();
+    expect(farAboveBand(guide, detroit, 302_000, rsu)?.text).toMatch(/^Your competing \$302K is \$40K \(15%\) above/);
+  });
+});
+
+describe('titles: short forms read, unmapped ones said, no peer named for another company', () => {
+  it('spells out short forms', () => {
+    for (const typed of ['Senior PM', 'Sr. PM', 'SPM', 'Sr Product Manager', 'senior product manager']) {
+      expect(titleKey(typed)).toBe('senior product manager');
+      expect(mapLevel(guide, 'SoFi', typed).allyLevel).toBe('Senior Product Manager');
+    }
+    expect(mapLevel(guide, 'Capital One', 'VP, Product Management').allyLevel).toBe('Director of Product');
+  });
+
+  it('a Senior PM at SoFi gets no PM-band figures', () => {
+    const pkg = buildAskPackage(guide, 'detroit', offer({ company: 'SoFi', title: 'Senior PM', totalComp: 280_000 }));
+    expect(pkg.ask).toBeUndefined();
+    expect(text(pkg, 'other-level')).toContain('Senior PM (read as Senior Product Manager) at SoFi maps to');
+  });
+
+  it('a Google title maps by the table without naming a peer as the company', () => {
+    const level = mapLevel(guide, 'Google', 'Senior Product Manager');
+    expect(level.peer).toBeUndefined();
+    expect(level.mapping).not.toContain('at Capital One');
+    expect(level.mapping).toContain('Google is not in it');
+  });
+
+  it('a title the table lacks is read as Product Manager and says so', () => {
+    const principal = buildAskPackage(
+      guide,
+      'new-york',
+      offer({ company: 'SoFi', title: 'Principal Product Manager', totalComp: 300_000 }),
+    );
+    expect(principal.ask).toBeDefined();
+    expect(text(principal, 'title-not-mapped')).toContain('read as Product Manager');
+    expect(text(principal, 'title-not-mapped')).toContain('above Senior Product Manager');
+    const bankVp = buildAskPackage(
+      guide,
+      'charlotte',
+      offer({ company: 'Chase', title: 'Vice President, Product', totalComp: 260_000 }),
+    );
+    expect(text(bankVp, 'title-not-mapped')).toContain(
+      'Banks often use Vice President for Product Manager-level roles',
+    );
+    const plain = buildAskPackage(
+      guide,
+      'detroit',
+      offer({ company: 'SoFi', title: 'Product Manager', totalComp: 245_000 }),
+    );
+    expect(codes(plain)).not.toContain('title-not-mapped');
+  });
+});
+
+describe('company kinds: unknown said, chosen named', () => {
+  it('Comerica and Flagstar are branch banks in the data', () => {
+    expect(guessCompanyKind(guide, 'Comerica')).toBe('traditional-bank');
+    expect(guessCompanyKind(guide, 'Flagstar Bank')).toBe('traditional-bank');
+  });
+
+  it('an unknown company says so and how to set its kind', () => {
+    const pkg = buildAskPackage(guide, 'detroit', offer({ company: 'Acme Corp', totalComp: 230_000 }));
+    expect(text(pkg, 'kind-unknown')).toContain("I don't know what kind of company Acme Corp is");
+    expect(text(pkg, 'kind-unknown')).toContain('--kind traditional-bank');
+    const known = buildAskPackage(guide, 'detroit', offer({ company: 'SoFi', totalComp: 230_000 }));
+    expect(codes(known)).not.toContain('kind-unknown');
+  });
+
+  it('a chosen kind is named, beside what the list says', () => {
+    const stripe = buildAskPackage(guide, 'detroit', offer({ company: 'Stripe', totalComp: 230_000 }), {
+      kind: 'big-tech',
+    });
+    expect(stripe.companyKind?.reason).toBe(
+      "Big tech, as you chose it (the guide's list says a digital bank or fintech).",
+    );
+    const acme = buildAskPackage(
+      guide,
+      'detroit',
+      offer({ company: 'Acme', companyKind: 'other', totalComp: 230_000 }),
+    );
+    expect(acme.companyKind?.reason).toBe(
+      "Another kind of company, as you chose it (Acme is not in the guide's company list).",
+    );
+  });
+});
+
+describe('did you mean: readings near the bands, and equity asked about only when a grant is plausible', () => {
+  it('$1.2M offers the 4-year package reading first; the bounds are worded as what allycomp takes', () => {
+    const pkg = buildAskPackage(guide, 'new-york', offer({ company: 'SoFi', totalComp: 1_200_000 }));
+    const [confirmation] = pkg.confirmations;
+    expect(confirmation?.candidates.map((c) => c.label)).toEqual(['$300K a year ($1.2M over 4 years)', '$120K a year']);
+    expect(confirmation?.question).toContain("the guide's bands cover $182K–$309K");
+    expect(confirmation?.question).not.toContain("guide's bands cover ($91K");
+  });
+
+  it('only readings within the bands ±50%; no package reading for a base', () => {
+    const huge = buildAskPackage(guide, 'detroit', offer({ totalComp: 5_000_000 }));
+    expect(huge.confirmations[0]?.candidates).toEqual([]);
+    const base = buildAskPackage(guide, 'detroit', offer({ base: 1_200_000 }));
+    expect(base.confirmations[0]?.candidates.map((c) => c.value)).toEqual([120_000]);
+  });
+
+  it('$53K of stock in Detroit is read as a year and says so; from $56K it asks', () => {
+    const stock = (dollars: number) =>
+      buildAskPackage(
+        guide,
+        'detroit',
+        offer({
+          company: 'SoFi',
+          base: 160_000,
+          equity: { kind: 'annual', dollars },
+          bonus: { kind: 'percent', percent: 15 },
+        }),
+      );
+    const read = stock(53_000);
+    expect(codes(read)).toContain('equity-read-as-year');
+    expect(codes(read)).not.toContain('equity-maybe-grant');
+    expect(read.confirmations).toEqual([]);
+    expect(text(read, 'equity-read-as-year')).toContain('$53K of equity is read as a year');
+    expect(codes(stock(55_000))).not.toContain('equity-maybe-grant');
+    expect(codes(stock(56_000))).toContain('equity-maybe-grant');
+    expect(text(stock(56_000), 'equity-maybe-grant')).toContain('over $122K a year');
+  });
+});
