@@ -72,8 +72,12 @@ export function confirmedOffer(
 }
 
 /** The person's own copy (their DM): every figure, and the chart with their offer and its ask marked. */
-export function ownCopy(loaded: LoadedGuide, prep: OfferPrep): { message: SlackMessage; chart: ChartInput } {
-  return { message: buildOfferAnswer(loaded, prep), chart: offerChart(loaded.guide, prep.pkg, true) };
+export function ownCopy(
+  loaded: LoadedGuide,
+  prep: OfferPrep,
+  options: { shareHeldBack?: boolean } = {},
+): { message: SlackMessage; chart: ChartInput } {
+  return { message: buildOfferAnswer(loaded, prep, options), chart: offerChart(loaded.guide, prep.pkg, true) };
 }
 
 /**

@@ -134,7 +134,8 @@ export async function deliverOfferSubmission(
   args: { loaded: LoadedGuide; prep: OfferPrep; userId: string; origin: OfferOrigin; delivery: DeliveryChoice },
 ): Promise<Outcome> {
   const { loaded, prep, userId, origin, delivery } = args;
-  const own = await deliverOwnCopy(ctx, userId, origin, ownCopy(loaded, prep));
+  const shareHeldBack = delivery !== 'dm' && origin.channelId !== undefined && prep.pkg.needsConfirmation;
+  const own = await deliverOwnCopy(ctx, userId, origin, ownCopy(loaded, prep, { shareHeldBack }));
   if (delivery === 'dm') return { kind: 'offer_submitted', own };
   if (!origin.channelId || prep.pkg.needsConfirmation) {
     return { kind: 'offer_submitted', own, share: { kind: 'no_channel' } };

@@ -47,6 +47,8 @@ export interface OfferPrep {
 export interface OfferAnswerOptions {
   /** Who shared it (a Slack user id): the shared copy with figures. */
   sharedBy?: string;
+  /** The person chose to share in a channel, and the share waits for the figures to be confirmed. */
+  shareHeldBack?: boolean;
 }
 
 function tcLines(prep: OfferPrep): string {
@@ -132,6 +134,17 @@ export function buildOfferAnswer(loaded: LoadedGuide, prep: OfferPrep, options: 
         'offer_confirm_why',
       ),
     );
+    if (options.shareHeldBack) {
+      blocks.push(
+        context(
+          [
+            'Nothing was shared in the channel: a copy built on an unconfirmed figure could mislead the team. ' +
+              'Confirm above for your own answer, then share it from the form again.',
+          ],
+          'offer_share_held',
+        ),
+      );
+    }
     return {
       text: `Did you mean…? ${pkg.confirmations.map((c) => c.question).join(' ')}`,
       blocks,

@@ -789,6 +789,18 @@ describe('sharing in the channel’s thread', () => {
     expect(slack.responses).toEqual([]);
   });
 
+  it('a figure still to confirm holds the share back, and the person is told in their DM', async () => {
+    await submitValid(
+      formValues({ company: 'Capital One', totalComp: '24.5k' }, { region: 'detroit', delivery: 'share-figures' }),
+      fromRegionMessage(responseUrl()),
+    );
+    const [question] = dms();
+    expect(payloadText(question)).toContain('Did you mean');
+    expect(payloadText(question)).toContain('Nothing was shared in the channel');
+    expect(posts().filter((call) => call.args.channel === CHANNEL)).toEqual([]);
+    expect(slack.responses.filter((response) => response.body.response_type === 'in_channel')).toEqual([]);
+  });
+
   it('a DM that cannot be posted falls back to the person alone through the response_url', async () => {
     slack.respondTo('chat.postMessage', () => ({ body: { ok: false, error: 'channel_not_found' } }));
     const url = responseUrl();
