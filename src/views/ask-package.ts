@@ -1,6 +1,6 @@
 import type { KnownBlock } from '@slack/types';
 import { type AskPackage, type LeverScript, sayBonusTarget } from '../engine/ask/index.js';
-import { formatMoney, formatPercent, formatRange } from '../engine/money.js';
+import { aMoney, formatMoney, formatPercent, formatRange } from '../engine/money.js';
 import type { GuideNote } from '../guide/consistency.js';
 import type { Guide } from '../guide/schema.js';
 import { context, escapeMrkdwn, footnoteMark, quote, section, truncate } from './blocks.js';
@@ -66,6 +66,11 @@ export function partsLine(pkg: AskPackage, marks: FootnoteMarks): string | undef
   );
 }
 
+function openingNone(pkg: AskPackage): string {
+  const gap = (pkg.offer?.firstYearTc.value ?? 0) - (pkg.ask?.tc.value.high ?? 0);
+  return gap > 0 ? `none (within ${formatMoney(gap)})` : 'none (its TC covers the first year)';
+}
+
 /** The first year on its own line: the sign-on per end, never inside the TC sum (a sign-on is paid once). */
 export function signOnLine(pkg: AskPackage): string | undefined {
   const { ask, offer } = pkg;
@@ -74,10 +79,10 @@ export function signOnLine(pkg: AskPackage): string | undefined {
   if (ask.signOn) {
     const { low: atFloor, high: atOpening } = ask.signOn.value;
     if (ask.tc.value.low === ask.tc.value.high)
-      return `*First year:* your competing first year is ${first}; ask a *${formatMoney(atFloor)}* sign-on.`;
+      return `*First year:* your competing first year is ${first}; ask ${aMoney(atFloor).replace(' ', ' *')}* sign-on.`;
     return (
-      `*First year:* your competing first year is ${first}; at the floor ask a *${formatMoney(atFloor)}* sign-on, ` +
-      `at the opening ${atOpening > 0 ? `*${formatMoney(atOpening)}*` : 'none (its TC covers the first year)'}.`
+      `*First year:* your competing first year is ${first}; at the floor ask ${aMoney(atFloor).replace(' ', ' *')}* sign-on, ` +
+      `at the opening ${atOpening > 0 ? `*${formatMoney(atOpening)}*` : openingNone(pkg)}.`
     );
   }
   if (ask.firstYearGap) {
@@ -104,7 +109,7 @@ export function planLines(guide: Guide, pkg: AskPackage): string {
       pkg.premiumStory.reasons.length > 0
         ? 'a premium applies (above), so hold there.'
         : low === high
-          ? 'no premium applies; trade down only for something in return (a sign-on, a level review).'
+          ? 'the ask is one point, your floor too: hold it.'
           : `no premium applies, so you can concede toward your floor ${formatMoney(low)}, only for something in ` +
             'return (a sign-on, a level review).';
     lines.push(
@@ -174,7 +179,7 @@ export function scriptBlocks(
 ): KnownBlock[] {
   const lever = guide.levers.find((candidate) => candidate.number === script.number);
   const lead = script.number === pkg.leadLever ? ' · lead with this' : '';
-  const unitMark = script.text.includes(' a year') ? marks.byId(pkg.footnotes, 'stock-unit') : '';
+  const unitMark = lever?.asks === 'stock' ? marks.byId(pkg.footnotes, 'stock-unit') : '';
   return [
     section(
       truncate(

@@ -3,7 +3,7 @@ import type { CompanyKind, Guide, Range, Region } from '../../guide/schema.js';
 import { bandFigure } from '../bands.js';
 import { byRule, type Explained, fromGuide } from '../explained.js';
 import { mapLevel } from '../levels.js';
-import { formatMoney, formatPercent, formatRange, upToThousand } from '../money.js';
+import { aMoney, formatMoney, formatPercent, formatRange, upToThousand } from '../money.js';
 import { companyEntry } from '../offer/companies.js';
 import type { NormalisedOffer } from '../offer/normalise.js';
 import { regionById } from '../regions.js';
@@ -145,13 +145,16 @@ function askFigures(
 
   if (offer && offer.firstYearTc.value > tcValue.low) {
     const first = offer.firstYearTc.value;
-    const at = (end: number) => (first > end ? upToThousand(first - end) : 0);
+    // A gap under the minimum at an end is no ask there: nobody asks a recruiter for a $1K sign-on.
+    const at = (end: number) => (first - end >= SIGN_ON_MINIMUM ? upToThousand(first - end) : 0);
     const atFloor = at(tcValue.low);
     const atOpening = at(tcValue.high);
     const each = (name: string, end: number, value: number) =>
-      first > end
+      value > 0
         ? `at the ${name} ${formatMoney(end)}: ${formatMoney(first)} − ${formatMoney(end)} = ${formatMoney(first - end)}, rounded up to $1K = ${formatMoney(value)}`
-        : `at the ${name} ${formatMoney(end)}: none, the TC already covers the first year`;
+        : first > end
+          ? `at the ${name} ${formatMoney(end)}: none, the gap ${formatMoney(first - end)} is under ${formatMoney(SIGN_ON_MINIMUM)}`
+          : `at the ${name} ${formatMoney(end)}: none, the TC already covers the first year`;
     const math =
       `Your competing first year is ${formatMoney(first)} (${offer.firstYearTc.math}). The ask's first year is its TC ` +
       `(Ally's RSU taken as vesting evenly), so the sign-on is worked out at each end: ${each('floor', tcValue.low, atFloor)}; ` +
@@ -160,17 +163,17 @@ function askFigures(
       figures.signOn = range(
         'Sign-on ask',
         { low: atFloor, high: atOpening },
-        `${math} Asked because the floor's is at least ${formatMoney(SIGN_ON_MINIMUM)}.`,
+        `${math} Asked where it is at least ${formatMoney(SIGN_ON_MINIMUM)}.`,
         true,
       );
       warnings.push({
         code: 'first-year-gap',
         text:
           `Your competing first year (${formatMoney(first)}) is above the ask's first year: at the floor ` +
-          `(${formatMoney(tcValue.low)}) ask a ${formatMoney(atFloor)} sign-on` +
+          `(${formatMoney(tcValue.low)}) ask ${aMoney(atFloor)} sign-on` +
           (tcValue.high === tcValue.low
             ? '.'
-            : `, at the opening (${formatMoney(tcValue.high)}) ${atOpening > 0 ? `a ${formatMoney(atOpening)} sign-on` : 'none'}.`),
+            : `, at the opening (${formatMoney(tcValue.high)}) ${atOpening > 0 ? `${aMoney(atOpening)} sign-on` : 'none'}.`),
       });
     } else {
       figures.firstYearGap = byRule(

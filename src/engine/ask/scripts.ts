@@ -1,5 +1,5 @@
 import type { CompanyKind, Guide, Lever } from '../../guide/schema.js';
-import { formatMoney, formatPercent } from '../money.js';
+import { aMoney, formatMoney, formatPercent } from '../money.js';
 import type { CompetingParts } from './parts.js';
 import type { AskEnd, AskFigures, LeverScript, Trade } from './types.js';
 
@@ -149,7 +149,7 @@ export function renderScripts(guide: Guide, input: ScriptInput): LeverScript[] {
         template.replace(/\{(\w+)\}/g, (whole, name: string) => values[name] ?? whole) +
         capped.map((trade) => tradeSentence(trade, opening, input.competingParts ?? {})).join('');
       if (openingSignOn > 0 && lever.script.includes('{tcAsk}')) {
-        filled += ` For the first year I'd also need a ${formatMoney(openingSignOn)} sign-on, to match what I'd leave behind.`;
+        filled += ` For the first year I'd also need ${aMoney(openingSignOn)} sign-on, to match what I'd leave behind.`;
         changes.push(
           `The sign-on is the one for the opening: your competing first year minus ${values.tcAsk}, rounded up to $1K.`,
         );
