@@ -96,6 +96,9 @@ describe('offers', () => {
     expect(o.annualTc.value).toBe(235_500);
     expect(o.firstYearTc.value).toBe(255_500);
     expect(o.annualTc.math).toContain('sign-on is left out');
+    // No sign-on given: nothing left out to say.
+    const none = normaliseOffer({ company: 'SoFi', base: 170_000 });
+    expect(none.ok && none.offer.annualTc.math).not.toContain('sign-on');
   });
 
   it('a front-loaded 5/15/40/40 grant: 4-year average and a small first year', () => {
