@@ -347,6 +347,12 @@ export function formatMoneyExact(dollars: number): string {
   return `${whole < 0 ? '-' : ''}$${groupDigits(BigInt(Math.abs(whole)).toString())}`;
 }
 
+/** "a $13K", "an $8K", "an $18K", "an $11K": the article as the figure is said aloud (eight…, eleven, eighteen). */
+export function aMoney(dollars: number): string {
+  const shown = formatMoney(dollars);
+  return `${/^\$(8|11(?![\d,])|18(?![\d,]))/.test(shown) ? 'an' : 'a'} ${shown}`;
+}
+
 /** "$255K–$262K" (en dash, as formatMoney shows each end); one figure when both ends show the same. */
 export function formatRange(range: DollarRange): string {
   const low = formatMoney(range.low);

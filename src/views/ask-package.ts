@@ -1,6 +1,6 @@
 import type { KnownBlock } from '@slack/types';
 import { type AskPackage, type LeverScript, sayBonusTarget } from '../engine/ask/index.js';
-import { formatMoney, formatPercent, formatRange } from '../engine/money.js';
+import { aMoney, formatMoney, formatPercent, formatRange } from '../engine/money.js';
 import type { GuideNote } from '../guide/consistency.js';
 import type { Guide } from '../guide/schema.js';
 import { context, escapeMrkdwn, footnoteMark, quote, section, truncate } from './blocks.js';
@@ -43,28 +43,54 @@ export function bonusTargetText(pkg: AskPackage): string {
   return said.namesBase ? `bonus ${formatRange(ask.bonus.value)} (${said.words})` : `bonus target ${said.words}`;
 }
 
-/** "TC $255K–$262K = base … + RSU … a year + bonus … (25% of base)": the parts that add up to the ask. */
+/**
+ * "TC $255K–$262K = base … + RSU … a year + bonus … (25% of base)": the parts that add up to the ask, then the floor
+ * (the low end), which the person keeps to themselves: the scripts say only the opening (the top end).
+ */
 export function partsLine(pkg: AskPackage, marks: FootnoteMarks): string | undefined {
   const { ask } = pkg;
   if (!ask) return undefined;
   const stockMark = marks.byId(pkg.footnotes, 'stock-unit');
   const target = sayBonusTarget(ask.bonusTargetPercent.value, ask.base.value);
+  const onePoint = ask.tc.value.low === ask.tc.value.high;
+  const floor = ask.ends.low;
   return (
     `*TC ${formatRange(ask.tc.value)}* = base *${formatRange(ask.base.value)}* + RSU *${formatRange(ask.rsuPerYear.value)}* a year${stockMark} ` +
-    `+ bonus *${formatRange(ask.bonus.value)}* (target *${target.words}*${target.namesBase ? '' : ' of base'})` +
-    (ask.signOn ? ` + sign-on *${formatRange(ask.signOn.value)}* in year one` : '') +
-    '. Each end adds up (to $1K).'
+    `+ bonus *${formatRange(ask.bonus.value)}* (target *${target.words}*${target.namesBase ? '' : ' of base'}). ` +
+    (onePoint ? 'The parts add up (to $1K).' : 'Each end adds up (to $1K).') +
+    (onePoint
+      ? ''
+      : `\n*Your floor (don't say it):* ${formatMoney(floor.tc)} TC = base ${formatMoney(floor.base)} + RSU ` +
+        `${formatMoney(floor.rsuPerYear)} a year + bonus ${formatMoney(floor.bonus)} ` +
+        `(${formatPercent(ask.bonusTargetPercent.value.low, 0)} target).`)
   );
 }
 
+function openingNone(pkg: AskPackage): string {
+  const gap = (pkg.offer?.firstYearTc.value ?? 0) - (pkg.ask?.tc.value.high ?? 0);
+  return gap > 0 ? `none (within ${formatMoney(gap)})` : 'none (its TC covers the first year)';
+}
+
+/** The first year on its own line: the sign-on per end, never inside the TC sum (a sign-on is paid once). */
 export function signOnLine(pkg: AskPackage): string | undefined {
-  if (!pkg.ask || !pkg.offer) return undefined;
-  if (pkg.ask.signOn) {
-    return `*Sign-on:* ask *${formatRange(pkg.ask.signOn.value)}*: your competing first year (${formatMoney(pkg.offer.firstYearTc.value)}) is above the ask's.`;
+  const { ask, offer } = pkg;
+  if (!ask || !offer) return undefined;
+  const first = formatMoney(offer.firstYearTc.value);
+  if (ask.signOn) {
+    const { low: atFloor, high: atOpening } = ask.signOn.value;
+    if (ask.tc.value.low === ask.tc.value.high)
+      return `*First year:* your competing first year is ${first}; ask ${aMoney(atFloor).replace(' ', ' *')}* sign-on.`;
+    return (
+      `*First year:* your competing first year is ${first}; at the floor ask ${aMoney(atFloor).replace(' ', ' *')}* sign-on, ` +
+      `at the opening ${atOpening > 0 ? `*${formatMoney(atOpening)}*` : openingNone(pkg)}.`
+    );
   }
-  return pkg.offer.signOn
-    ? "*Sign-on:* none to ask: the ask's first year already beats your competing first year."
-    : '*Sign-on:* the sign-on is left out (you gave none, and the ask beats your first year without one).';
+  if (ask.firstYearGap) {
+    return `*First year:* your competing first year (${first}) is within ${formatMoney(ask.firstYearGap.value)} of the ask: no sign-on to ask.`;
+  }
+  return offer.signOn
+    ? `*First year:* the ask's first year already beats your competing first year (${first}): no sign-on to ask.`
+    : undefined;
 }
 
 /** What to do first: lead lever and order, where to open, the walk-away, fallbacks. */
@@ -78,15 +104,24 @@ export function planLines(guide: Guide, pkg: AskPackage): string {
       .join(', ')}.`,
   ];
   if (pkg.ask) {
-    const why =
+    const { low, high } = pkg.ask.tc.value;
+    const settle =
       pkg.premiumStory.reasons.length > 0
-        ? 'the top of the range, because a premium applies (above)'
-        : 'the middle of the range (no premium applies), and let the levers carry you to the top';
-    lines.push(`*Open at* ${formatMoney(pkg.ask.openAt.value)} TC: ${why}.`);
-  }
-  if (pkg.walkAway) {
+        ? 'a premium applies (above), so hold there.'
+        : low === high
+          ? 'the ask is one point, your floor too: hold it.'
+          : `no premium applies, so you can concede toward your floor ${formatMoney(low)}, only for something in ` +
+            'return (a sign-on, a level review).';
     lines.push(
-      `*Walk-away:* ${formatMoney(pkg.walkAway.value)} TC, your competing offer: below it, the other offer is better.`,
+      `*Open at* ${formatMoney(pkg.ask.openAt.value)} TC${low === high ? '' : ', the top of the range'}, the one figure to say: ${settle}`,
+    );
+  }
+  if (pkg.walkAway && pkg.offer) {
+    const first = pkg.offer.firstYearTc.value;
+    lines.push(
+      `*Walk-away:* ${formatMoney(pkg.walkAway.value)} TC a year` +
+        (first !== pkg.walkAway.value ? ` and ${formatMoney(first)} in the first year` : '') +
+        ', your competing offer. Below it, the other offer is better.',
     );
   }
   if (pkg.fallbacks.length > 0) lines.push(`*If they say no:* ${pkg.fallbacks.map(escapeMrkdwn).join(' ')}`);
@@ -111,7 +146,7 @@ export function warningLines(pkg: AskPackage, skip: ReadonlySet<string> = new Se
 }
 
 /** The guide's own lever figures, kept visible and labelled as the guide's, with the note that they fall short. */
-export function guideFiguresLine(pkg: AskPackage, marks: FootnoteMarks): string | undefined {
+export function guideFiguresLine(guide: Guide, pkg: AskPackage, marks: FootnoteMarks): string | undefined {
   if (!pkg.ask) return undefined;
   const figure = (label: string) => pkg.guideFigures.find((candidate) => candidate.label === label)?.value;
   const base = figure('Guide lever 1 base');
@@ -122,8 +157,11 @@ export function guideFiguresLine(pkg: AskPackage, marks: FootnoteMarks): string 
   const mark = marks.byId(pkg.footnotes, 'lever-figures-sum');
   return (
     `_The guide's own figures, for its Detroit example:${mark} base ${formatMoney(base)} (lever 1), RSU ${formatRange(rsu)} ` +
-    `a year (lever 2), bonus target ${formatPercent(bonus)} (lever 4), TC ${formatRange(tc)} (lever 3). The ask above ` +
-    'starts from them and carries the rest by the stated rule._'
+    `a year (lever 2), bonus target ${formatPercent(bonus)} (lever 4), TC ${formatRange(tc)} (lever 3). ` +
+    (pkg.region.id === guide.example.region
+      ? 'The ask above starts from them and carries the rest by the stated rule._'
+      : `The ask above carries them to ${escapeMrkdwn(pkg.region.shortName)}'s band (the same place in the band) and ` +
+        'carries the rest by the stated rule._')
   );
 }
 
@@ -141,11 +179,12 @@ export function scriptBlocks(
 ): KnownBlock[] {
   const lever = guide.levers.find((candidate) => candidate.number === script.number);
   const lead = script.number === pkg.leadLever ? ' · lead with this' : '';
-  const unitMark = script.text.includes(' a year') ? marks.byId(pkg.footnotes, 'stock-unit') : '';
+  const unitMark = lever?.asks === 'stock' ? marks.byId(pkg.footnotes, 'stock-unit') : '';
   return [
     section(
       truncate(
-        `*Lever ${script.number} of ${pkg.scripts.length} · ${escapeMrkdwn(script.name)}${unitMark}${lead}*\n${quote(escapeMrkdwn(script.text))}`,
+        `*Lever ${script.number} of ${pkg.scripts.length} · ${escapeMrkdwn(script.name)}${unitMark}${lead}*\n${quote(escapeMrkdwn(script.text))}` +
+          (script.ifAsked ? `\n_${escapeMrkdwn(script.ifAsked)}_` : ''),
         2900,
       ),
       `${blockPrefix}_${lever?.id ?? script.number}`,

@@ -188,7 +188,7 @@ export function buildOfferAnswer(loaded: LoadedGuide, prep: OfferPrep, options: 
       ? `*Level:* ${escapeMrkdwn(level.peerTitle ?? '')} read as *${escapeMrkdwn(guide.levels.bandsCover)}* (not in the guide's level table). ${escapeMrkdwn(level.caveat)}`
       : `*Level:* ${escapeMrkdwn(level.caveat)}`;
   blocks.push(context([truncate(levelText, 2900)], 'offer_level'));
-  const guideLine = guideFiguresLine(pkg, marks);
+  const guideLine = guideFiguresLine(guide, pkg, marks);
   if (guideLine) blocks.push(context([guideLine], 'offer_guide_figures'));
 
   blocks.push(divider());

@@ -115,7 +115,7 @@ export function buildRegionMessage(
   // The band table marks its rows' notes by their place in band.notes; the ask's notes number on from there.
   const marks = new FootnoteMarks(band.notes);
   const parts = partsLine(pkg, marks);
-  const guideLine = guideFiguresLine(pkg, marks);
+  const guideLine = guideFiguresLine(guide, pkg, marks);
   const blocks: KnownBlock[] = [
     header(`${region.name} · ${guide.role} at ${guide.company}`, BLOCKS.regionHeader),
     section(

@@ -96,6 +96,9 @@ describe('offers', () => {
     expect(o.annualTc.value).toBe(235_500);
     expect(o.firstYearTc.value).toBe(255_500);
     expect(o.annualTc.math).toContain('sign-on is left out');
+    // No sign-on given: nothing left out to say.
+    const none = normaliseOffer({ company: 'SoFi', base: 170_000 });
+    expect(none.ok && none.offer.annualTc.math).not.toContain('sign-on');
   });
 
   it('a front-loaded 5/15/40/40 grant: 4-year average and a small first year', () => {
@@ -138,11 +141,13 @@ describe('the ask and the lever scripts', () => {
   it("golden: Detroit with a $245K competing offer gives the guide's own TC ask, said in the scripts", () => {
     const pkg = buildAskPackage(guide, detroit, offer({ company: 'Capital One', totalComp: 245_000 }));
     expect(pkg.ask?.tc.value).toEqual({ low: 255_000, high: 262_000 });
-    expect(script(pkg, 3)).toContain('My competing offer from Capital One at $245K TC');
-    expect(script(pkg, 3)).toContain("bringing Ally's total comp to $255K–$262K");
-    expect(script(pkg, 1)).toContain('base salary at $165K–$168K');
-    expect(script(pkg, 2)).toContain('$49K–$52K a year');
+    expect(script(pkg, 3)).toContain('I have a competing offer from Capital One at $245K TC.');
+    // Each script says one figure, the opening (the top end and its parts); the floor is never said.
+    expect(script(pkg, 3)).toContain("bringing Ally's total comp to $262K to");
+    expect(script(pkg, 1)).toContain('base salary at $168K to');
+    expect(script(pkg, 2)).toContain('$52K a year');
     expect(script(pkg, 4)).toContain('bonus target increased to 25%');
+    expect(pkg.scripts.map((s) => s.text).join(' ')).not.toMatch(/\$255K|\$165K|\$49K/);
   });
 
   it('the uplift rule alone (not the quoted figure) gives $256K–$263K for $245,001 in Detroit', () => {
@@ -152,12 +157,14 @@ describe('the ask and the lever scripts', () => {
     expect(ask?.tc.math).toContain('uplift $10K');
   });
 
-  it("Detroit's scripts without an offer are the guide's words: only figures, 'a year' and claim marks differ", () => {
+  it("Detroit's scripts without an offer are the guide's words: only figures, 'a year', claim marks and lever 3's offer sentence differ", () => {
     const source = readFileSync(join(projectRoot(), 'data', 'sources', 'ally-pm.guide.md'), 'utf8');
     const quoted = [...source.matchAll(/^> "(.+)"$/gm)].map((match) => match[1] ?? '');
     const words = (text: string) =>
       text
         .replace(/\[only if true: ([^\]]*)\]/g, '$1')
+        // Lever 3 says the offer in its own sentence, so the claim after it can be left out and a sentence remains.
+        .replace(/I have a competing offer from (.+?) TC\. It /, 'My competing offer from $1 TC ')
         .replace('[company]', guide.example.company)
         .replace(/over four years|a year/, 'per year')
         .replace(/\[their TC\]|\$\d+K(?:–\$\d+K)?/g, '$…')
@@ -203,8 +210,10 @@ describe('the ask and the lever scripts', () => {
     const pkg = buildAskPackage(guide, detroit, offer({ company: 'Acme', totalComp: 270_000 }));
     const above = pkg.warnings.find((warning) => warning.code === 'above-band')?.text;
     expect(above).toContain("$8K above Detroit's published band top $262K");
-    expect(above).toContain('Capital One');
     expect(pkg.ask?.tc.value).toEqual({ low: 280_000, high: 287_000 });
+    // Not the guide's target ($240K–$262K) under a higher ask: it ends at the band top.
+    expect(above).toContain("The guide's target for Detroit ends at the band top $262K");
+    expect(above).not.toContain('$240K');
   });
 
   it('every figure can show its math, and says whether it is the guide or a rule', () => {
@@ -286,7 +295,7 @@ describe('a second guide is a data change, with no code change', () => {
     expect(austin.ok).toBe(true);
     const denver = regionById(second.guide, 'denver');
     const pkg = buildAskPackage(second.guide, denver);
-    expect(pkg.scripts[0]?.text).toBe(`I'd like a base of ${'$140K–$150K'} in Denver.`);
+    expect(pkg.scripts[0]?.text).toBe(`I'd like a base of ${'$150K'} in Denver.`);
     expect(pkg.ask?.base.source).toBe('rule');
     expect(compareRegions(second.guide).lowest.id).toBe('denver');
     expect(parseCommand(second.guide, 'atx').intent.kind).toBe('region');

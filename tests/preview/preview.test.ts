@@ -25,16 +25,18 @@ describe('npm run preview', () => {
     expect(text).toMatch(/Bonus\s+\$31K\s+\$50K/);
     expect(text).toMatch(/Total comp\s+\$215K\s+\$309K/);
     expect(text).toContain('target $285K–$309K');
-    expect(text).toContain('base salary at $194K–$198K');
-    expect(text).toContain('$52K–$61K a year');
-    expect(text).toContain('total comp to $285K–$309K');
-    expect(text).toContain('bonus target increased to 20–25%');
+    // The scripts say the opening (the top end and its parts); the floor is shown to the person, not said.
+    expect(text).toContain('base salary at $198K');
+    expect(text).toContain('RSU component increased to $61K a year');
+    expect(text).toContain('total comp to $309K');
+    expect(text).toContain('bonus target increased to 25%');
+    expect(text).toContain("Your floor (don't say it): $285K TC");
   });
 
   it.each([
-    [['detroit'], 'base salary at $165K'],
+    [['detroit'], 'base salary at $168K'],
     [['all'], 'Charlotte'],
-    [['levers', 'charlotte'], 'base salary at $173K'],
+    [['levers', 'charlotte'], 'base salary at $176K'],
     [['levels'], 'VP, Product Management'],
     [['premiums'], '$10K–$18K'],
     [['sources'], 'Bureau of Labor Statistics'],

@@ -66,7 +66,7 @@ describe('"See <region>" on a region message', () => {
     expect(tableCells(blocks)[4]).toEqual(['Total comp', '$182K', '$262K']);
     // In a thread there is no thread of its own: the lever scripts come inline, with Detroit's numbers.
     expect(allText(blocks)).toContain('Lever 4 of 4');
-    expect(allText(blocks)).toContain('base salary at $165K');
+    expect(allText(blocks)).toContain('base salary at $168K');
     expectWithinLimits(reply?.args);
     await settle();
     expect(slack.calls.map((call) => call.method)).toEqual(['chat.postMessage']);

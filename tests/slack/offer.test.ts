@@ -510,16 +510,20 @@ describe('a valid submission closes the modal and sends the full answer to the p
       '*What to ask for in Detroit:* *TC $255K–$262K* = base *$165K–$168K* + RSU *$49K–$52K* a year¹ + bonus *$41.3K–$42K* (target *25%* of base)',
     );
     expect(text).toContain(
-      "My competing offer from Capital One at $245K TC [only if true: is for a product with 10% of Ally Auto's",
+      "I have a competing offer from Capital One at $245K TC. [only if true: It is for a product with 10% of Ally Auto's",
     );
-    expect(text).toContain("bringing Ally's total comp to $255K–$262K");
-    expect(text).toContain('base salary at $165K');
-    expect(text).toContain('RSU component increased to $49K–$52K a year');
+    // The scripts say the opening only; the floor is the person's, shown beside the ask and never said.
+    expect(text).toContain("bringing Ally's total comp to $262K to");
+    expect(text).toContain('base salary at $168K to');
+    expect(text).toContain('RSU component increased to $52K a year');
     expect(text).toContain('bonus target increased to 25%');
+    expect(text).toContain(
+      "*Your floor (don't say it):* $255K TC = base $165K + RSU $49K a year + bonus $41.3K (25% target).",
+    );
     // The guide's own lever figures stay visible, labelled as the guide's, with the note that they fall short.
     expect(text).toContain("The guide's own figures, for its Detroit example:");
     expect(text).toContain('$9K–$12K short of its own TC ask');
-    expect(text).toContain('*Walk-away:* $245K TC');
+    expect(text).toContain('*Walk-away:* $245K TC a year, your competing offer. Below it');
     for (const lever of [1, 2, 3, 4]) expect(text).toContain(`Lever ${lever} of 4`);
     // Where it sits, in every region, with the ask there.
     const table = (dm?.args.blocks as KnownBlock[] | undefined)?.find((block) => block.type === 'table') as
@@ -531,12 +535,13 @@ describe('a valid submission closes the modal and sends the full answer to the p
       ['Charlotte', '$191K–$275K', '64% up the band', '$255K–$275K'],
       ['New York', '$215K–$309K', '32% up the band', '$285K–$309K'],
     ]);
-    // A traditional bank: the guide's 15–25% branchless premium, in dollars on this offer.
-    // One premium story: the branchless 15–25% is the reason to open at the top, never a second Ally TC figure.
+    // A traditional bank: the guide's 15–25% branchless premium, as a reason, with no dollar figure on the offer.
+    // One premium story: the branchless 15–25% is the reason to hold at the top, never a second Ally TC figure.
     expect(text).toContain('Your competing offer is from a traditional bank');
-    expect(text).toContain('($36.8K–$61.3K on your offer), so open at the top of the range');
+    expect(text).toContain('by 15%–25%, so hold at the top of the range');
+    expect(text).not.toContain('on your offer');
     expect(text).not.toContain('an Ally TC of');
-    expect(text).toContain('*Open at* $262K TC');
+    expect(text).toContain('*Open at* $262K TC, the top of the range, the one figure to say: a premium applies');
     expect(text).toContain('The guide prices the branchless premium twice');
     for (const source of guide().guide.sources) expect(text).toContain(source.title);
     expect(text).toContain("The guide's compensation bands are for Product Manager only");
@@ -557,8 +562,13 @@ describe('a valid submission closes the modal and sends the full answer to the p
       '*First-year TC:* $255.5K — $170K base + $25.5K bonus + $40K equity vesting in year one + $20K sign-on = $255.5K',
     );
     expect(text).toContain('first-year TC is what lands in year one');
-    expect(text).toContain('My competing offer from SoFi at $235.5K TC');
-    expect(text).toContain('total comp to $246K–$262K');
+    expect(text).toContain('I have a competing offer from SoFi at $235.5K TC.');
+    expect(text).toContain('total comp to $262K to');
+    // The sign-on per end, on its own line (never inside the TC sum): $255.5K − $246K → $10K; the opening covers it.
+    expect(text).toContain(
+      '*First year:* your competing first year is $255.5K; at the floor ask a *$10K* sign-on, at the opening none (its TC covers the first year).',
+    );
+    expect(text).not.toContain('+ sign-on');
     // SoFi's kind came from its name, and the answer says so.
     expect(text).toContain('_Read as:_ Kind of company: not picked, read as digital bank or fintech from its name');
     expect(text).not.toContain('Branchless premium:');
@@ -604,6 +614,8 @@ describe('a valid submission closes the modal and sends the full answer to the p
     expect(text).toContain("Your competing $320K is $58K (22%) above Detroit's published band top $262K");
     expect(text).toContain('Start with a level review: ask for the Senior Product Manager band in writing');
     expect(text).toContain('*If they say no:* First a level review');
+    // The guide's target ($240K–$262K) is not quoted under a higher ask.
+    expect(text).not.toContain('$240K–$262K TC');
     expect(text).toContain('*TC $330K–$337K*');
     expect(text).toContain('$11K above the band');
   });
@@ -616,7 +628,7 @@ describe('a valid submission closes the modal and sends the full answer to the p
       ]),
     );
     const text = payloadText(dms()[0]);
-    expect(text).toContain("$18K–$33K in the guide's Ally.ai premiums, the case for the top of the range");
+    expect(text).toContain("$18K–$33K in the guide's Ally.ai premiums, the case for holding at the top of the range");
     expect(text).toContain(
       '_Read as:_ Kind of company: not picked, read as digital bank or fintech from its name; Base: read as $170,000',
     );
@@ -691,7 +703,7 @@ describe('sharing in the channel’s thread', () => {
     const text = payloadText(shared);
     expect(text).toContain(`Shared by <@${USER}>`);
     expect(text).toContain('*Annual TC:* $245K');
-    expect(text).toContain('My competing offer from Capital One at $245K TC');
+    expect(text).toContain('I have a competing offer from Capital One at $245K TC.');
     expect(text).toContain('$255K–$262K');
     expect(text).toContain('The offer sits');
     expect(slack.responses).toEqual([]);
@@ -721,7 +733,7 @@ describe('sharing in the channel’s thread', () => {
     expect(text).toContain(`<@${USER}> is preparing a pay conversation`);
     expect(text).toContain('Their offer (company and figures) stays with them');
     expect(text).not.toMatch(/up the band|quarter of the band/);
-    expect(text).toContain('My competing offer from [company] at [their TC] TC');
+    expect(text).toContain('I have a competing offer from [company] at [their TC] TC.');
     expect(text).toContain("bringing Ally's total comp to [your total-comp ask]");
     expect(text).toContain('bonus target increased to [your bonus target]');
     expect(text).toContain('target *$240K–$262K*² total comp');
@@ -827,7 +839,7 @@ describe('the quick form answers at once, without a modal', () => {
     expect(slack.calls.map((call) => call.method)).toEqual(['chat.postMessage']);
     const [dm] = dms();
     const text = payloadText(dm);
-    expect(text).toContain('My competing offer from SoFi at $245K TC');
+    expect(text).toContain('I have a competing offer from SoFi at $245K TC.');
     expect(text).toContain('*TC $255K–$262K*');
     expect(text).toContain('_Read as:_ 245k read as $245K total comp; SoFi read as a digital bank or fintech');
   });

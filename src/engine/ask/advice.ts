@@ -1,14 +1,15 @@
-import type { CompanyKind, Guide, Range } from '../../guide/schema.js';
+import type { CompanyKind, Guide, Range, Region } from '../../guide/schema.js';
 import { byRule, type Explained } from '../explained.js';
 import { formatMoney, formatPercent, formatRange, upToThousand } from '../money.js';
 import type { NormalisedOffer } from '../offer/normalise.js';
 import { claimPremiums } from '../premiums.js';
-import type { PremiumStory } from './types.js';
+import type { AskFigures, PremiumStory, Trade } from './types.js';
 
 export const PREMIUM_RULE =
-  'Premiums decide where in the range to open: at the top when one applies, in the middle when none does. They are ' +
-  'never added on top of the range, so there is one Ally TC figure (the guide prices the branchless premium twice; ' +
-  'see the footnote).';
+  'Open at the top of the range and say only that figure. Premiums are the stated reason for where to settle in the ' +
+  'range: when one applies, hold at the top; when none does, you can concede toward the floor, only for something in ' +
+  'return. They are never a second Ally TC figure, and never added on top of the range (the guide prices the ' +
+  'branchless premium twice; see the footnote).';
 
 /** The one premium story (rule 4): the branchless 15–25% and ticked Ally.ai premiums, as reasons, not figures. */
 export function premiumStory(
@@ -28,12 +29,13 @@ export function premiumStory(
       'Branchless premium (a reason, not a figure to add)',
       { low, high },
       `The guide: Ally PM pay "exceeds traditional banking PM roles by ${pct}". ${pct} of your ${formatMoney(competingTc)} ` +
-        `= ${formatRange({ low, high })}. Used as the reason to open at the top of the range, not added to it.`,
+        `= ${formatRange({ low, high })}. Used as the reason to hold at the top of the range, not added to it and not shown as a figure.`,
       true,
     );
+    // The percent is the reason; its dollars on the offer are not shown: they would read as another Ally figure.
     reasons.push(
       `Your competing offer is from a traditional bank: the guide says Ally PM pay exceeds traditional-bank PM pay by ` +
-        `${pct} (${formatRange({ low, high })} on your offer), so open at the top of the range.`,
+        `${pct}, so hold at the top of the range.`,
     );
   }
   const ticked = claimPremiums(guide, premiumIds);
@@ -41,30 +43,23 @@ export function premiumStory(
     story.ticked = ticked.total;
     reasons.push(
       `You can claim ${ticked.claims.map((claim) => `${claim.premium.name} (${formatRange(claim.premium.range)})`).join(', ')}: ` +
-        `${formatRange(ticked.total.value)} in the guide's Ally.ai premiums, the case for the top of the range.`,
+        `${formatRange(ticked.total.value)} in the guide's Ally.ai premiums, the case for holding at the top of the range.`,
     );
   }
   return story;
 }
 
-/** Where to open inside the range, by the premium rule. */
+/**
+ * Where to open: always the top of the range, the one figure the scripts say (a recruiter treats the bottom of any
+ * range said aloud as agreed). The premium story says whether to hold there or concede toward the floor.
+ */
 export function openingFigure(tc: Range, story: PremiumStory): Explained {
-  if (story.reasons.length > 0) {
-    return byRule(
-      'Open at',
-      tc.high,
-      `${PREMIUM_RULE} A premium applies: open at the top, ${formatMoney(tc.high)}.`,
-      true,
-    );
-  }
-  const middle = upToThousand((tc.low + tc.high) / 2);
-  return byRule(
-    'Open at',
-    middle,
-    `${PREMIUM_RULE} None applies: open mid-range, (${formatMoney(tc.low)} + ${formatMoney(tc.high)}) ÷ 2 rounded up to ` +
-      `$1K = ${formatMoney(middle)}, and let the levers carry you to the top.`,
-    true,
-  );
+  const settle =
+    story.reasons.length > 0
+      ? 'A premium applies: hold at the top.'
+      : `No premium applies: you can concede toward the floor ${formatMoney(tc.low)}, only for something in return ` +
+        '(a sign-on, a level review).';
+  return byRule('Open at', tc.high, `${PREMIUM_RULE} Open at the top, ${formatMoney(tc.high)}. ${settle}`, true);
 }
 
 /** The lever numbers by what each asks for, from the guide's data. */
@@ -75,13 +70,14 @@ function leverNumber(guide: Guide, asks: 'base' | 'stock' | 'bonus' | 'totalComp
 const AI_PREMIUMS = new Set(['responsible-ai', 'empathetic-automation', 'career-differentiator']);
 
 /**
- * What to do first (rule 9): lead with the competing offer (the TC lever) when it is at or above the band's low;
- * otherwise with the branchless lever for a traditional-bank background, the AI lever for ticked Ally.ai premiums,
- * else the base lever. The rest follow in the guide's order; the TC lever goes last when its figure would weaken you.
+ * What to do first (rule 9): lead with the competing offer (the TC lever) when it sets the ask; otherwise with the
+ * branchless lever for a traditional-bank background, the AI lever for ticked Ally.ai premiums, else the base lever.
+ * The rest follow in the guide's order; the TC lever goes last when the offer does not set the ask (its figure would
+ * weaken you: rule 6).
  */
 export function leverPlan(
   guide: Guide,
-  options: { hasOffer: boolean; belowBand: boolean; branchBank: boolean; premiumIds: readonly string[] },
+  options: { hasOffer: boolean; hideCompeting: boolean; branchBank: boolean; premiumIds: readonly string[] },
 ): { lead: number; order: number[]; why: string } {
   const numbers = [...guide.levers].sort((a, b) => a.number - b.number).map((lever) => lever.number);
   const tcLever = leverNumber(guide, 'totalComp');
@@ -89,7 +85,7 @@ export function leverPlan(
   const stockLever = leverNumber(guide, 'stock');
   let lead = baseLever;
   let why = 'No competing offer or premium to lead with: start with base, the part that lasts.';
-  if (options.hasOffer && !options.belowBand && tcLever !== undefined) {
+  if (options.hasOffer && !options.hideCompeting && tcLever !== undefined) {
     lead = tcLever;
     why = 'Your competing offer is your strongest fact: lead with it (the TC lever).';
   } else if (options.branchBank || options.premiumIds.includes('branchless')) {
@@ -101,13 +97,13 @@ export function leverPlan(
   }
   const rest = numbers.filter((n) => n !== lead);
   const order =
-    options.belowBand && tcLever !== undefined
+    options.hideCompeting && tcLever !== undefined
       ? [lead, ...rest.filter((n) => n !== tcLever), tcLever]
       : [lead, ...rest];
   return { lead, order, why };
 }
 
-/** The walk-away figure: the competing offer, the person's best alternative. */
+/** The walk-away figure: the competing offer, the person's best alternative, a year and in its first year. */
 export function walkAwayFigure(offer: NormalisedOffer): Explained {
   const annual = offer.annualTc.value;
   const first = offer.firstYearTc.value;
@@ -115,8 +111,73 @@ export function walkAwayFigure(offer: NormalisedOffer): Explained {
     'Walk-away',
     annual,
     `Your best alternative is the competing offer: ${formatMoney(annual)} a year` +
-      (first !== annual ? ` (${formatMoney(first)} in the first year)` : '') +
-      '. An Ally offer below it is worse than what you already have.',
+      (first !== annual ? ` and ${formatMoney(first)} in its first year (${offer.firstYearTc.math})` : '') +
+      '. An Ally offer below it is worse than what you already have' +
+      (first > annual ? ', and in year one Ally must also reach its first year (TC plus sign-on).' : '.'),
     true,
   );
+}
+
+/** How far the ask sits above a below-band offer: that far is a level question before it is a pay one. */
+export function askGap(floor: number, competing: number): string {
+  const percent = Math.round(((floor - competing) / competing) * 100);
+  return (
+    `The ask is ${percent}% above your offer (its floor ${formatMoney(floor)} against ${formatMoney(competing)}); ` +
+    'check the level (an APM offer?).'
+  );
+}
+
+/** Above the band the guide's target (which ends at the band top) is not the ask: say so instead of quoting it. */
+export function strategyAboveBand(region: Region): string {
+  return (
+    `The guide's target for ${region.shortName} ends at the band top ${formatMoney(region.band.totalComp.high)}: its ` +
+    `strategy for ${region.shortName} is written for offers inside the band.`
+  );
+}
+
+const PART_NAMES: Record<Trade['part'], string> = { base: 'base', bonus: 'bonus' };
+
+/**
+ * What to do when the recruiter says no (rule 9). A capped part's shortfall is yearly, so it is never swapped for a
+ * one-time sign-on except as year-one cover; a sign-on is named for the first-year gap only when there is one.
+ */
+export function askFallbacks(
+  guide: Guide,
+  region: Region,
+  ask: AskFigures,
+  trades: readonly Trade[],
+  offer: NormalisedOffer | undefined,
+): string[] {
+  const out: string[] = [];
+  for (const trade of trades) {
+    out.push(
+      `${region.shortName}'s ${PART_NAMES[trade.part]} band tops out at ${formatMoney(trade.bandTop)}, ` +
+        `${formatMoney(trade.short)} under your ${formatMoney(trade.competing)}: that ${formatMoney(trade.short)} is ` +
+        'yearly, so it stays in the other parts of the ask every year; a sign-on can cover year one, never replace it.',
+    );
+  }
+  const baseHigh = ask.base.value.high;
+  const theirBase = offer?.base?.value;
+  if (theirBase !== undefined && upToThousand(theirBase) >= baseHigh) {
+    if (!trades.some((trade) => trade.part === 'base')) {
+      out.push(
+        `Base ${formatMoney(baseHigh)} is your current base: don't go under it; a lower base costs you every year, and ` +
+          'the bonus is a percent of it.',
+      );
+    }
+  } else {
+    out.push(
+      `If base stops below ${formatMoney(baseHigh)}: move the difference to RSU or bonus, which come every year; a ` +
+        'sign-on covers year one only.',
+    );
+  }
+  const firstYearGap = offer !== undefined && offer.firstYearTc.value > ask.tc.value.low;
+  const level = guide.levels.rows[1]?.ally ?? 'the next level';
+  out.push(
+    `If TC stops below ${formatMoney(ask.tc.value.low)}: ` +
+      (firstYearGap
+        ? `ask a sign-on for the first-year gap, then a level review (${level}) or the title.`
+        : `ask for a level review (${level}) or the title.`),
+  );
+  return out;
 }

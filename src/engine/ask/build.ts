@@ -3,18 +3,29 @@ import type { CompanyKind, Guide, Range, Region } from '../../guide/schema.js';
 import { bandFigure } from '../bands.js';
 import { byRule, type Explained, fromGuide } from '../explained.js';
 import { mapLevel } from '../levels.js';
-import { formatMoney, formatPercent, formatRange, upToThousand } from '../money.js';
+import { aMoney, formatMoney, formatPercent, formatRange, upToThousand } from '../money.js';
 import { companyEntry } from '../offer/companies.js';
 import type { NormalisedOffer } from '../offer/normalise.js';
 import { regionById } from '../regions.js';
-import { leverPlan, openingFigure, premiumStory, walkAwayFigure } from './advice.js';
+import {
+  askFallbacks,
+  askGap,
+  leverPlan,
+  openingFigure,
+  premiumStory,
+  strategyAboveBand,
+  walkAwayFigure,
+} from './advice.js';
 import { bonusTarget } from './bonus-target.js';
 import { companyKindLine, farAboveBand, nextLevel, unknownKindWarning, unmappedTitleWarning } from './framing.js';
 import { type CompetingParts, leverFigures, splitEnd } from './parts.js';
 import { checkSanity } from './sanity.js';
 import { renderScripts } from './scripts.js';
-import { tcRangeAgainst, tcRangeWithoutOffer } from './tc-range.js';
+import { offerSetsAsk, tcRangeAgainst, tcRangeWithoutOffer } from './tc-range.js';
 import type { AskFigures, AskPackage, AskWarning, Trade } from './types.js';
+
+/** A sign-on is asked only when the floor's first-year gap is at least this: a smaller one is not worth the ask. */
+export const SIGN_ON_MINIMUM = 5000;
 
 export interface AskOptions {
   /** Ally.ai premiums the person ticked (ids from the guide). */
@@ -132,25 +143,44 @@ function askFigures(
 
   if (offer && offer.firstYearTc.value > tcValue.low) {
     const first = offer.firstYearTc.value;
-    const atLow = upToThousand(first - tcValue.low);
-    const atHigh = first > tcValue.high ? upToThousand(first - tcValue.high) : atLow;
-    figures.signOn = range(
-      'Sign-on ask',
-      { low: Math.min(atHigh, atLow), high: atLow },
+    // A gap under the minimum at an end is no ask there: nobody asks a recruiter for a $1K sign-on.
+    const at = (end: number) => (first - end >= SIGN_ON_MINIMUM ? upToThousand(first - end) : 0);
+    const atFloor = at(tcValue.low);
+    const atOpening = at(tcValue.high);
+    const each = (name: string, end: number, value: number) =>
+      value > 0
+        ? `at the ${name} ${formatMoney(end)}: ${formatMoney(first)} − ${formatMoney(end)} = ${formatMoney(first - end)}, rounded up to $1K = ${formatMoney(value)}`
+        : first > end
+          ? `at the ${name} ${formatMoney(end)}: none, the gap ${formatMoney(first - end)} is under ${formatMoney(SIGN_ON_MINIMUM)}`
+          : `at the ${name} ${formatMoney(end)}: none, the TC already covers the first year`;
+    const math =
       `Your competing first year is ${formatMoney(first)} (${offer.firstYearTc.math}). The ask's first year is its TC ` +
-        `(Ally's RSU taken as vesting evenly): ${formatMoney(first)} − ${formatMoney(tcValue.low)} = ${formatMoney(first - tcValue.low)} ` +
-        `at the low end, rounded up to $1K = ${formatMoney(atLow)}` +
-        (first > tcValue.high
-          ? `; at the top end ${formatMoney(first - tcValue.high)}, rounded up = ${formatMoney(atHigh)}.`
-          : '.'),
-      true,
-    );
-    warnings.push({
-      code: 'first-year-gap',
-      text:
-        `Your competing first year (${formatMoney(first)}) is above the ask's first year: ask a sign-on of ` +
-        `${formatRange(figures.signOn.value)} to close the gap.`,
-    });
+      `(Ally's RSU taken as vesting evenly), so the sign-on is worked out at each end: ${each('floor', tcValue.low, atFloor)}; ` +
+      `${tcValue.high === tcValue.low ? 'the opening is the same figure' : each('opening', tcValue.high, atOpening)}.`;
+    if (atFloor >= SIGN_ON_MINIMUM) {
+      figures.signOn = range(
+        'Sign-on ask',
+        { low: atFloor, high: atOpening },
+        `${math} Asked where it is at least ${formatMoney(SIGN_ON_MINIMUM)}.`,
+        true,
+      );
+      warnings.push({
+        code: 'first-year-gap',
+        text:
+          `Your competing first year (${formatMoney(first)}) is above the ask's first year: at the floor ` +
+          `(${formatMoney(tcValue.low)}) ask ${aMoney(atFloor)} sign-on` +
+          (tcValue.high === tcValue.low
+            ? '.'
+            : `, at the opening (${formatMoney(tcValue.high)}) ${atOpening > 0 ? `${aMoney(atOpening)} sign-on` : 'none'}.`),
+      });
+    } else {
+      figures.firstYearGap = byRule(
+        'First-year gap',
+        first - tcValue.low,
+        `${math} Under ${formatMoney(SIGN_ON_MINIMUM)} at the floor: no sign-on asked, a recruiter would not take it seriously.`,
+        true,
+      );
+    }
   }
 
   const top = region.band.totalComp.high;
@@ -210,9 +240,11 @@ export function buildAskPackage(
   const competing = offer?.annualTc.value;
   const band = region.band.totalComp;
   const belowBand = competing !== undefined && competing < band.low;
+  // Rule 6: the number is left out of lever 3, and lever 3 goes last, wherever the offer does not set the ask.
+  const hideCompeting = competing !== undefined && !otherLevel && !offerSetsAsk(guide, region, competing);
   const branchBank = kind === guide.branchlessPremium.appliesTo;
   const story = premiumStory(guide, competing, kind, premiumIds);
-  const plan = leverPlan(guide, { hasOffer: offer !== undefined, belowBand, branchBank, premiumIds });
+  const plan = leverPlan(guide, { hasOffer: offer !== undefined, hideCompeting, branchBank, premiumIds });
 
   const sanity = offer ? checkSanity(guide, region, offer) : { confirmations: [], warnings: [], holdBack: false };
   warnings.push(...sanity.warnings);
@@ -241,12 +273,13 @@ export function buildAskPackage(
   const built = sanity.holdBack || otherLevel || sameCompany ? undefined : askFigures(guide, region, offer, story);
   if (offer && competing !== undefined && !sanity.holdBack && !otherLevel) {
     if (belowBand) {
+      const floor = tcRangeAgainst(guide, region, competing).value.low;
       warnings.push({
         code: 'below-band',
         text:
           `Your competing ${formatMoney(competing)} is ${formatMoney(band.low - competing)} below ${region.shortName}'s band ` +
           `(${formatRange(band)}). Lead with the levers, not with the number: the TC script says you have a competing ` +
-          'offer without quoting it, because the figure would anchor the talk low.',
+          `offer without quoting it, because the figure would anchor the talk low. ${askGap(floor, competing)}`,
       });
     } else if (built?.farAbove) {
       warnings.push(built.farAbove);
@@ -256,7 +289,7 @@ export function buildAskPackage(
         text:
           `Your competing ${formatMoney(competing)} is ${formatMoney(competing - band.high)} above ${region.shortName}'s ` +
           `published band top ${formatMoney(band.high)}: the ask goes above the band on the strength of your offer. ` +
-          `The guide's strategy for ${region.shortName}: ${region.strategy.text}`,
+          strategyAboveBand(region),
       });
     }
   }
@@ -266,12 +299,8 @@ export function buildAskPackage(
   const ask = built?.figures;
 
   const fallbacks: string[] = [];
-  for (const trade of built?.trades ?? []) fallbacks.push(trade.text);
   if (ask) {
-    fallbacks.push(
-      `If base stops below ${formatMoney(ask.base.value.high)}: move the difference to RSU or a sign-on.`,
-      `If TC stops below ${formatMoney(ask.tc.value.low)}: ask a sign-on for the first-year gap, then a level review (${guide.levels.rows[1]?.ally ?? 'the next level'}) or the title.`,
-    );
+    fallbacks.push(...askFallbacks(guide, region, ask, built?.trades ?? [], offer));
   } else if (otherLevel) {
     fallbacks.push(
       `Ask for the ${level.allyLevel} band in writing; if Ally offers ${guide.levels.bandsCover}, ask for the level or a sign-on.`,
@@ -304,9 +333,17 @@ export function buildAskPackage(
       ask,
       company: offer?.company,
       competingTc: competing,
-      hideCompetingTc: belowBand && !otherLevel,
+      hideCompetingTc: hideCompeting,
+      hideReason:
+        competing === undefined
+          ? undefined
+          : `Your competing ${formatMoney(competing)} plus the guide's ${formatMoney(guide.askRules.competingUplift)} ` +
+            `uplift is at or under ${region.shortName}'s target low ${formatMoney(region.strategy.target.low)}: the offer ` +
+            'does not set the ask, so the script says you have one without its number, because quoting it would anchor the talk low.',
       regionName: region.shortName,
       trades: built?.trades ?? [],
+      competingParts: competingParts(offer),
+      companyKind: kind,
     }),
     warnings,
     guideFigures: [...guideFigures(guide), bandFigure(region, 'totalComp')],

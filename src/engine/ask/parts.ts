@@ -102,7 +102,7 @@ export function splitEnd(
     // The TC end is at least the competing TC + the uplift, so the other parts always cover this shortfall.
     const text =
       `${region.shortName}'s ${part} band tops out at ${formatMoney(top)}, under your ${formatMoney(competingValue)}: ` +
-      `the ${formatMoney(short)} is carried by the other parts (the TC ask stays above your offer); or ask for it as sign-on.`;
+      `the ${formatMoney(short)} a year is carried by the other parts (the TC ask stays above your offer); a sign-on can cover year one only, never the yearly gap.`;
     trades.push({ part, competing: competingValue, bandTop: top, short, carriedBy: 'other-parts', text });
     steps.push(
       `${part === 'base' ? 'Base' : 'Bonus'} capped at its band top ${formatMoney(top)}, ${formatMoney(short)} under your competing ${part}.`,

@@ -1,40 +1,67 @@
-import type { Guide, Lever } from '../../guide/schema.js';
-import { formatMoney, formatRange } from '../money.js';
-import { sayBonusAsk } from './bonus-target.js';
-import type { AskFigures, LeverScript, Trade } from './types.js';
+import type { CompanyKind, Guide, Lever } from '../../guide/schema.js';
+import { aMoney, formatMoney, formatPercent } from '../money.js';
+import type { CompetingParts } from './parts.js';
+import type { AskEnd, AskFigures, LeverScript, Trade } from './types.js';
 
 /** The guide says RSU "over four years" while its table (and every ask) is RSU per year: say what the bot means. */
 const FOUR_YEARS = /\{stockAsk\} over four years/;
+
+/** Lever 3's sentence about the competing offer, with its figure and the claim that follows it. */
+const COMPETING_SENTENCE = /My competing offer from \{company\} at \{competingTc\} TC ([^.]+)\./;
+
+/** A claim comparing the person's current company with a branch bank: false for a company known to have none. */
+const BRANCH_CLAIM = /physical channels|branches/i;
 
 export interface ScriptInput {
   ask?: AskFigures;
   company?: string;
   competingTc?: number;
-  /** The competing TC is below the band: lever 3 says there is an offer, without the number (rule 6). */
+  /** The offer does not set the ask: lever 3 says there is an offer, without the number (rule 6). */
   hideCompetingTc: boolean;
+  /** Why the number is left out, said under lever 3. */
+  hideReason?: string;
   regionName: string;
   /** Why the figures are blanks when there is no ask (default: the level has no band figures). */
   blankReason?: string;
   /** Parts capped at their band top below what the person has: the script that asks for that part names the gap. */
   trades?: readonly Trade[];
+  /** The competing offer's parts: which of the opening's parts carry a capped part's shortfall. */
+  competingParts?: CompetingParts;
+  /** The competing company's kind, when known: a branch claim is left out for a company that is no bank. */
+  companyKind?: CompanyKind;
 }
 
 const PART_PLACEHOLDER: Record<Trade['part'], RegExp> = { base: /\{baseAsk\}/, bonus: /\{bonusTargetPercent\}/ };
 const PART_WORDS: Record<Trade['part'], string> = { base: 'base', bonus: 'bonus' };
 
-/** Said after a capped part's ask, so the script never asks aloud for less than the person has without saying why. */
-function tradeSentence(trade: Trade): string {
+/** The parts of the opening end above the competing ones, other than the capped part: they carry its shortfall. */
+function carriers(trade: Trade, opening: AskEnd, competing: CompetingParts): string[] {
+  const parts: Array<{ name: string; ask: number; theirs: number; part: 'base' | 'rsu' | 'bonus' }> = [
+    { name: 'base', ask: opening.base, theirs: competing.base ?? 0, part: 'base' },
+    { name: 'RSU', ask: opening.rsuPerYear, theirs: competing.rsuPerYear ?? 0, part: 'rsu' },
+    { name: 'bonus', ask: opening.bonus, theirs: competing.bonus ?? 0, part: 'bonus' },
+  ];
+  return parts.filter((p) => p.part !== trade.part && p.ask > p.theirs).map((p) => p.name);
+}
+
+/**
+ * Said after a capped part's ask, so the script never asks aloud for less than the person has without saying why.
+ * The shortfall is yearly: it is carried by the other parts of the ask, never swapped for a one-time sign-on.
+ */
+function tradeSentence(trade: Trade, opening: AskEnd | undefined, competing: CompetingParts): string {
+  const names = opening ? carriers(trade, opening, competing) : [];
+  const which = names.length > 0 ? ` (${names.join(' and ')})` : '';
   return (
     ` Ally's ${PART_WORDS[trade.part]} band tops out at ${formatMoney(trade.bandTop)}, under the ` +
-    `${formatMoney(trade.competing)} ${PART_WORDS[trade.part]} I have now, so I'd want the ` +
-    `${formatMoney(trade.short)} difference in RSU or a sign-on.`
+    `${formatMoney(trade.competing)} ${PART_WORDS[trade.part]} I have now, so the rest of my ask${which} makes up the ` +
+    `${formatMoney(trade.short)} a year.`
   );
 }
 
-function claimMarked(text: string, lever: Lever): { text: string; marked: boolean } {
+function claimMarked(text: string, claims: readonly string[]): { text: string; marked: boolean } {
   let out = text;
   let marked = false;
-  for (const claim of lever.claims ?? []) {
+  for (const claim of claims) {
     if (!out.includes(claim)) continue;
     out = out.replace(claim, `[only if true: ${claim}]`);
     marked = true;
@@ -42,57 +69,99 @@ function claimMarked(text: string, lever: Lever): { text: string; marked: boolea
   return { text: out, marked };
 }
 
-/** Render every lever's script as it is to be said aloud (rule 7). */
+/**
+ * Render every lever's script as it is to be said aloud (rule 7). Each script names one figure, the opening point
+ * (the top end of the ask and its parts): a recruiter treats the bottom of any range said aloud as agreed.
+ */
 export function renderScripts(guide: Guide, input: ScriptInput): LeverScript[] {
   const { ask } = input;
+  const opening = ask?.ends.high;
+  const openingSignOn = ask?.signOn?.value.high ?? 0;
   const values: Record<string, string> = {
-    baseAsk: ask ? formatRange(ask.base.value) : '[your base ask]',
-    stockAsk: ask ? formatRange(ask.rsuPerYear.value) : '[your RSU ask]',
-    tcAsk: ask ? formatRange(ask.tc.value) : '[your total-comp ask]',
+    baseAsk: opening ? formatMoney(opening.base) : '[your base ask]',
+    stockAsk: opening ? formatMoney(opening.rsuPerYear) : '[your RSU ask]',
+    tcAsk: opening ? formatMoney(opening.tc) : '[your total-comp ask]',
     competingTc: input.competingTc === undefined ? '[their TC]' : formatMoney(input.competingTc),
     company: input.company ?? '[company]',
-    bonusTargetPercent: ask
-      ? sayBonusAsk(ask.bonusTargetPercent.value, ask.base.value, ask.bonus.value)
-      : '[your bonus target]',
+    bonusTargetPercent: ask ? formatPercent(ask.bonusTargetPercent.value.high, 0) : '[your bonus target]',
     region: input.regionName,
   };
+  const noBranches = input.companyKind !== undefined && input.companyKind !== guide.branchlessPremium.appliesTo;
   return [...guide.levers]
     .sort((a, b) => a.number - b.number)
-    .map((lever) => {
+    .map((lever: Lever) => {
       const changes: string[] = [];
       let template = lever.script;
+      let claims = [...(lever.claims ?? [])];
+      let ifAsked: string | undefined;
+      if (ask && /\{(?:baseAsk|stockAsk|tcAsk|bonusTargetPercent)\}/.test(template)) {
+        changes.push(
+          "The script says one figure, where you open (the top of the ask); your floor stays with you, don't say it.",
+        );
+      }
       if (FOUR_YEARS.test(template)) {
         template = template.replace(FOUR_YEARS, '{stockAsk} a year');
-        const total = ask
-          ? ` (${formatRange({ low: ask.rsuPerYear.value.low * 4, high: ask.rsuPerYear.value.high * 4 })} over four years)`
-          : '';
+        const total = opening ? ` (${formatMoney(opening.rsuPerYear * 4)} over four years)` : '';
         changes.push(
           `The guide's script says RSU "over four years"; the figure is RSU a year, as in the guide's table, so the script says "a year"${total}.`,
         );
       }
-      if (input.hideCompetingTc && template.includes(' at {competingTc} TC')) {
-        template = template.replace(' at {competingTc} TC', '');
-        changes.push(
-          'Your competing offer is below the band: the script says you have one without its number, because quoting it would anchor the talk low.',
+      if (noBranches) {
+        for (const claim of claims.filter((candidate) => BRANCH_CLAIM.test(candidate))) {
+          template = template.replace(` ${claim}`, '').replace(claim, '');
+          claims = claims.filter((candidate) => candidate !== claim);
+          changes.push(
+            `Left out: "${claim}" The guide wrote it for someone at a branch bank, and ${input.company ?? 'your company'} ` +
+              'is not one. If your current company does have branches, say so here.',
+          );
+        }
+      }
+      const competing = COMPETING_SENTENCE.exec(template);
+      if (competing) {
+        // One sentence for the offer, the claim as its own: dropping the claim still leaves a sentence.
+        const tail = competing[1] ?? '';
+        const figure = input.hideCompetingTc ? '' : ' at {competingTc} TC';
+        const claimed = claims.includes(tail);
+        if (claimed) claims = claims.filter((claim) => claim !== tail);
+        template = template.replace(
+          competing[0],
+          `I have a competing offer from {company}${figure}. ${claimed ? `[only if true: It ${tail}.]` : `It ${tail}.`}`,
         );
+        if (claimed)
+          changes.push(
+            'Claims in [only if true: …] are yours to make: say them only if they are true, or put your own.',
+          );
+      }
+      if (input.hideCompetingTc && template.includes('{tcAsk}')) {
+        changes.push(
+          input.hideReason ??
+            'Your competing offer does not set the ask: the script says you have one without its number, because quoting it would anchor the talk low.',
+        );
+        ifAsked = `If they ask for the number: "I'd rather not anchor on another company's number; for this role I'm looking for ${values.tcAsk} TC."`;
       }
       const capped = ask ? (input.trades ?? []).filter((trade) => PART_PLACEHOLDER[trade.part].test(template)) : [];
       for (const trade of capped) {
         changes.push(
-          `Your ${PART_WORDS[trade.part]} is above Ally's band top: the script names the ${formatMoney(trade.short)} gap and where it goes, so it never asks aloud for less than you have.`,
+          `Your ${PART_WORDS[trade.part]} is above Ally's band top: the script names the ${formatMoney(trade.short)} a year and the parts that carry it, so it never asks aloud for less than you have.`,
         );
       }
-      const filled =
+      let filled =
         template.replace(/\{(\w+)\}/g, (whole, name: string) => values[name] ?? whole) +
-        capped.map(tradeSentence).join('');
-      const { text, marked } = claimMarked(filled, lever);
-      if (marked)
+        capped.map((trade) => tradeSentence(trade, opening, input.competingParts ?? {})).join('');
+      if (openingSignOn > 0 && lever.script.includes('{tcAsk}')) {
+        filled += ` For the first year I'd also need ${aMoney(openingSignOn)} sign-on, to match what I'd leave behind.`;
+        changes.push(
+          `The sign-on is the one for the opening: your competing first year minus ${values.tcAsk}, rounded up to $1K.`,
+        );
+      }
+      const { text, marked } = claimMarked(filled, claims);
+      if (marked && !changes.some((change) => change.startsWith('Claims in')))
         changes.push('Claims in [only if true: …] are yours to make: say them only if they are true, or put your own.');
       if (!ask && /\{(?:baseAsk|stockAsk|tcAsk|bonusTargetPercent)\}/.test(lever.script)) {
         changes.push(
           input.blankReason ?? 'No band figures apply at this level: fill in the figures from your own research.',
         );
       }
-      return { number: lever.number, name: lever.name, text, changes };
+      return { number: lever.number, name: lever.name, text, changes, ...(ifAsked ? { ifAsked } : {}) };
     });
 }

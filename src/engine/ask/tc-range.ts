@@ -41,3 +41,12 @@ export function tcRangeWithoutOffer(region: Region): Explained<Range> {
     `Negotiate Up Strategy, ${region.shortName}: target ${formatRange(region.strategy.target)} TC`,
   );
 }
+
+/**
+ * Whether the competing offer sets the ask: its TC plus the guide's uplift is above the region's target low (the
+ * same threshold where `tcRangeAgainst` starts using it). When it does not, the ask is the guide's target whatever
+ * the offer, and quoting the offer would only anchor the talk low (rule 6): one threshold, no jump at the band low.
+ */
+export function offerSetsAsk(guide: Guide, region: Region, competing: number): boolean {
+  return upToThousand(competing) + guide.askRules.competingUplift > region.strategy.target.low;
+}

@@ -70,15 +70,21 @@ export interface AskFigures {
   bonus: Explained<Range>;
   /** The bonus target named as a whole % of base at each end (equal when one percent names both; `sayBonusTarget`). */
   bonusTargetPercent: Explained<Range>;
-  /** Asked when the competing first year beats the ask's first year (rule 2). */
+  /**
+   * Asked when the competing first year beats the floor's first year by at least `SIGN_ON_MINIMUM` (rule 2). Per TC
+   * end, not a range: `low` is the sign-on at the TC's low end (the floor), `high` at its high end (the opening), so
+   * `low` ≥ `high`; 0 at an end whose TC already covers the first year.
+   */
   signOn?: Explained<Range>;
+  /** The competing first year is above the floor by less than `SIGN_ON_MINIMUM`: no sign-on asked, the gap said. */
+  firstYearGap?: Explained;
   ends: { low: AskEnd; high: AskEnd };
-  /** Where in the range to open, and why (the one premium story, rule 4). */
+  /** Where to open (always the top of the range), and whether to hold there (the one premium story, rule 4). */
   openAt: Explained;
 }
 
 export interface PremiumStory {
-  /** The stated rule: premiums decide where in the range to open; they are never a second Ally TC figure. */
+  /** The stated rule: premiums decide where in the range to settle; they are never a second Ally TC figure. */
   rule: string;
   reasons: string[];
   /** The guide's branchless 15–25%, in dollars on the competing TC, when the competitor is a traditional bank. */
@@ -94,6 +100,8 @@ export interface LeverScript {
   text: string;
   /** Why the script differs from the guide's wording, if it does. */
   changes: string[];
+  /** A line to say if the recruiter asks for what the script leaves out (the competing number). */
+  ifAsked?: string;
 }
 
 export interface AskPackage {

@@ -244,7 +244,7 @@ export function normaliseOffer(input: OfferInput): OfferResult {
             ['equity a year', equityPerYear?.value],
           ],
           annual,
-        )}. The sign-on is left out: it is paid once (it is in first-year TC).`,
+        )}.${input.signOn ? ' The sign-on is left out: it is paid once (it is in first-year TC).' : ''}`,
       ),
       firstYearTc: byRule(
         'Competing first-year TC',

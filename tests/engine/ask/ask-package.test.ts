@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { askDataFromWords, buildAskPackage, plausibleTc, sayBonusTarget } from '../../../src/engine/ask/index.js';
 import { type NormalisedOffer, normaliseOffer, type OfferInput } from '../../../src/engine/offer/index.js';
 import { loadGuide } from '../../../src/guide/load.js';
-import { companyKinds } from '../../../src/guide/schema.js';
+import { type CompanyKind, companyKinds } from '../../../src/guide/schema.js';
 
 const { guide } = loadGuide();
 const regionIds = guide.regions.map((region) => region.id);
@@ -75,7 +75,7 @@ describe("the guide's golden example stays exact", () => {
         rsuPerYear: { low: 49_000, high: 52_000 },
         bonus: { low: 41_250, high: 42_000 },
         bonusTargetPercent: { low: 25, high: 25 },
-        openAt: 259_000,
+        openAt: 262_000,
       },
       warnings: [],
       leadLever: 3,
@@ -205,7 +205,7 @@ describe('rules 1–3 and 5 hold for random offers in every region and every com
     const ny = buildAskPackage(guide, 'new-york').ask;
     expect(ny?.bonusTargetPercent.value).toEqual({ low: 20, high: 25 });
     const lever4 = buildAskPackage(guide, 'new-york').scripts.find((script) => script.number === 4);
-    expect(lever4?.text).toContain('bonus target increased to 20–25% to reflect');
+    expect(lever4?.text).toContain('bonus target increased to 25% to reflect');
   });
 
   it('rule 2: never below what the person has, or a named trade; a first-year gap gets a sign-on', () => {
@@ -224,9 +224,16 @@ describe('rules 1–3 and 5 hold for random offers in every region and every com
             expect(pkg.warnings.some((w) => w.code === 'part-capped' && w.text.includes(part))).toBe(true);
           }
         }
-        if (o.firstYearTc.value > ask.tc.value.low) {
-          expect(ask.signOn?.value.high).toBeGreaterThanOrEqual(o.firstYearTc.value - ask.tc.value.low);
+        // The sign-on per end: the first-year gap at that end, asked from $5K; none where the TC covers it.
+        const gap = (end: number) => o.firstYearTc.value - end;
+        const expected = (end: number) => (gap(end) >= 5000 ? Math.ceil(gap(end) / 1000) * 1000 : 0);
+        if (gap(ask.tc.value.low) >= 5000) {
+          expect(ask.signOn?.value).toEqual({ low: expected(ask.tc.value.low), high: expected(ask.tc.value.high) });
           expect(pkg.warnings.map((w) => w.code)).toContain('first-year-gap');
+        } else {
+          expect(ask.signOn).toBeUndefined();
+          expect(pkg.warnings.map((w) => w.code)).not.toContain('first-year-gap');
+          expect(ask.firstYearGap?.value).toBe(gap(ask.tc.value.low) > 0 ? gap(ask.tc.value.low) : undefined);
         }
       }),
     );
@@ -270,7 +277,9 @@ describe('rules 1–3 and 5 hold for random offers in every region and every com
     expect(at).toEqual({ low: 319_000, high: 326_000 });
     expect(over).toEqual({ low: 320_000, high: 327_000 });
     const above = buildAskPackage(guide, 'new-york', offer({ totalComp: 310_000 }));
-    expect(above.warnings.find((w) => w.code === 'above-band')?.text).toContain(guide.regions[2]?.strategy.text);
+    const text = above.warnings.find((w) => w.code === 'above-band')?.text;
+    expect(text).toContain("The guide's target for New York ends at the band top $309K");
+    expect(text).not.toContain(guide.regions[2]?.strategy.text);
   });
 
   it('rule 5: implausible TCs hold the ask back with "did you mean"; plausible ones never do', () => {
@@ -332,6 +341,14 @@ describe('the rest of issue 12', () => {
     expect(chase.ask?.tc.value).toEqual({ low: 255_000, high: 275_000 });
     expect(chase.ask?.openAt.value).toBe(275_000);
     expect(JSON.stringify(chase)).not.toContain('281,750');
+    // The 15–25% is the reason to hold at the top; its dollars on the offer would read as another Ally figure.
+    expect(chase.premiumStory.reasons.join(' ')).toContain('15%–25%, so hold at the top of the range');
+    expect(chase.premiumStory.reasons.join(' ')).not.toMatch(/\$36\.8K|on your offer/);
+    // Without a premium the opening is the top too; the story says what may be conceded, and for what.
+    const sofi = buildAskPackage(guide, 'detroit', offer({ company: 'SoFi', totalComp: 222_000 }));
+    expect(sofi.ask?.openAt.value).toBe(262_000);
+    expect(sofi.ask?.openAt.math).toContain('concede toward the floor $240K, only for something in return');
+    expect(sofi.ask?.openAt.math).not.toContain('mid-range');
     expect(chase.footnotes.map((n) => n.id)).toContain('branchless-two-prices');
     const ticked = buildAskPackage(guide, 'detroit', undefined, { premiumIds: ['responsible-ai'] });
     expect(ticked.ask?.openAt.value).toBe(262_000);
@@ -357,17 +374,47 @@ describe('the rest of issue 12', () => {
     expect(pkg.warnings.map((w) => w.code)).toContain('below-band');
     const lever3 = pkg.scripts.find((s) => s.number === 3);
     expect(lever3?.text).not.toContain('$150K');
-    expect(lever3?.text).toContain('My competing offer from SoFi');
+    expect(lever3?.text).toContain('I have a competing offer from SoFi. [only if true: It is for a product');
+    expect(lever3?.ifAsked).toContain(
+      "I'd rather not anchor on another company's number; for this role I'm looking for $262K TC.",
+    );
     expect(pkg.leverOrder.at(-1)).toBe(3);
+    expect(pkg.warnings.find((w) => w.code === 'below-band')?.text).toContain(
+      'The ask is 60% above your offer (its floor $240K against $150K); check the level (an APM offer?).',
+    );
   });
+
+  it.each([
+    ['detroit', 'SoFi', 181_000, true],
+    ['detroit', 'SoFi', 182_000, true],
+    ['detroit', 'SoFi', 230_000, true],
+    ['detroit', 'SoFi', 231_000, false],
+    ['new-york', 'Truist', 214_000, true],
+    ['new-york', 'Truist', 215_000, true],
+    ['new-york', 'Truist', 275_000, true],
+    ['new-york', 'Truist', 276_000, false],
+  ])(
+    'rule 6: %s %s $%i: the number hidden and lever 3 last exactly while the offer does not set the ask',
+    (id, company, tc, hidden) => {
+      const pkg = buildAskPackage(guide, id, offer({ company, totalComp: tc }));
+      const lever3 = pkg.scripts.find((s) => s.number === 3);
+      expect(lever3?.text.includes(`at $${tc / 1000}K TC`)).toBe(!hidden);
+      expect(lever3?.ifAsked !== undefined).toBe(hidden);
+      expect(pkg.leverOrder.at(-1) === 3).toBe(hidden);
+      expect(pkg.leadLever === 3).toBe(!hidden);
+      if (hidden) expect(lever3?.changes.join(' ')).toContain('does not set the ask');
+    },
+  );
 
   it('rule 7: scripts say RSU a year, claims are marked', () => {
     const pkg = buildAskPackage(guide, 'new-york');
     const all = pkg.scripts.map((s) => s.text).join(' ');
     expect(all).not.toContain('over four years');
-    expect(pkg.scripts.find((s) => s.number === 2)?.text).toMatch(/\$\d+K–\$\d+K a year/);
+    expect(pkg.scripts.find((s) => s.number === 2)?.text).toContain('RSU component increased to $61K a year.');
+    // One figure per script, never a range: a recruiter takes the bottom of a range said aloud as agreed.
+    expect(all).not.toMatch(/\$\d+(?:\.\d)?K–|\d+–\d+%/);
     expect(all).toContain("[only if true: I've shipped ML-powered products");
-    expect(all).toContain("[only if true: is for a product with 10% of Ally Auto's transaction volume]");
+    expect(all).toContain("[only if true: It is for a product with 10% of Ally Auto's transaction volume.]");
   });
 
   it('rule 8: other levels get no PM-band figures', () => {
@@ -397,7 +444,10 @@ describe('the rest of issue 12', () => {
     const baseScript = pkg.scripts.find((script) => script.text.includes('base salary at'));
     expect(baseScript?.text).toContain('base salary at $168K');
     expect(baseScript?.text).toContain("Ally's base band tops out at $168K, under the $175K base I have now");
-    expect(baseScript?.text).toContain('$7K difference in RSU or a sign-on');
+    // The shortfall is yearly: the other parts carry it, never a one-time sign-on.
+    expect(baseScript?.text).toContain('so the rest of my ask (RSU and bonus) makes up the $7K a year.');
+    expect(baseScript?.text).not.toContain('sign-on');
+    expect(pkg.fallbacks.join(' ')).toContain('that $7K is yearly');
     // A base inside the band gets the guide's script unchanged.
     const inside = buildAskPackage(guide, 'detroit', offer({ company: 'Chime', totalComp: 245_000 }));
     expect(inside.scripts.some((script) => script.text.includes('tops out at'))).toBe(false);
@@ -415,7 +465,7 @@ describe('the rest of issue 12', () => {
       }),
     );
     expect(pkg.trades[0]?.text).toBe(
-      "Detroit's base band tops out at $168K, under your $170K: the $2K is carried by the other parts (the TC ask stays above your offer); or ask for it as sign-on.",
+      "Detroit's base band tops out at $168K, under your $170K: the $2K a year is carried by the other parts (the TC ask stays above your offer); a sign-on can cover year one only, never the yearly gap.",
     );
     expect(pkg.ask?.rsuPerYear.value.low).toBeGreaterThanOrEqual(40_000);
   });
@@ -428,5 +478,71 @@ describe('a total comp alone with a part beside it', () => {
     if ('error' in data) return;
     expect(data.warnings.find((w) => w.code === 'parts-set-aside')?.text).toContain('Your bonus (15%)');
     expect(data.ask?.tc).toEqual({ low: 255_000, high: 262_000 });
+  });
+});
+
+describe('the sign-on, per end of the ask (rule 2)', () => {
+  const signOn = (input: OfferInput) => buildAskPackage(guide, 'detroit', offer({ company: 'SoFi', ...input }));
+
+  it('at each end the first-year gap at that end: Google $170K + $55K + 15% + $30K sign-on', () => {
+    const pkg = buildAskPackage(
+      guide,
+      'detroit',
+      offer({
+        company: 'Google',
+        base: 170_000,
+        equity: { kind: 'annual', dollars: 55_000 },
+        bonus: { kind: 'percent', percent: 15 },
+        signOn: 30_000,
+      }),
+    );
+    expect(pkg.ask?.tc.value).toEqual({ low: 261_000, high: 268_000 });
+    // $280.5K first year: $19.5K over the floor → $20K, $12.5K over the opening → $13K.
+    expect(pkg.ask?.signOn?.value).toEqual({ low: 20_000, high: 13_000 });
+    expect(pkg.scripts.find((s) => s.number === 3)?.text).toContain("For the first year I'd also need a $13K sign-on");
+    expect(pkg.walkAway?.math).toContain('$280.5K in its first year');
+  });
+
+  it('none at an end whose TC covers the first year; none under $5K; the fallback only with a gap', () => {
+    expect(signOn({ totalComp: 232_000, signOn: 30_000 }).ask?.signOn?.value).toEqual({ low: 20_000, high: 0 });
+    // $1K more offered: the floor rises $1K, the sign-on there stays $20K, the opening's $1K gap is no ask.
+    expect(signOn({ totalComp: 233_000, signOn: 30_000 }).ask?.signOn?.value).toEqual({ low: 20_000, high: 0 });
+    const small = signOn({ totalComp: 211_000, signOn: 30_000 });
+    expect(small.ask?.signOn).toBeUndefined();
+    expect(small.ask?.firstYearGap?.value).toBe(1_000);
+    expect(small.scripts.find((s) => s.number === 3)?.text).not.toContain('sign-on');
+    const none = signOn({ totalComp: 200_000 });
+    expect(none.ask?.firstYearGap).toBeUndefined();
+    expect(none.fallbacks.join(' ')).not.toContain('first-year gap');
+    expect(none.fallbacks.join(' ')).toContain('If TC stops below $240K: ask for a level review');
+  });
+
+  it('a base at their own base is not offered to move elsewhere', () => {
+    // Their base is Detroit's base band top: the base ask is their own base.
+    const pkg = signOn({
+      base: 168_000,
+      equity: { kind: 'annual', dollars: 45_000 },
+      bonus: { kind: 'percent', percent: 10 },
+      signOn: 30_000,
+    });
+    expect(pkg.ask?.base.value.high).toBe(168_000);
+    expect(pkg.fallbacks.join(' ')).not.toContain('If base stops below $168K');
+    expect(pkg.fallbacks.join(' ')).toContain("Base $168K is your current base: don't go under it");
+  });
+});
+
+describe('claims that fit the competing company', () => {
+  it('the branch-bank line is left out for a company known to have no branches, kept for a bank', () => {
+    const line = 'At my current company, digital products exist alongside physical channels.';
+    const lever1 = (company: string, companyKind?: CompanyKind) =>
+      buildAskPackage(guide, 'detroit', offer({ company, companyKind, totalComp: 245_000 })).scripts.find(
+        (s) => s.number === 1,
+      );
+    expect(lever1('Google', 'big-tech')?.text).not.toContain(line);
+    expect(lever1('Google', 'big-tech')?.text).toContain('11 million people. The accountability at Ally');
+    expect(lever1('Google', 'big-tech')?.changes.join(' ')).toContain('Left out');
+    expect(lever1('Wells Fargo', 'traditional-bank')?.text).toContain(`[only if true: ${line}]`);
+    // Kind unknown: the line stays, marked.
+    expect(lever1('Acme Unknown Co')?.text).toContain(`[only if true: ${line}]`);
   });
 });
