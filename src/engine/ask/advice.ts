@@ -135,7 +135,7 @@ export function strategyAboveBand(region: Region): string {
   );
 }
 
-const PART_NAMES: Record<Trade['part'], string> = { base: 'base', bonus: 'bonus' };
+const PART_NAMES: Record<Trade['part'], string> = { base: 'base', bonus: 'bonus', rsu: 'RSU' };
 
 /**
  * What to do when the recruiter says no (rule 9). A capped part's shortfall is yearly, so it is never swapped for a
@@ -150,9 +150,12 @@ export function askFallbacks(
 ): string[] {
   const out: string[] = [];
   for (const trade of trades) {
+    const limit =
+      trade.asked === undefined
+        ? `${region.shortName}'s ${PART_NAMES[trade.part]} band tops out at ${formatMoney(trade.bandTop)}`
+        : `The ${PART_NAMES[trade.part]} ask ${formatMoney(trade.asked)} is above ${region.shortName}'s band top and still`;
     out.push(
-      `${region.shortName}'s ${PART_NAMES[trade.part]} band tops out at ${formatMoney(trade.bandTop)}, ` +
-        `${formatMoney(trade.short)} under your ${formatMoney(trade.competing)}: that ${formatMoney(trade.short)} is ` +
+      `${limit}, ${formatMoney(trade.short)} under your ${formatMoney(trade.competing)}: that ${formatMoney(trade.short)} is ` +
         'yearly, so it stays in the other parts of the ask every year; a sign-on can cover year one, never replace it.',
     );
   }

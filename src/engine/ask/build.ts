@@ -192,26 +192,23 @@ function askFigures(
         `band top ${formatMoney(top)}: your competing offer is what justifies it; expect the recruiter to need an exception.`,
     });
   }
-  const trades = [...low.trades, ...high.trades.filter((t) => !low.trades.some((l) => l.part === t.part))];
+  // One trade a part, the opening's (the top end, the one said aloud) where both ends have one.
+  const trades = [...high.trades, ...low.trades.filter((t) => !high.trades.some((h) => h.part === t.part))];
   for (const trade of trades) warnings.push({ code: 'part-capped', text: trade.text });
   const farAbove = offer
     ? farAboveBand(guide, region, offer.annualTc.value, { low: low.end.rsuPerYear, high: high.end.rsuPerYear })
     : undefined;
   const above = Math.max(low.rsuAboveBand, high.rsuAboveBand);
   if (above > 0) {
-    const competingRsu = offer?.equityPerYear?.value;
     warnings.push({
       code: 'part-above-band',
       text:
-        high.rsuAboveBecause === 'competing' && competingRsu !== undefined
-          ? `RSU matches your competing ${formatMoney(competingRsu)} a year, ${formatMoney(above)} above ${region.shortName}'s ` +
-            `RSU band top ${formatMoney(region.band.stock.high)}: never ask below what you have.`
-          : `Base and bonus are at their band tops, so RSU carries the rest of the TC ask: up to ${formatMoney(above)} a year ` +
-            `above ${region.shortName}'s RSU band top ${formatMoney(region.band.stock.high)}.` +
-            // Far above the band it is a level question, not a stretch (the far-above-band warning says so).
-            (farAbove
-              ? ''
-              : ' Equity is the part recruiters can most often stretch; a sign-on is the other way to close the gap.'),
+        `Base and bonus are at their band tops, so RSU carries the rest of the TC ask: up to ${formatMoney(above)} a year ` +
+        `above ${region.shortName}'s RSU band top ${formatMoney(region.band.stock.high)}.` +
+        // Far above the band it is a level question, not a stretch (the far-above-band warning says so).
+        (farAbove
+          ? ''
+          : ' Equity is the part recruiters can most often stretch; a sign-on is the other way to close the gap.'),
     });
   }
   return { figures, trades, warnings, farAbove };
@@ -273,7 +270,8 @@ export function buildAskPackage(
   const built = sanity.holdBack || otherLevel || sameCompany ? undefined : askFigures(guide, region, offer, story);
   if (offer && competing !== undefined && !sanity.holdBack && !otherLevel) {
     if (belowBand) {
-      const floor = tcRangeAgainst(guide, region, competing).value.low;
+      // The ask's own floor (its parts may have raised it above the TC rule's low end).
+      const floor = built?.figures.tc.value.low ?? tcRangeAgainst(guide, region, competing).value.low;
       warnings.push({
         code: 'below-band',
         text:

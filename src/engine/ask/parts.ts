@@ -86,7 +86,7 @@ export function splitEnd(
   end: 'low' | 'high',
   lever: LeverFigures,
   competing: CompetingParts,
-): { end: AskEnd; trades: Trade[]; rsuAboveBand: number; rsuAboveBecause: 'competing' | 'carry' } {
+): { end: AskEnd; trades: Trade[]; rsuAboveBand: number } {
   const band = region.band;
   const steps: string[] = [];
   const trades: Trade[] = [];
@@ -134,14 +134,17 @@ export function splitEnd(
   }
   const bonusAt = (b: number) => (flat ? band.bonus.high : (b * percent) / 100);
   let bonus = bonusAt(base);
-  const rsuFloor = Math.max(compRsu ?? 0, band.stock.low);
+  // A competing RSU above the band is matched only up to the band top: the rest is a named trade carried by base and
+  // bonus (the TC ask stays above the offer). Matching it in full on top of Ally's own base and bonus asked for the
+  // best of both offers: $302K against a $240K offer whose $100K RSU was its largest part.
+  const rsuFloor = Math.max(Math.min(compRsu ?? 0, band.stock.high), band.stock.low);
   const leverRsu = end === 'low' ? lever.rsuLow : lever.rsuHigh;
   let rsu = Math.max(leverRsu.value, rsuFloor);
   steps.push(
     `Floors: base ${formatMoney(base)} (${cappedBase > leverBase ? 'your competing base' : "the guide's lever 1 at this end"}), ` +
       `bonus ${flat ? `${formatMoney(bonus)}, its band top` : `${formatPercent(percent, 0)} of base = ${formatMoney(bonus)}`} ` +
       `(${compBonus !== undefined && bonusFloor > (base * lever.bonusPercent) / 100 ? 'at least your competing bonus' : `lever 4's ${formatPercent(lever.bonusPercent, 0)}`}), ` +
-      `RSU ${formatMoney(rsuFloor)} a year (${compRsu !== undefined && compRsu >= band.stock.low ? 'your competing RSU' : 'the band low'}). ` +
+      `RSU ${formatMoney(rsuFloor)} a year (${compRsu !== undefined && compRsu > band.stock.high ? 'the band top, under your competing RSU' : compRsu !== undefined && compRsu >= band.stock.low ? 'your competing RSU' : 'the band low'}). ` +
       `RSU starts at ${formatMoney(rsu)} (${rsu > leverRsu.value ? 'your competing RSU' : `the guide's lever 2 ${end} end`}).`,
   );
 
@@ -213,6 +216,27 @@ export function splitEnd(
       }
     }
   }
+  if (compRsu !== undefined && compRsu > rsu) {
+    const short = compRsu - rsu;
+    const asked = rsu > band.stock.high ? rsu : undefined;
+    const text =
+      (asked === undefined
+        ? `${region.shortName}'s RSU band tops out at ${formatMoney(band.stock.high)} a year, under your ${formatMoney(compRsu)}: `
+        : `The RSU ask ${formatMoney(asked)} a year, already above ${region.shortName}'s RSU band top ${formatMoney(band.stock.high)}, is under your ${formatMoney(compRsu)}: `) +
+      `the ${formatMoney(short)} a year is carried by base and bonus (the TC ask stays above your offer).`;
+    trades.push({
+      part: 'rsu',
+      competing: compRsu,
+      bandTop: band.stock.high,
+      ...(asked === undefined ? {} : { asked }),
+      short,
+      carriedBy: 'other-parts',
+      text,
+    });
+    steps.push(
+      `RSU ${formatMoney(rsu)} a year, ${formatMoney(short)} under your competing RSU: base and bonus carry it.`,
+    );
+  }
   const sum = base + rsu + bonus;
   steps.push(
     `${formatMoney(base)} base + ${formatMoney(rsu)} RSU a year + ${formatMoney(bonus)} bonus = ${formatMoney(sum)}` +
@@ -224,6 +248,5 @@ export function splitEnd(
     end: { tc, base, rsuPerYear: rsu, bonus, steps },
     trades,
     rsuAboveBand: Math.max(0, rsu - band.stock.high),
-    rsuAboveBecause: (compRsu ?? 0) > band.stock.high ? 'competing' : 'carry',
   };
 }

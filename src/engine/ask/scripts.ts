@@ -31,8 +31,12 @@ export interface ScriptInput {
   companyKind?: CompanyKind;
 }
 
-const PART_PLACEHOLDER: Record<Trade['part'], RegExp> = { base: /\{baseAsk\}/, bonus: /\{bonusTargetPercent\}/ };
-const PART_WORDS: Record<Trade['part'], string> = { base: 'base', bonus: 'bonus' };
+const PART_PLACEHOLDER: Record<Trade['part'], RegExp> = {
+  base: /\{baseAsk\}/,
+  bonus: /\{bonusTargetPercent\}/,
+  rsu: /\{stockAsk\}/,
+};
+const PART_WORDS: Record<Trade['part'], string> = { base: 'base', bonus: 'bonus', rsu: 'RSU' };
 
 /** The parts of the opening end above the competing ones, other than the capped part: they carry its shortfall. */
 function carriers(trade: Trade, opening: AskEnd, competing: CompetingParts): string[] {
@@ -51,10 +55,13 @@ function carriers(trade: Trade, opening: AskEnd, competing: CompetingParts): str
 function tradeSentence(trade: Trade, opening: AskEnd | undefined, competing: CompetingParts): string {
   const names = opening ? carriers(trade, opening, competing) : [];
   const which = names.length > 0 ? ` (${names.join(' and ')})` : '';
+  const limit =
+    trade.asked === undefined
+      ? `Ally's ${PART_WORDS[trade.part]} band tops out at ${formatMoney(trade.bandTop)}`
+      : `that ${PART_WORDS[trade.part]} figure is already above Ally's band`;
   return (
-    ` Ally's ${PART_WORDS[trade.part]} band tops out at ${formatMoney(trade.bandTop)}, under the ` +
-    `${formatMoney(trade.competing)} ${PART_WORDS[trade.part]} I have now, so the rest of my ask${which} makes up the ` +
-    `${formatMoney(trade.short)} a year.`
+    ` ${limit}, under the ${formatMoney(trade.competing)} ${PART_WORDS[trade.part]} I have now, so the rest of my ` +
+    `ask${which} makes up the ${formatMoney(trade.short)} a year.`
   );
 }
 

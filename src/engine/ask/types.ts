@@ -54,9 +54,11 @@ export interface AskEnd {
 
 /** A part that cannot reach what the person has inside its band, and what carries the difference. */
 export interface Trade {
-  part: 'base' | 'bonus';
+  part: 'base' | 'bonus' | 'rsu';
   competing: number;
   bandTop: number;
+  /** The part asked for, when it is above its band top and still under the competing part (RSU carrying). */
+  asked?: number;
   short: number;
   /** The other parts carry it: the TC end is at least the competing TC plus the uplift. */
   carriedBy: 'other-parts';
