@@ -147,6 +147,7 @@ export function askFallbacks(
   ask: AskFigures,
   trades: readonly Trade[],
   offer: NormalisedOffer | undefined,
+  levelReviewFirst = false,
 ): string[] {
   const out: string[] = [];
   for (const trade of trades) {
@@ -176,11 +177,11 @@ export function askFallbacks(
   }
   const firstYearGap = offer !== undefined && offer.firstYearTc.value > ask.tc.value.low;
   const level = guide.levels.rows[1]?.ally ?? 'the next level';
+  // Far above the band the level review already leads the fallbacks: not said twice.
+  const review = levelReviewFirst ? 'the title' : `a level review (${level}) or the title`;
   out.push(
     `If TC stops below ${formatMoney(ask.tc.value.low)}: ` +
-      (firstYearGap
-        ? `ask a sign-on for the first-year gap, then a level review (${level}) or the title.`
-        : `ask for a level review (${level}) or the title.`),
+      (firstYearGap ? `ask a sign-on for the first-year gap, then ${review}.` : `ask for ${review}.`),
   );
   return out;
 }
