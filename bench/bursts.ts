@@ -2,9 +2,10 @@
  * Three bursts in a row: a fresh child of each app (bare Bolt first, then allycomp, both with --expose-gc) takes
  * `commands` signed `/allycomp ny` as fast as `connections` closed-loop connections allow, three times. After each
  * burst allycomp's posts are left to drain (until the stub has seen none for a while); then the child reports its
- * RSS (as the burst left it), and again after a full GC with the JS heap in use. RSS is also sampled during the burst
- * and the drain, for the peak. The issue's targets: after a burst, RSS within 1.5× the bare Bolt app's after the
- * same burst, and no growth from the first burst to the third.
+ * RSS as the burst left it, again after `settleMs` idle (V8 gives back heap pages on its own by then), and again
+ * after a full GC with the JS heap in use. RSS is also sampled during the burst and the drain, for the peak. The
+ * issue's targets: after a burst, RSS within 1.5× the bare Bolt app's after the same burst (judged on the RSS as the
+ * drained burst left it: what a memory limit must allow), and no growth from the first burst to the third.
  */
 import type { ChildApp } from './children.js';
 import { type LoadOutcome, sendCommands } from './load.js';
@@ -24,14 +25,21 @@ export interface BurstSample {
   peakRssMB: number;
   /** As the drained burst left it, before any forced GC. */
   rssAfterMB: number;
+  /** `settleMs` later, still without a forced GC. */
+  rssSettledMB: number;
   rssAfterGcMB: number;
   heapAfterGcMB: number;
+  /** After the GC: the JS heap V8 still reserves, and memory held outside it by JS objects (Buffers). */
+  heapReservedAfterGcMB: number;
+  externalAfterGcMB: number;
 }
 
 export interface BurstRun {
   app: 'allycomp' | 'baseline';
   commands: number;
   connections: number;
+  quietMs: number;
+  settleMs: number;
   /** The fresh child before its first command, after a full GC. */
   idle: { rssMB: number; heapAfterGcMB: number };
   bursts: BurstSample[];
@@ -43,6 +51,8 @@ export interface BurstOptions {
   connections: number;
   /** The posts count as drained when none came for this long. */
   quietMs: number;
+  /** Idle time before the settled RSS is read. */
+  settleMs: number;
 }
 
 export interface BurstDeps {
@@ -119,6 +129,8 @@ export async function measureBursts(
       const drainSeconds = (performance.now() - started) / 1000;
       const peakRssMB = await peak.stop();
       const after = await app.stats(false);
+      await sleep(options.settleMs);
+      const settled = await app.stats(false);
       const collected = await app.stats(true);
       bursts.push({
         burst,
@@ -128,20 +140,27 @@ export async function measureBursts(
         drainSeconds,
         peakRssMB: Math.max(peakRssMB, after.rssBytes / MB),
         rssAfterMB: after.rssBytes / MB,
+        rssSettledMB: settled.rssBytes / MB,
         rssAfterGcMB: collected.rssBytes / MB,
         heapAfterGcMB: collected.heapUsedBytes / MB,
+        heapReservedAfterGcMB: collected.heapTotalBytes / MB,
+        externalAfterGcMB: collected.externalBytes / MB,
       });
       console.log(
         `  ${kind.padEnd(8)} burst ${burst}: ${outcome.answered} acked (p99 ${outcome.latencyMs.p99.toFixed(1)} ms), ` +
           `${postsAfter - postsBefore} posts, drained in ${drainSeconds.toFixed(1)} s; RSS peak ` +
-          `${peakRssMB.toFixed(0)} MB, after ${(after.rssBytes / MB).toFixed(0)} MB, after GC ` +
-          `${(collected.rssBytes / MB).toFixed(0)} MB; heap after GC ${(collected.heapUsedBytes / MB).toFixed(1)} MB`,
+          `${peakRssMB.toFixed(0)} MB, after ${(after.rssBytes / MB).toFixed(0)} MB, settled ` +
+          `${(settled.rssBytes / MB).toFixed(0)} MB, after GC ` +
+          `${(collected.rssBytes / MB).toFixed(0)} MB; heap after GC ${(collected.heapUsedBytes / MB).toFixed(1)} MB ` +
+          `(reserved ${(collected.heapTotalBytes / MB).toFixed(0)} MB, external ${(collected.externalBytes / MB).toFixed(1)} MB)`,
       );
     }
     return {
       app: kind,
       commands: options.commands,
       connections: options.connections,
+      quietMs: options.quietMs,
+      settleMs: options.settleMs,
       idle: { rssMB: idleStats.rssBytes / MB, heapAfterGcMB: idleStats.heapUsedBytes / MB },
       bursts,
     };

@@ -421,6 +421,7 @@ class BenchRun {
       bursts: this.options.bursts,
       connections: this.options.burstConnections,
       quietMs: this.options.smoke ? 500 : 1_500,
+      settleMs: this.options.smoke ? 500 : 15_000,
     };
     const runs: BurstRun[] = [];
     for (const kind of ['baseline', 'allycomp'] as const) {

@@ -77,9 +77,10 @@ export async function startStubProcess(script: string): Promise<StubProcess> {
         child.send({ type: 'counts', id } satisfies StubRequest);
       }),
     async close() {
-      if (child.exitCode !== null) return;
+      if (child.exitCode !== null || child.signalCode !== null) return;
       const exited = new Promise((resolve) => child.once('exit', resolve));
-      child.disconnect();
+      // Already let go of (stopAllChildren kills every tracked process, the stub included): just wait for the exit.
+      if (child.connected) child.disconnect();
       const timer = setTimeout(() => child.kill('SIGKILL'), 5_000);
       await exited;
       clearTimeout(timer);
