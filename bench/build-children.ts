@@ -15,6 +15,9 @@ export const BUILD_DIR = join(REPO_ROOT, 'bench', '.build');
 export interface ChildScripts {
   allycomp: string;
   baseline: string;
+  naive: string;
+  /** The Web API stub's own process (bench/stub-child.ts). */
+  stub: string;
 }
 
 function typeScriptFiles(dir: string): string[] {
@@ -28,7 +31,14 @@ export function buildChildren(): ChildScripts {
   const benchDir = join(REPO_ROOT, 'bench');
   const sources = [
     ...typeScriptFiles(join(REPO_ROOT, 'src')),
-    ...['child-allycomp.ts', 'child-baseline.ts', 'child-control.ts'].map((name) => join(benchDir, name)),
+    ...[
+      'child-allycomp.ts',
+      'child-baseline.ts',
+      'child-naive.ts',
+      'child-control.ts',
+      'slack-stub.ts',
+      'stub-child.ts',
+    ].map((name) => join(benchDir, name)),
   ];
   for (const source of sources) {
     const { outputText } = ts.transpileModule(readFileSync(source, 'utf8'), {
@@ -47,5 +57,7 @@ export function buildChildren(): ChildScripts {
   return {
     allycomp: join(BUILD_DIR, 'bench', 'child-allycomp.js'),
     baseline: join(BUILD_DIR, 'bench', 'child-baseline.js'),
+    naive: join(BUILD_DIR, 'bench', 'child-naive.js'),
+    stub: join(BUILD_DIR, 'bench', 'stub-child.js'),
   };
 }

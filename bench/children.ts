@@ -8,7 +8,8 @@ import { createInterface } from 'node:readline';
 import type { ChildStats, ControlReply, ControlRequest, StartupLaps } from './child-control.js';
 import { BOT_TOKEN, SIGNING_SECRET } from './slack-request.js';
 
-export type AppKind = 'allycomp' | 'baseline';
+/** allycomp; a bare Bolt app that only acks; a naive Bolt app that posts the same answer as five plain posts. */
+export type AppKind = 'allycomp' | 'baseline' | 'naive';
 
 export interface ChildApp {
   kind: AppKind;

@@ -1,8 +1,10 @@
 /** What a bench run measured, the issue's targets judged against it, and RESULTS.md rendered from both. */
+import type { BurstRun } from './bursts.js';
 import type { StartupLaps } from './child-control.js';
 import type { AppKind } from './children.js';
 import type { LoadOutcome } from './load.js';
 import type { ProfileSummary, TimeSpent } from './profile.js';
+import type { TransportCpuRow } from './transport-cpu.js';
 
 export interface MachineInfo {
   date: string;
@@ -34,8 +36,11 @@ export interface LoadStep {
   generatorLoopP99Ms: number;
 }
 
+/** The apps start-up and memory compare (the naive app is measured under load only). */
+export type MeasuredApp = 'allycomp' | 'baseline';
+
 export interface StartupResult {
-  app: AppKind;
+  app: MeasuredApp;
   roundsMs: number[];
   medianMs: number;
   /** The child's own timing of its start-up steps, from the median round. */
@@ -51,7 +56,7 @@ export interface MemorySample {
 }
 
 export interface MemoryResult {
-  app: AppKind;
+  app: MeasuredApp;
   samples: MemorySample[];
   /** How many samples the trend was judged on (it needs at least two). */
   trendSamples: number;
@@ -69,7 +74,16 @@ export interface MicroResult {
   samples: number;
 }
 
-export type TargetKind = 'ack-ratio' | 'ack-at-200' | 'startup' | 'memory' | 'memory-trend' | 'chart';
+export type TargetKind =
+  | 'ack-ratio'
+  | 'ack-at-200'
+  | 'cpu-naive'
+  | 'startup'
+  | 'memory'
+  | 'memory-trend'
+  | 'burst-rss'
+  | 'burst-growth'
+  | 'chart';
 
 export interface TargetResult {
   kind: TargetKind;
@@ -82,14 +96,19 @@ export interface Results {
   mode: 'full' | 'smoke';
   machine: MachineInfo;
   steps: LoadStep[];
-  /** Web API calls allycomp makes per `/allycomp ny`, in all and by method. */
+  /** chat.postMessage calls allycomp makes per `/allycomp ny` in the steady state, and its calls by method. */
   callsPerCommand: { total: number; methods: string };
+  /** chat.postMessage calls the naive app makes per command (5). */
+  naivePosts: number;
   startup: StartupResult[];
   memory: MemoryResult;
   /** The same commands sent to the baseline, for scale (full run only). */
   baselineMemory?: MemoryResult;
+  /** Three bursts in a row, bare Bolt and allycomp. */
+  bursts: BurstRun[];
+  transportCpu: TransportCpuRow[];
   loadProfile?: ProfileSummary & { rate: number; seconds: number };
-  startupProfiles?: Record<AppKind, ProfileSummary>;
+  startupProfiles?: Record<MeasuredApp, ProfileSummary>;
   micro: MicroResult[];
   targets: TargetResult[];
   /** What broke: the run fails. */
@@ -102,7 +121,13 @@ export const TARGETS = {
   p99RatioToBaseline: 1.5,
   p99MsAt200: 50,
   startupRatioToBaseline: 1.5,
+  /** allycomp's CPU per command against the naive app's (issue 13: at most the naive app's). */
+  cpuRatioToNaive: 1,
   memoryMB: 150,
+  /** RSS after each burst against the bare Bolt app's after the same burst (issue 13). */
+  burstRssRatioToBaseline: 1.5,
+  /** RSS after the last burst against after the first: more counts as growth (glibc keeps some freed memory). */
+  burstRssGrowth: 1.1,
   chartMs: 50,
   /** Heap kept after a full GC growing faster than this counts as an upward trend (1 KB per command). */
   heapGrowthKBPer1000: 1024,
@@ -141,7 +166,19 @@ export function judgeTargets(results: Omit<Results, 'targets'>): TargetResult[] 
       met: at200.outcome.latencyMs.p99 < TARGETS.p99MsAt200 && at200.outcome.achievedRate >= 0.95 * 200,
     });
   }
-  const start = (app: AppKind) => results.startup.find((s) => s.app === app);
+  for (const rate of rates) {
+    const mine = stepFor(results.steps, 'allycomp', rate);
+    const naive = stepFor(results.steps, 'naive', rate);
+    if (!mine || !naive) continue;
+    const r = ratio(mine.cpuMsPerCommand, naive.cpuMsPerCommand);
+    targets.push({
+      kind: 'cpu-naive',
+      target: `CPU per command ≤ the naive 5-post app's at ${rate} req/s`,
+      measured: `${fixed(mine.cpuMsPerCommand, 3)} ms vs ${fixed(naive.cpuMsPerCommand, 3)} ms (${fixed(r)}×)`,
+      met: r <= TARGETS.cpuRatioToNaive,
+    });
+  }
+  const start = (app: MeasuredApp) => results.startup.find((s) => s.app === app);
   const mineStart = start('allycomp');
   const baseStart = start('baseline');
   if (mineStart && baseStart) {
@@ -170,6 +207,7 @@ export function judgeTargets(results: Omit<Results, 'targets'>): TargetResult[] 
       });
     }
   }
+  targets.push(...judgeBursts(results.bursts));
   const chart = results.micro.find((m) => m.name === CHART_BENCH);
   if (chart) {
     targets.push({
@@ -177,6 +215,42 @@ export function judgeTargets(results: Omit<Results, 'targets'>): TargetResult[] 
       target: `Chart render < ${TARGETS.chartMs} ms`,
       measured: `${fixed(chart.meanMs, 1)} ms mean, ${fixed(chart.p99Ms, 1)} ms p99`,
       met: chart.meanMs < TARGETS.chartMs,
+    });
+  }
+  return targets;
+}
+
+function judgeBursts(runs: BurstRun[]): TargetResult[] {
+  const mine = runs.find((run) => run.app === 'allycomp');
+  const base = runs.find((run) => run.app === 'baseline');
+  if (!mine || !base || mine.bursts.length === 0) return [];
+  const mb = (values: number[]) => values.map((v) => fixed(v, 0)).join(' / ');
+  const ratios = mine.bursts.map((burst, i) => ratio(burst.rssAfterMB, base.bursts[i]?.rssAfterMB ?? Number.NaN));
+  const worst = Math.max(...ratios);
+  const settled = Math.max(
+    ...mine.bursts.map((burst, i) => ratio(burst.rssSettledMB, base.bursts[i]?.rssSettledMB ?? Number.NaN)),
+  );
+  const targets: TargetResult[] = [
+    {
+      kind: 'burst-rss',
+      target: `RSS after each ${mine.commands}-command burst ≤ ${TARGETS.burstRssRatioToBaseline}× bare Bolt's`,
+      measured: `${mb(mine.bursts.map((b) => b.rssAfterMB))} MB vs ${mb(base.bursts.map((b) => b.rssAfterMB))} MB (at most ${fixed(worst)}×; settled, at most ${fixed(settled)}×)`,
+      met: worst <= TARGETS.burstRssRatioToBaseline,
+    },
+  ];
+  const first = mine.bursts[0];
+  const last = mine.bursts.at(-1);
+  if (first && last && last !== first) {
+    const heapKBPer1000 =
+      ((last.heapAfterGcMB - first.heapAfterGcMB) * 1024 * 1000) / (mine.commands * (last.burst - first.burst));
+    const rssGrowth = ratio(last.rssAfterMB, first.rssAfterMB);
+    targets.push({
+      kind: 'burst-growth',
+      target: `${mine.bursts.length} bursts in a row: no growth`,
+      measured:
+        `heap after GC ${mine.bursts.map((b) => fixed(b.heapAfterGcMB, 1)).join(' → ')} MB, ` +
+        `RSS after ${mine.bursts.map((b) => fixed(b.rssAfterMB, 0)).join(' → ')} MB`,
+      met: heapKBPer1000 <= TARGETS.heapGrowthKBPer1000 && rssGrowth <= TARGETS.burstRssGrowth,
     });
   }
   return targets;
@@ -204,7 +278,7 @@ export function explainMisses(results: Results): string[] {
     lines.push(
       `**Ack latency:** the work before allycomp's ack is small (see \`parseCommand + answerCommand\` in the ` +
         'micro-benchmarks), but the answer it delivers after each ack shares the event loop with the next acks: ' +
-        `${results.callsPerCommand.total} Web API calls per command, ${fixed(Math.min(...cpu), 1)}–` +
+        `${results.callsPerCommand.total} posts per command, ${fixed(Math.min(...cpu), 1)}–` +
         `${fixed(Math.max(...cpu), 1)} ms of CPU per command against the baseline's ${fixed(Math.min(...baseCpu), 2)}–` +
         `${fixed(Math.max(...baseCpu), 2)} ms. Event loop busy, allycomp vs baseline: ${loads.join(', ')}. Acks ` +
         'wait in line behind that work, more the busier the loop.' +
@@ -215,6 +289,18 @@ export function explainMisses(results: Results): string[] {
               .map((o) => `${o.name} (${fixed((100 * o.ms) / profile.busyMs, 0)}%)`)
               .join(', ')}.`
           : ''),
+    );
+  }
+  if (missed.has('cpu-naive')) {
+    const rows = [...new Set(results.steps.map((step) => step.rate))].map((rate) => {
+      const mine = stepFor(results.steps, 'allycomp', rate);
+      const naive = stepFor(results.steps, 'naive', rate);
+      return `${rate} req/s ${fixed(mine?.cpuMsPerCommand ?? Number.NaN, 2)} vs ${fixed(naive?.cpuMsPerCommand ?? Number.NaN, 2)} ms`;
+    });
+    lines.push(
+      `**CPU per command against the naive app:** ${rows.join(', ')}. allycomp posts ${results.callsPerCommand.total} ` +
+        `messages per command to the naive app's ${results.naivePosts}, but adds the queue, the caps, the duplicate ` +
+        'drop, the request log and the shared chart (see the profile).',
     );
   }
   if (missed.has('startup')) {
@@ -289,6 +375,110 @@ function startupStepsTable(startup: StartupResult[]): string {
   );
 }
 
+function renderBursts(runs: BurstRun[]): string {
+  const [first] = runs;
+  const outcomes = (record: Record<string, number>) =>
+    Object.entries(record)
+      .sort(([, a], [, b]) => b - a)
+      .map(([outcome, count]) => `${outcome} ${count}`)
+      .join(', ') || '—';
+  return [
+    '## Three bursts in a row',
+    '',
+    `A fresh child of each app (started with \`--expose-gc\`; bare Bolt first, then allycomp) takes ` +
+      `${first?.commands ?? 0} signed \`/allycomp ny\` (each from its own channel) as fast as ` +
+      `${first?.connections ?? 0} connections in a closed loop allow, three times in a row. After each burst ` +
+      `allycomp's posts are left to drain (until the stub has seen none for ${(first?.quietMs ?? 0) / 1000} s); then the ` +
+      'child reports its RSS ' +
+      'as the burst left it ("RSS after", what the 1.5× target is judged on: what a memory limit must allow), again ' +
+      `after ${(first?.settleMs ?? 0) / 1000} s idle ("settled": V8 gives back heap pages on its own by then), and ` +
+      'after a full GC, with the JS ' +
+      'heap in use and reserved and the external memory. The peak is sampled every 250 ms during the burst and the ' +
+      "drain. Requests past the delivery queue's caps would be answered in the ack, privately (outcome `busy`), and " +
+      'post nothing.',
+    '',
+    table(
+      [
+        'App',
+        'Burst',
+        'Acked',
+        'Ack p50 ms',
+        'Ack p99 ms',
+        'Errors / non-2xx / timeouts',
+        'Outcomes',
+        'Posts',
+        'Drained after s',
+        'RSS peak MB',
+        'RSS after MB',
+        'RSS settled MB',
+        'RSS after GC MB',
+        'Heap after GC MB',
+        'Heap reserved after GC MB',
+        'External after GC MB',
+      ],
+      runs.flatMap((run) => [
+        [
+          run.app,
+          'idle',
+          ...Array<string>(8).fill('—'),
+          fixed(run.idle.rssMB, 0),
+          '—',
+          '—',
+          fixed(run.idle.heapAfterGcMB, 1),
+          '—',
+          '—',
+        ],
+        ...run.bursts.map((b) => [
+          run.app,
+          b.burst,
+          b.outcome.answered,
+          fixed(b.outcome.latencyMs.p50),
+          fixed(b.outcome.latencyMs.p99),
+          `${b.outcome.errors} / ${b.outcome.non2xx} / ${b.outcome.timeouts}`,
+          outcomes(b.outcomes),
+          b.posts,
+          fixed(b.drainSeconds, 1),
+          fixed(b.peakRssMB, 0),
+          fixed(b.rssAfterMB, 0),
+          fixed(b.rssSettledMB, 0),
+          fixed(b.rssAfterGcMB, 0),
+          fixed(b.heapAfterGcMB, 1),
+          fixed(b.heapReservedAfterGcMB, 0),
+          fixed(b.externalAfterGcMB, 1),
+        ]),
+      ]),
+    ),
+  ].join('\n');
+}
+
+function renderTransportCpu(rows: TransportCpuRow[]): string {
+  const of = (transport: TransportCpuRow['transport'], wrapped: boolean) =>
+    rows.find((row) => row.transport === transport && row.wrapped === wrapped);
+  const saving = (wrapped: boolean) => {
+    const undici = of('undici', wrapped);
+    const fetch = of('fetch', wrapped);
+    return undici && fetch ? `${fixed(100 * (1 - undici.msPerCall / fetch.msPerCall), 0)}%` : 'n/a';
+  };
+  return [
+    '## Web API transport: undici against fetch',
+    '',
+    '`bench/transport-cpu.ts`: CPU of this process per `chat.postMessage` (the region message as body) made by a ' +
+      'WebClient over each transport (`SLACK_HTTP_TRANSPORT`), 32 at a time, to the stub in its own process. Bare, and ' +
+      'as the app wraps it (`withoutSlackMessages`, which reads every JSON answer). Rounds alternate between the four; ' +
+      `each figure is the median of its rounds. undici saves ${saving(false)} bare and ${saving(true)} wrapped.`,
+    '',
+    table(
+      ['Transport', 'As the app wraps it', 'CPU ms per call', 'Rounds ms'],
+      rows.map((row) => [
+        row.transport,
+        row.wrapped ? 'yes' : 'no',
+        fixed(row.msPerCall, 3),
+        row.rounds.map((v) => fixed(v, 3)).join(', '),
+      ]),
+    ),
+  ].join('\n');
+}
+
 export function renderMarkdown(results: Results): string {
   const { machine: m } = results;
   const rates = [...new Set(results.steps.map((step) => step.rate))];
@@ -351,14 +541,19 @@ export function renderMarkdown(results: Results): string {
 
   out.push('## Ack latency at fixed rates', '');
   out.push(
-    'Signed `/allycomp ny` slash commands (a fresh timestamp and signature on every request) sent with autocannon ' +
-      'to each app in its own process. The rate is spread over up to 50 single-connection lanes started evenly ' +
-      "through the second, so requests arrive spread out rather than in one burst per second. Latency is the ack's " +
-      '(request written to response read) and, like the achieved rate, counts the steady state: from when the last ' +
-      'lane started to when the first stopped. A server that falls behind shows as a lower achieved rate. allycomp then delivers its answer to a local Web API stub: ' +
-      `${results.callsPerCommand.total} calls per command (${results.callsPerCommand.methods}), work that shares ` +
-      "the event loop with the next acks. The baseline is a bare Bolt app with allycomp's HTTPReceiver settings " +
-      "whose `/allycomp` only acks. CPU ms/command is the child process's CPU time per answered command.",
+    'Signed `/allycomp ny` slash commands (a fresh timestamp and signature on every request, each from a channel of ' +
+      'its own) sent with autocannon to each app in its own process. The rate is spread over up to 50 ' +
+      'single-connection lanes started evenly through the second, so requests arrive spread out rather than in one ' +
+      "burst per second. Latency is the ack's (request written to response read) and, like the achieved rate, counts " +
+      'the steady state: from when the last lane started to when the first stopped. A server that falls behind shows ' +
+      'as a lower achieved rate. After each ack allycomp delivers its answer to a Web API stub on loopback, in a ' +
+      `process of its own: ${results.callsPerCommand.total} posts (\`chat.postMessage\`) per command in the steady ` +
+      `state (the second warm-up round: ${results.callsPerCommand.methods || 'none'}; the shared chart is uploaded ` +
+      'once, in the first), work that shares the event loop with the next acks. The baseline is a bare Bolt app with ' +
+      "allycomp's HTTPReceiver settings whose `/allycomp` only acks; the naive app is the same bare Bolt app posting " +
+      `the same New York answer the plain way, ${results.naivePosts} posts one after another with Bolt's own client ` +
+      "(the region message, then the four levers as replies; no chart). CPU ms/command is the child process's CPU " +
+      'time per answered command, including the posts its commands caused; Web API calls counts those posts.',
     '',
   );
   out.push(
@@ -396,16 +591,24 @@ export function renderMarkdown(results: Results): string {
   );
   out.push(
     table(
-      ['Rate', 'p50 allycomp / baseline', 'p99 allycomp / baseline', 'CPU per command allycomp / baseline'],
+      [
+        'Rate',
+        'p50 allycomp / baseline',
+        'p99 allycomp / baseline',
+        'CPU per command allycomp / baseline',
+        'CPU per command allycomp / naive',
+      ],
       rates.map((rate) => {
         const mine = stepFor(results.steps, 'allycomp', rate);
         const base = stepFor(results.steps, 'baseline', rate);
-        if (!mine || !base) return [rate, 'n/a', 'n/a', 'n/a'];
+        const naive = stepFor(results.steps, 'naive', rate);
+        if (!mine || !base) return [rate, 'n/a', 'n/a', 'n/a', 'n/a'];
         return [
           rate,
           `${fixed(ratio(mine.outcome.latencyMs.p50, base.outcome.latencyMs.p50))}×`,
           `${fixed(ratio(mine.outcome.latencyMs.p99, base.outcome.latencyMs.p99))}×`,
           `${fixed(ratio(mine.cpuMsPerCommand, base.cpuMsPerCommand))}×`,
+          naive ? `${fixed(ratio(mine.cpuMsPerCommand, naive.cpuMsPerCommand))}×` : 'n/a',
         ];
       }),
     ),
@@ -482,6 +685,9 @@ export function renderMarkdown(results: Results): string {
       (results.baselineMemory ? ` Baseline: ${trend(results.baselineMemory)}.` : ''),
     '',
   );
+
+  if (results.bursts.length > 0) out.push(renderBursts(results.bursts), '');
+  if (results.transportCpu.length > 0) out.push(renderTransportCpu(results.transportCpu), '');
 
   if (results.loadProfile) {
     const p = results.loadProfile;

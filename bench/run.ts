@@ -1,12 +1,14 @@
 /**
- * `npm run bench`: allycomp against a bare Bolt baseline, each in its own process, with the Slack Web API replaced
- * by a stub on loopback. Measures ack latency at fixed rates, start-up, memory over 1,000 commands, a CPU profile
- * under load and the micro-benchmarks, then writes bench/RESULTS.md.
+ * `npm run bench`: allycomp against a bare Bolt baseline and a naive Bolt app that posts the same answer as five plain
+ * posts, each in its own process, with the Slack Web API replaced by a stub in a process of its own on loopback.
+ * Measures ack latency and CPU per command at fixed rates, start-up, memory over 1,000 commands, three bursts of
+ * ~4,000 commands in a row (RSS and heap after each, against bare Bolt), a CPU profile under load, the Web API
+ * transport's CPU per call (undici against fetch) and the micro-benchmarks, then writes bench/RESULTS.md.
  *
  * `npm run bench:smoke` (`--smoke`): the same steps, small, in a few seconds, for CI. It writes no file and fails
  * only when something is broken (nothing answered, errors, missing Web API posts), never on a missed target.
  *
- * Options: --rates 50,200,500  --seconds 10  --memory-commands 1000  --no-micro
+ * Options: --rates 50,200,500  --seconds 10  --memory-commands 1000  --burst-commands 4000  --no-micro
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -15,6 +17,7 @@ import { join } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { BUILD_DIR, buildChildren, type ChildScripts, REPO_ROOT } from './build-children.js';
+import { type BurstRun, measureBursts } from './bursts.js';
 import type { ChildStats } from './child-control.js';
 import { type AppKind, type ChildApp, freePort, launchChild, startChild, stopAllChildren } from './children.js';
 import { driveAtRate, type LoadOutcome, paceCommands, sendCommands } from './load.js';
@@ -31,8 +34,9 @@ import {
   TARGETS,
 } from './report.js';
 import { postSigned, signedCommand } from './slack-request.js';
-import { type SlackStub, startSlackStub } from './slack-stub.js';
 import { measureStoreAck, renderStoreSection, writeStoreSection } from './store-ack.js';
+import { type StubProcess, startStubProcess } from './stub-process.js';
+import { measureTransportCpu } from './transport-cpu.js';
 
 interface CallsPerCommand {
   total: number;
@@ -49,6 +53,11 @@ interface RunOptions {
   memoryCommands: number;
   memorySampleEvery: number;
   profileSeconds: number;
+  burstCommands: number;
+  bursts: number;
+  burstConnections: number;
+  transportCalls: number;
+  transportRounds: number;
   micro: boolean;
 }
 
@@ -66,6 +75,7 @@ function readOptions(): RunOptions {
       rates: { type: 'string' },
       seconds: { type: 'string' },
       'memory-commands': { type: 'string' },
+      'burst-commands': { type: 'string' },
       'no-micro': { type: 'boolean', default: false },
     },
   });
@@ -76,6 +86,8 @@ function readOptions(): RunOptions {
   if (!(seconds >= 1)) throw new Error('--seconds: at least 1');
   const memoryCommands = Number(values['memory-commands'] ?? (smoke ? 100 : 1000));
   if (!Number.isInteger(memoryCommands) || memoryCommands < 1) throw new Error('--memory-commands: a whole number');
+  const burstCommands = Number(values['burst-commands'] ?? (smoke ? 150 : 4000));
+  if (!Number.isInteger(burstCommands) || burstCommands < 1) throw new Error('--burst-commands: a whole number');
   return {
     smoke,
     rates,
@@ -85,6 +97,12 @@ function readOptions(): RunOptions {
     memoryCommands,
     memorySampleEvery: smoke ? 50 : 250,
     profileSeconds: smoke ? 1 : 10,
+    burstCommands,
+    bursts: 3,
+    // The issue's burst: 32 connections in a closed loop (~550 commands a second against allycomp then).
+    burstConnections: smoke ? 8 : 32,
+    transportCalls: smoke ? 200 : 3_000,
+    transportRounds: smoke ? 1 : 4,
     micro: !smoke && !values['no-micro'],
   };
 }
@@ -92,12 +110,12 @@ function readOptions(): RunOptions {
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Waits until a counter reaches `target`, for as long as it keeps moving; returns where it got to. */
-async function waitForCount(read: () => number, target: number, stallMs = 5_000): Promise<number> {
-  let last = read();
+async function waitForCount(read: () => Promise<number>, target: number, stallMs = 5_000): Promise<number> {
+  let last = await read();
   let movedAt = performance.now();
   while (last < target && performance.now() - movedAt < stallMs) {
     await sleep(20);
-    const now = read();
+    const now = await read();
     if (now !== last) {
       last = now;
       movedAt = performance.now();
@@ -107,13 +125,13 @@ async function waitForCount(read: () => number, target: number, stallMs = 5_000)
 }
 
 /** Waits until a counter stops moving for `quietMs` (the app's work after its acks has finished). */
-async function waitForQuiet(read: () => number, quietMs = 300, timeoutMs = 30_000): Promise<number> {
+async function waitForQuiet(read: () => Promise<number>, quietMs = 300, timeoutMs = 30_000): Promise<number> {
   const deadline = performance.now() + timeoutMs;
-  let last = read();
+  let last = await read();
   let since = performance.now();
   while (performance.now() - since < quietMs && performance.now() < deadline) {
     await sleep(25);
-    const now = read();
+    const now = await read();
     if (now !== last) {
       last = now;
       since = performance.now();
@@ -151,7 +169,7 @@ class BenchRun {
   constructor(
     readonly options: RunOptions,
     readonly scripts: ChildScripts,
-    readonly stub: SlackStub,
+    readonly stub: StubProcess,
   ) {}
 
   private nextLabel(kind: AppKind, purpose: string): string {
@@ -159,7 +177,7 @@ class BenchRun {
     return `${kind}-${purpose}-${this.labelCounter}`;
   }
 
-  private makeRequest = () => signedCommand(COMMAND_TEXT, this.stub.responseUrl());
+  readonly makeRequest = () => signedCommand(COMMAND_TEXT, this.stub.responseUrl());
 
   async launch(kind: AppKind, purpose: string, nodeFlags: string[] = []): Promise<ChildApp> {
     const label = this.nextLabel(kind, purpose);
@@ -177,8 +195,8 @@ class BenchRun {
    * The app's chat.postMessage calls so far: a fixed number per command. Uploads are left out because the shared
    * chart is uploaded once per workspace and chart version, so their count per command depends on the run's length.
    */
-  private calls(app: ChildApp): number {
-    return this.stub.calls(app.label, 'chat.postMessage');
+  private async calls(app: ChildApp): Promise<number> {
+    return (await this.stub.counts()).calls(app.label, 'chat.postMessage');
   }
 
   private record(severity: Severity, finding: string) {
@@ -186,13 +204,13 @@ class BenchRun {
   }
 
   /**
-   * Waits for allycomp's calls after its acks to reach `expected` in all, for as long as they keep coming (an
-   * overloaded app works through its backlog); records a problem if they stop short.
+   * Waits for the posts an app makes after its acks (allycomp, naive) to reach `expected` in all, for as long as they
+   * keep coming (an overloaded app works through its backlog); records a problem if they stop short.
    */
   private async drain(app: ChildApp, expected: number, what: string, severity: Severity = 'problem') {
-    if (app.kind !== 'allycomp') return;
+    if (app.kind === 'baseline') return;
     const made = await waitForCount(() => this.calls(app), expected);
-    if (made < expected) this.record('problem', `${what}: allycomp made ${made} of ${expected} Web API calls`);
+    if (made < expected) this.record('problem', `${what}: ${app.kind} made ${made} of ${expected} posts`);
     const failures = [...app.outcomes].filter(([outcome]) => /error|fail/.test(outcome));
     if (failures.length > 0) {
       this.record(severity, `${what}: allycomp logged failed requests ${JSON.stringify(Object.fromEntries(failures))}`);
@@ -211,19 +229,20 @@ class BenchRun {
   }
 
   /**
-   * Warm-up: JIT both apps; for allycomp also learn which posts one command makes. Two rounds: the first also
-   * uploads the shared chart, the second is the steady state that the later phases count on.
+   * Warm-up: JIT the app; for allycomp and the naive app also learn which posts one command makes. Two rounds: the
+   * first also uploads allycomp's shared chart, the second is the steady state that the later phases count on.
    */
   private async warmUp(app: ChildApp): Promise<CallsPerCommand> {
+    const allCalls = async () => (await this.stub.counts()).calls(app.label);
     await sendCommands({
       port: app.port,
       makeRequest: this.makeRequest,
       count: this.options.warmupCommands,
       connections: 4,
     });
-    if (app.kind === 'allycomp') await waitForQuiet(() => this.stub.calls(app.label));
-    const callsBefore = this.calls(app);
-    const methodsBefore = new Map(this.stub.methods(app.label));
+    if (app.kind !== 'baseline') await waitForQuiet(allCalls);
+    const callsBefore = await this.calls(app);
+    const methodsBefore = new Map((await this.stub.counts()).methods(app.label));
     const outcome = await sendCommands({
       port: app.port,
       makeRequest: this.makeRequest,
@@ -236,10 +255,10 @@ class BenchRun {
     const perCommand = outcome.answered > 0 ? calls / outcome.answered : 0;
     // Under 1 a command was not answered in the channel; a fraction above 2 is an occasional extra post (a chart
     // Slack had not processed yet goes into the thread instead), worth a note but not a failure.
-    if (perCommand < 1) this.record('problem', `warm-up: ${calls} posts for ${outcome.answered} commands`);
+    if (perCommand < 1) this.record('problem', `warm-up ${app.kind}: ${calls} posts for ${outcome.answered} commands`);
     else if (!Number.isInteger(perCommand))
-      this.record('note', `warm-up: ${calls} posts for ${outcome.answered} commands`);
-    const methods = [...this.stub.methods(app.label)]
+      this.record('note', `warm-up ${app.kind}: ${calls} posts for ${outcome.answered} commands`);
+    const methods = [...(await this.stub.counts()).methods(app.label)]
       .map(([method, count]): [string, number] => [method, count - (methodsBefore.get(method) ?? 0)])
       .filter(([, count]) => count > 0)
       .map(([method, count]) => `${method} ×${Math.round(count / Math.max(1, outcome.answered))}`)
@@ -247,16 +266,23 @@ class BenchRun {
     return { total: Math.floor(perCommand), methods };
   }
 
-  async measureLoad(): Promise<{ steps: LoadStep[]; callsPerCommand: CallsPerCommand }> {
-    const [baseline, allycomp] = await Promise.all([this.launch('baseline', 'load'), this.launch('allycomp', 'load')]);
-    const apps = { baseline, allycomp };
+  async measureLoad(): Promise<{ steps: LoadStep[]; callsPerCommand: CallsPerCommand; naivePosts: number }> {
+    const [baseline, naive, allycomp] = await Promise.all([
+      this.launch('baseline', 'load'),
+      this.launch('naive', 'load'),
+      this.launch('allycomp', 'load'),
+    ]);
+    const apps = { baseline, naive, allycomp };
     try {
       await this.warmUp(apps.baseline);
+      const naivePosts = (await this.warmUp(apps.naive)).total;
       const callsPerCommand = await this.warmUp(apps.allycomp);
+      const postsOf = (app: ChildApp) =>
+        app.kind === 'allycomp' ? callsPerCommand.total : app.kind === 'naive' ? naivePosts : 0;
       const steps: LoadStep[] = [];
       for (const rate of this.options.rates) {
-        for (const app of [apps.baseline, apps.allycomp]) {
-          const step = await this.loadStep(app, rate, callsPerCommand.total);
+        for (const app of [apps.baseline, apps.naive, apps.allycomp]) {
+          const step = await this.loadStep(app, rate, postsOf(app));
           steps.push(step);
           console.log(
             `  ${String(rate).padStart(4)} req/s ${app.kind.padEnd(8)} achieved ${step.outcome.achievedRate.toFixed(1)}` +
@@ -266,14 +292,14 @@ class BenchRun {
           await sleep(500);
         }
       }
-      return { steps, callsPerCommand };
+      return { steps, callsPerCommand, naivePosts };
     } finally {
-      await Promise.all([apps.baseline.stop(), apps.allycomp.stop()]);
+      await Promise.all([apps.baseline.stop(), apps.naive.stop(), apps.allycomp.stop()]);
     }
   }
 
   private async loadStep(app: ChildApp, rate: number, callsPerCommand: number): Promise<LoadStep> {
-    const callsBefore = this.calls(app);
+    const callsBefore = await this.calls(app);
     const before = await app.stats();
     const generatorDelay = monitorEventLoopDelay({ resolution: 10 });
     generatorDelay.enable();
@@ -290,7 +316,7 @@ class BenchRun {
     this.checkOutcome(what, outcome, severity);
     // The step's cost includes the calls its commands cause, even those finishing after the last ack.
     await this.drain(app, callsBefore + outcome.answered * callsPerCommand, what, severity);
-    const callsAfter = this.calls(app);
+    const callsAfter = await this.calls(app);
     const after = await app.stats();
     return {
       app: app.kind,
@@ -306,7 +332,10 @@ class BenchRun {
 
   /** Spawn to first answered command, for each app in turn, `startupRounds` times. */
   async measureStartup(): Promise<StartupResult[]> {
-    const rounds: Record<AppKind, Array<{ ms: number; laps: StartupResult['laps'] }>> = { allycomp: [], baseline: [] };
+    const rounds: Record<StartupResult['app'], Array<{ ms: number; laps: StartupResult['laps'] }>> = {
+      allycomp: [],
+      baseline: [],
+    };
     for (let round = 0; round < this.options.startupRounds; round++) {
       for (const kind of ['allycomp', 'baseline'] as const) {
         const label = this.nextLabel(kind, 'startup');
@@ -340,7 +369,7 @@ class BenchRun {
   }
 
   /** Memory after a full GC, every `memorySampleEvery` commands, in a fresh child of either app. */
-  async measureMemory(kind: AppKind, callsPerCommand: number): Promise<MemoryResult> {
+  async measureMemory(kind: MemoryResult['app'], callsPerCommand: number): Promise<MemoryResult> {
     const app = await this.launch(kind, 'memory', ['--expose-gc']);
     try {
       const sample = async (commands: number) => {
@@ -385,6 +414,32 @@ class BenchRun {
     }
   }
 
+  /** Three bursts in a row in a fresh child of each app, bare Bolt first (bench/bursts.ts). */
+  async measureBursts(): Promise<BurstRun[]> {
+    const options = {
+      commands: this.options.burstCommands,
+      bursts: this.options.bursts,
+      connections: this.options.burstConnections,
+      quietMs: this.options.smoke ? 500 : 1_500,
+      settleMs: this.options.smoke ? 500 : 15_000,
+    };
+    const runs: BurstRun[] = [];
+    for (const kind of ['baseline', 'allycomp'] as const) {
+      const run = await measureBursts(this, kind, options);
+      for (const burst of run.bursts) {
+        this.checkOutcome(`burst ${burst.burst} ${kind}`, burst.outcome, this.options.smoke ? 'problem' : 'note');
+        const failed = Object.entries(burst.outcomes).filter(([outcome]) => /error|fail/.test(outcome));
+        if (failed.length > 0)
+          this.record(
+            'note',
+            `burst ${burst.burst} ${kind}: failed requests ${JSON.stringify(Object.fromEntries(failed))}`,
+          );
+      }
+      runs.push(run);
+    }
+    return runs;
+  }
+
   private profileFlags(name: string): string[] {
     return ['--cpu-prof', `--cpu-prof-dir=${PROFILE_DIR}`, `--cpu-prof-name=${name}.cpuprofile`];
   }
@@ -395,7 +450,7 @@ class BenchRun {
     const app = await this.launch('allycomp', 'profile');
     try {
       await this.warmUp(app);
-      const callsBefore = this.calls(app);
+      const callsBefore = await this.calls(app);
       await app.startProfile();
       const outcome = await driveAtRate({
         port: app.port,
@@ -414,7 +469,7 @@ class BenchRun {
 
   /** A --cpu-prof of each app from spawn to listening. */
   async profileStartup() {
-    const profiles = {} as Record<AppKind, ReturnType<typeof summariseProfile>>;
+    const profiles = {} as Record<'allycomp' | 'baseline', ReturnType<typeof summariseProfile>>;
     for (const kind of ['allycomp', 'baseline'] as const) {
       const app = await this.launch(kind, 'startup-profile', this.profileFlags(`${kind}-startup`));
       await app.stop();
@@ -447,10 +502,10 @@ async function main(): Promise<number> {
   const scripts = await phase('building the child apps', async () => buildChildren());
   rmSync(PROFILE_DIR, { recursive: true, force: true });
   mkdirSync(PROFILE_DIR, { recursive: true });
-  const stub = await startSlackStub();
+  const stub = await startStubProcess(scripts.stub);
   try {
     const run = new BenchRun(options, scripts, stub);
-    const { steps, callsPerCommand } = await phase(
+    const { steps, callsPerCommand, naivePosts } = await phase(
       `ack latency at ${options.rates.join(', ')} req/s, ${options.seconds} s each`,
       () => run.measureLoad(),
     );
@@ -460,13 +515,21 @@ async function main(): Promise<number> {
     );
     const full = !options.smoke;
     const baselineMemory = full ? await phase('baseline memory', () => run.measureMemory('baseline', 0)) : undefined;
+    const bursts = await phase(
+      `${options.bursts} bursts of ${options.burstCommands} commands in a row, bare Bolt then allycomp`,
+      () => run.measureBursts(),
+    );
+    const transportCpu = await phase('Web API transport: CPU per call, undici against fetch', () =>
+      measureTransportCpu(stub.apiUrl('transport'), { calls: options.transportCalls, rounds: options.transportRounds }),
+    );
     const loadProfile = full
       ? await phase('CPU profile under load', () => run.profileUnderLoad(callsPerCommand.total))
       : undefined;
     const startupProfiles = full ? await phase('CPU profiles of start-up', () => run.profileStartup()) : undefined;
     const micro = options.micro ? await phase('micro-benchmarks', () => runMicroBenchmarks(run.problems)) : [];
-    if (stub.responses() > 0) {
-      run.problems.push(`${stub.responses()} posts to response_url: allycomp fell back instead of posting in channel`);
+    const responses = (await stub.counts()).responses;
+    if (responses > 0) {
+      run.problems.push(`${responses} posts to response_url: allycomp fell back instead of posting in channel`);
     }
     machine.loadAverageAfter = loadavg();
     const measured = {
@@ -474,9 +537,12 @@ async function main(): Promise<number> {
       machine,
       steps,
       callsPerCommand,
+      naivePosts,
       startup,
       memory,
       baselineMemory,
+      bursts,
+      transportCpu,
       loadProfile,
       startupProfiles,
       micro,

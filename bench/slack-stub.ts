@@ -19,6 +19,8 @@ export interface SlackStub {
   methods(prefix: string): Map<string, number>;
   /** Posts to response_url, from any app. */
   responses(): number;
+  /** Every count, keyed `<prefix> <method>` (what the stub's own process hands its parent). */
+  snapshot(): Record<string, number>;
   close(): Promise<void>;
 }
 
@@ -94,6 +96,7 @@ export async function startSlackStub(): Promise<SlackStub> {
       return total;
     },
     responses: () => responses,
+    snapshot: () => Object.fromEntries(counts),
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();

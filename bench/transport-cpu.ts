@@ -1,65 +1,81 @@
 /**
- * CPU per Web API call, WebClient over Node's built-in fetch against WebClient over undiciFetch, side by side.
- * Run: node --import tsx bench/transport-cpu.ts [calls-per-round]
- * The Slack stub runs in a child process so its CPU is not counted; rounds alternate (A B A B …) and each
- * transport's figure is the median of its rounds. Every call is a chat.postMessage with a realistic body.
+ * CPU per Web API call, WebClient over Node's built-in fetch against WebClient over undiciFetch (SLACK_HTTP_TRANSPORT
+ * fetch and undici), bare and as the app wraps them (withoutSlackMessages, which reads every JSON answer), side by
+ * side in this process. The Slack stub runs in a process of its own so its CPU is not counted; rounds alternate
+ * (A B C D A B …) and each figure is the median of its rounds. Every call is a chat.postMessage with the region
+ * message's body. A step of `npm run bench`; alone:
+ *   node --import tsx bench/transport-cpu.ts [calls-per-round]
  */
-import { spawn } from 'node:child_process';
-import { once } from 'node:events';
 import { WebClient } from '@slack/web-api';
 import { regionAnswer } from '../src/answers/answers.js';
-import { undiciFetch } from '../src/slack/undici-fetch.js';
+import { withoutSlackMessages } from '../src/slack/slack-words.js';
+import { webApiTransport } from '../src/slack/web-api-transport.js';
+import { buildChildren } from './build-children.js';
 import { loaded, newYork } from './fixtures.js';
+import { startStubProcess } from './stub-process.js';
 
-const CALLS = Number(process.argv[2] ?? 3_000);
 const CONCURRENCY = 32;
-const ROUNDS = 4;
 
-async function startStubChild(): Promise<{ apiUrl: string; stop: () => void }> {
-  const child = spawn(
-    process.execPath,
-    [
-      '--import',
-      'tsx',
-      '-e',
-      "import('./bench/slack-stub.ts').then(async (m) => { const s = await m.startSlackStub(); console.log(s.apiUrl('cpu')); })",
-    ],
-    { stdio: ['ignore', 'pipe', 'inherit'] },
-  );
-  const [line] = (await once(child.stdout, 'data')) as [Buffer];
-  return { apiUrl: line.toString().trim(), stop: () => child.kill() };
+export interface TransportCpuRow {
+  transport: 'undici' | 'fetch';
+  wrapped: boolean;
+  /** Median over the rounds, ms of this process's CPU per call. */
+  msPerCall: number;
+  rounds: number[];
 }
 
-async function round(client: WebClient): Promise<number> {
+async function round(client: WebClient, calls: number): Promise<number> {
   const { message } = regionAnswer(loaded, newYork);
   let next = 0;
   const start = process.cpuUsage();
   await Promise.all(
     Array.from({ length: CONCURRENCY }, async () => {
-      while (next++ < CALLS)
+      while (next++ < calls)
         await client.chat.postMessage({ channel: 'C0BENCH', text: message.text, blocks: message.blocks });
     }),
   );
   const used = process.cpuUsage(start);
-  return (used.user + used.system) / 1000 / CALLS;
+  return (used.user + used.system) / 1000 / calls;
 }
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? Number.NaN;
 
-const stub = await startStubChild();
-const options = { slackApiUrl: stub.apiUrl, retryConfig: { retries: 0 }, timeout: 5_000 };
-const clients = {
-  'built-in fetch': new WebClient('xoxb-bench', options),
-  undiciFetch: new WebClient('xoxb-bench', { ...options, fetch: undiciFetch() }),
-};
-const results: Record<string, number[]> = { 'built-in fetch': [], undiciFetch: [] };
-for (const client of Object.values(clients)) await round(client); // warm-up: JIT and connections
-for (let r = 0; r < ROUNDS; r++) {
-  for (const [name, client] of Object.entries(clients)) results[name]?.push(await round(client));
+export async function measureTransportCpu(
+  apiUrl: string,
+  options: { calls: number; rounds: number },
+): Promise<TransportCpuRow[]> {
+  const settings = { slackApiUrl: apiUrl, retryConfig: { retries: 0 }, timeout: 5_000 };
+  const rows: Array<TransportCpuRow & { client: WebClient }> = [];
+  for (const transport of ['fetch', 'undici'] as const) {
+    for (const wrapped of [false, true]) {
+      const fetch = wrapped ? withoutSlackMessages(webApiTransport(transport)) : webApiTransport(transport);
+      rows.push({
+        transport,
+        wrapped,
+        msPerCall: 0,
+        rounds: [],
+        client: new WebClient('xoxb-bench', { ...settings, fetch }),
+      });
+    }
+  }
+  for (const row of rows) await round(row.client, options.calls); // warm-up: JIT and connections
+  for (let r = 0; r < options.rounds; r++) {
+    for (const row of rows) row.rounds.push(await round(row.client, options.calls));
+  }
+  return rows.map(({ client: _client, ...row }) => ({ ...row, msPerCall: median(row.rounds) }));
 }
-stub.stop();
-for (const [name, values] of Object.entries(results)) {
-  console.log(
-    `${name.padEnd(16)} ${median(values).toFixed(3)} ms CPU per chat.postMessage (rounds: ${values.map((v) => v.toFixed(3)).join(' ')})`,
-  );
+
+if (process.argv[1]?.endsWith('transport-cpu.ts')) {
+  const calls = Number(process.argv[2] ?? 3_000);
+  const stub = await startStubProcess(buildChildren().stub);
+  try {
+    for (const row of await measureTransportCpu(stub.apiUrl('cpu'), { calls, rounds: 4 })) {
+      const name = `${row.transport}${row.wrapped ? ' + app wrappers' : ''}`;
+      console.log(
+        `${name.padEnd(24)} ${row.msPerCall.toFixed(3)} ms CPU per chat.postMessage (rounds: ${row.rounds.map((v) => v.toFixed(3)).join(' ')})`,
+      );
+    }
+  } finally {
+    await stub.close();
+  }
 }

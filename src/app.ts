@@ -25,6 +25,7 @@ import { SharedCharts } from './slack/shared-chart.js';
 import { idempotent } from './slack/shutdown.js';
 import { withoutSlackMessages } from './slack/slack-words.js';
 import { tellUnfinished } from './slack/unfinished.js';
+import { webApiTransport } from './slack/web-api-transport.js';
 import { FileStore } from './store/file-store.js';
 import type { Store } from './store/store.js';
 
@@ -109,6 +110,9 @@ export function createApp(config: Config, loaded: LoadedGuide, options: CreateAp
     [...health.routes({ mode: config.mode, guideId: loaded.guide.id }, installed), ...(install?.routes ?? [])],
     (socket) => health.watchSocket(socket),
   );
+  // Under both of the app's Web API clients (Bolt's and the delivery queue's); the socket's apps.connections.open
+  // and the OAuth exchange keep their libraries' own fetch.
+  const transport = webApiTransport(config.slackHttpTransport);
   const clientOptions = {
     slackApiUrl: config.slackApiUrl,
     // Interactive paths must not wait minutes: a short timeout and a short retry policy.
@@ -132,7 +136,7 @@ export function createApp(config: Config, loaded: LoadedGuide, options: CreateAp
     clientOptions: {
       ...clientOptions,
       // 429s are retried per call by rateLimitedFetch; the client's own handling pauses every call.
-      fetch: withoutSlackMessages(rateLimitedFetch(INTERACTIVE_POLICY)),
+      fetch: withoutSlackMessages(rateLimitedFetch(INTERACTIVE_POLICY, transport)),
     },
   });
   installAckNet(app, logger);
@@ -154,7 +158,7 @@ export function createApp(config: Config, loaded: LoadedGuide, options: CreateAp
     clients: new DeliveryClients({
       ...clientOptions,
       logger: deliveryLogger,
-      fetch: withoutSlackMessages((input, init) => fetch(input, init)),
+      fetch: withoutSlackMessages(transport),
     }),
   };
   registerListeners(app, { loaded, logger, store, delivery });

@@ -39,6 +39,7 @@ describe('readConfig: what it accepts', () => {
       appToken: undefined,
       port: 3000,
       slackApiUrl: undefined,
+      slackHttpTransport: 'undici',
       logLevel: 'info',
       nodeEnv: 'development',
       guidePath: undefined,
@@ -62,6 +63,7 @@ describe('readConfig: what it accepts', () => {
         SLACK_APP_TOKEN: '  ',
         PORT: ' 8080 ',
         SLACK_API_URL: 'https://slack-gov.com/api',
+        SLACK_HTTP_TRANSPORT: ' fetch ',
         LOG_LEVEL: 'warn',
         NODE_ENV: 'production',
         ALLYCOMP_GUIDE: 'data/other.guide.yml',
@@ -72,6 +74,7 @@ describe('readConfig: what it accepts', () => {
       mode: 'http',
       port: 8080,
       slackApiUrl: 'https://slack-gov.com/api/',
+      slackHttpTransport: 'fetch',
       logLevel: 'warn',
       nodeEnv: 'production',
       guidePath: 'data/other.guide.yml',
@@ -180,6 +183,11 @@ describe('readConfig: one ConfigError naming every bad variable, what is wrong a
       'an API URL that is not http(s)',
       { ...HTTP_ENV, SLACK_API_URL: 'ftp://slack.com/api/' },
       [['SLACK_API_URL', 'must be an http(s) URL', '']],
+    ],
+    [
+      'an unknown HTTP transport',
+      { ...HTTP_ENV, SLACK_HTTP_TRANSPORT: 'axios' },
+      [['SLACK_HTTP_TRANSPORT', 'must be undici or fetch', 'undici (default']],
     ],
     [
       'an unknown log level',
@@ -332,7 +340,9 @@ describe('npm start with nothing configured', () => {
 describe('start-up against Slack', () => {
   const API = 'http://auth.slack.test';
   const lines: string[] = [];
-  const config = () => readConfig({ ...HTTP_ENV, SLACK_API_URL: `${API}/api/`, PORT: '0' });
+  // nock stands in for Slack here, and nock intercepts only the built-in fetch.
+  const config = () =>
+    readConfig({ ...HTTP_ENV, SLACK_API_URL: `${API}/api/`, PORT: '0', SLACK_HTTP_TRANSPORT: 'fetch' });
 
   afterEach(() => {
     nock.cleanAll();

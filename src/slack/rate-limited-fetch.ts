@@ -13,9 +13,11 @@ export interface RateLimitPolicy {
 
 export const INTERACTIVE_POLICY: RateLimitPolicy = { maxWaitSeconds: 5, maxRetries: 2 };
 
-type Fetch = typeof globalThis.fetch;
+import type { FetchFunction } from '@slack/web-api';
 
-function retryAfterSeconds(response: Response): number | undefined {
+type FetchResponse = Awaited<ReturnType<FetchFunction>>;
+
+function retryAfterSeconds(response: FetchResponse): number | undefined {
   const header = response.headers.get('retry-after');
   if (header === null) return undefined;
   const seconds = Number(header);
@@ -35,17 +37,19 @@ function pause(ms: number, signal?: AbortSignal | null): Promise<void> {
   });
 }
 
+/** `base` is the transport (undiciFetch, or the built-in fetch); WebClient's minimal fetch type covers both. */
 export function rateLimitedFetch(
-  policy: RateLimitPolicy = INTERACTIVE_POLICY,
-  base: Fetch = (input, init) => globalThis.fetch(input, init),
+  policy: RateLimitPolicy,
+  base: FetchFunction,
   sleep: (ms: number, signal?: AbortSignal | null) => Promise<void> = pause,
-): Fetch {
+): FetchFunction {
   return async (input, init) => {
     let response = await base(input, init);
     for (let attempt = 0; attempt < policy.maxRetries && response.status === 429; attempt++) {
       const wait = retryAfterSeconds(response);
       if (wait === undefined || wait > policy.maxWaitSeconds) break;
-      await response.body?.cancel();
+      // The 429's own body is not needed: read and dropped, so the connection is free for the retry.
+      await response.arrayBuffer().catch(() => undefined);
       await sleep(wait * 1000, init?.signal);
       // The call's timeout ran out while waiting: hand the 429 back, so the client reports the rate limit at once.
       // Retrying with the spent signal would fail as a timeout, which the client retries, waiting all over again.

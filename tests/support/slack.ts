@@ -1,7 +1,9 @@
 /**
  * Drives the real app the way Slack does: its real HTTP receiver on an ephemeral port, requests signed
  * exactly as Slack signs them, and the Web API and response_url intercepted with nock so tests can assert
- * on what would reach people.
+ * on what would reach people. nock intercepts Node's built-in fetch, not undici.request, so `startTestSlack` runs
+ * the app with SLACK_HTTP_TRANSPORT=fetch; tests against the loopback fake Slack (tests/support/fake-slack.ts) keep
+ * `testConfig`'s production default, undici.
  */
 import { createHmac } from 'node:crypto';
 import nock from 'nock';
@@ -155,7 +157,9 @@ export async function startTestSlack(
     });
 
   const logger = new AppLogger('debug', (line) => logs.push(line));
-  const app = createApp(options.config ?? testConfig(), options.loaded ?? guide(), {
+  // nock sees only the built-in fetch: the one place the tests choose it over the production transport.
+  const config: Config = { ...(options.config ?? testConfig()), slackHttpTransport: 'fetch' };
+  const app = createApp(config, options.loaded ?? guide(), {
     ...options.app,
     logger,
     botId: 'B0ALLYCOMP',
