@@ -582,6 +582,210 @@ describe('each rule', () => {
   });
 });
 
+/** A rule at its edge: `build(true)` breaks it once, at `path`; `build(false)` is the nearest payload that does not. */
+type Edge = [name: string, build: (breaks: boolean) => LimitViolation[], path: string, rule: string];
+
+describe('each rule breaks just past its limit and not at it', () => {
+  const text = (rich: unknown[]) => ({ type: 'rich_text', elements: rich });
+  const richSection = (words: string) => ({ type: 'rich_text_section', elements: [{ type: 'text', text: words }] });
+  const table = { type: 'table', rows: [[cell('Region'), cell('High')]] };
+  const edges: Edge[] = [
+    [
+      'blocks that are not an array',
+      (breaks) => checkMessage({ text: 't', blocks: (breaks ? { 0: section('hi') } : [section('hi')]) as unknown[] }),
+      'blocks',
+      'blocks_not_array',
+    ],
+    [
+      'a text object of a block type this module does not know',
+      (breaks) => checkMessage(msg({ type: 'video', title: plain(x(breaks ? 3001 : 3000)) })),
+      'blocks[0].title.text',
+      'text_too_long',
+    ],
+    [
+      'option groups',
+      (breaks) =>
+        checkMessage(
+          msg(
+            section('Pick', {
+              accessory: {
+                type: 'static_select',
+                action_id: 'pick',
+                option_groups: Array.from({ length: breaks ? 101 : 100 }, (_v, i) => ({
+                  label: plain(`Group ${i}`),
+                  options: [option(`Option ${i}`, `v${i}`)],
+                })),
+              },
+            }),
+          ),
+        ),
+      'blocks[0].accessory.option_groups',
+      'too_many_option_groups',
+    ],
+    [
+      'an option without text',
+      (breaks) =>
+        checkMessage(
+          msg(
+            section('More', {
+              accessory: { type: 'overflow', action_id: 'more', options: [breaks ? { value: 'v' } : option('One')] },
+            }),
+          ),
+        ),
+      'blocks[0].accessory.options[0].text',
+      'option_text_missing',
+    ],
+    [
+      'an option url',
+      (breaks) =>
+        checkMessage(
+          msg(
+            section('More', {
+              accessory: {
+                type: 'overflow',
+                action_id: 'more',
+                options: [{ ...option('Guide'), url: `https://x.test/${x(breaks ? 2986 : 2985)}` }],
+              },
+            }),
+          ),
+        ),
+      'blocks[0].accessory.options[0].url',
+      'option_url_too_long',
+    ],
+    [
+      'a text input min_length',
+      (breaks) =>
+        checkView(
+          modal([
+            {
+              type: 'input',
+              label: plain('Notes'),
+              element: { type: 'plain_text_input', action_id: 'notes', min_length: breaks ? 3001 : 3000 },
+            },
+          ]),
+        ),
+      'blocks[0].element.min_length',
+      'min_length_too_large',
+    ],
+    [
+      'a table row that is not an array',
+      (breaks) => checkMessage(msg({ type: 'table', rows: [[cell('a')], breaks ? cell('b') : [cell('b')]] })),
+      'blocks[0].rows[1]',
+      'table_row_invalid',
+    ],
+    [
+      'an image block url',
+      (breaks) =>
+        checkMessage(msg({ type: 'image', image_url: `https://x.test/${x(breaks ? 2986 : 2985)}`, alt_text: 'Bands' })),
+      'blocks[0].image_url',
+      'image_url_too_long',
+    ],
+    [
+      'an image block title',
+      (breaks) =>
+        checkMessage(
+          msg({
+            type: 'image',
+            image_url: 'https://x.test/chart.png',
+            alt_text: 'Bands',
+            title: plain(x(breaks ? 2001 : 2000)),
+          }),
+        ),
+      'blocks[0].title.text',
+      'image_title_too_long',
+    ],
+    [
+      'a table in a Home view (messages only)',
+      (breaks) => (breaks ? checkView({ type: 'home', blocks: [table] }) : checkMessage(msg(table))),
+      'blocks[0]',
+      'table_not_in_message',
+    ],
+    [
+      'a table in a modal (messages only)',
+      (breaks) => (breaks ? checkView(modal([table])) : checkMessage(msg(table))),
+      'blocks[0]',
+      'table_not_in_message',
+    ],
+    [
+      'a rich_text block without elements',
+      (breaks) => checkMessage(msg(text(breaks ? [] : [richSection('Good luck!')]))),
+      'blocks[0].elements',
+      'rich_text_elements_missing',
+    ],
+    [
+      'a rich_text section without elements',
+      (breaks) => checkMessage(msg(text([breaks ? { type: 'rich_text_section' } : richSection('Hi')]))),
+      'blocks[0].elements[0].elements',
+      'rich_text_elements_missing',
+    ],
+    [
+      'a rich_text object of another type',
+      (breaks) =>
+        checkMessage(
+          msg(
+            text([
+              { type: breaks ? 'rich_text_paragraph' : 'rich_text_quote', elements: [{ type: 'text', text: 'Hi' }] },
+            ]),
+          ),
+        ),
+      'blocks[0].elements[0]',
+      'rich_text_element_invalid',
+    ],
+    [
+      'a rich_text list without a style',
+      (breaks) =>
+        checkView({
+          type: 'home',
+          blocks: [
+            text([
+              { type: 'rich_text_list', ...(breaks ? {} : { style: 'ordered' }), elements: [richSection('First')] },
+            ]),
+          ],
+        }),
+      'blocks[0].elements[0].style',
+      'rich_text_element_invalid',
+    ],
+    [
+      'a rich_text list item that is not a section',
+      (breaks) =>
+        checkMessage(
+          msg(
+            text([
+              {
+                type: 'rich_text_list',
+                style: 'bullet',
+                elements: [breaks ? { type: 'text', text: 'First' } : richSection('First')],
+              },
+            ]),
+          ),
+        ),
+      'blocks[0].elements[0].elements[0]',
+      'rich_text_element_invalid',
+    ],
+    [
+      'a rich_text text element without text',
+      (breaks) =>
+        checkMessage(
+          msg(
+            text([
+              {
+                type: 'rich_text_preformatted',
+                elements: [breaks ? { type: 'text' } : { type: 'text', text: '$185,000' }],
+              },
+            ]),
+          ),
+        ),
+      'blocks[0].elements[0].elements[0].text',
+      'rich_text_element_invalid',
+    ],
+  ];
+
+  it.each(edges)('%s', (_name, build, path, rule) => {
+    expect(brief(build(true))).toEqual([{ path, rule }]);
+    expect(build(false)).toEqual([]);
+  });
+});
+
 describe('details', () => {
   it('reports the actual value and the limit', () => {
     expect(checkMessage(msg(section(x(3001))))).toEqual([

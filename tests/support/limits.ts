@@ -141,6 +141,9 @@ export type LimitRule =
   | 'table_cell_empty'
   | 'table_too_many_characters'
   | 'too_many_tables'
+  | 'table_not_in_message'
+  | 'rich_text_elements_missing'
+  | 'rich_text_element_invalid'
   | 'image_alt_text_missing'
   | 'image_alt_text_too_long'
   | 'image_source_missing'
@@ -151,6 +154,9 @@ type Obj = Record<string, unknown>;
 
 const TEXT_TYPES = new Set(['plain_text', 'mrkdwn']);
 const TABLE_CELL_TYPES = new Set(['raw_text', 'raw_number', 'rich_text']);
+/** What a rich_text block's `elements` may hold (docs.slack.dev/reference/block-kit/blocks/rich-text-block). */
+const RICH_TEXT_OBJECTS = new Set(['rich_text_section', 'rich_text_list', 'rich_text_preformatted', 'rich_text_quote']);
+const RICH_TEXT_LIST_STYLES = new Set(['bullet', 'ordered']);
 
 function isObj(value: unknown): value is Obj {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -174,6 +180,8 @@ const GENERIC_TEXT: TextRule = { rule: 'text_too_long', limit: SLACK_LIMITS.text
 /** Accumulates violations for one payload; `blockIds` spans the whole message or view. */
 class Checker {
   readonly violations: LimitViolation[] = [];
+  /** Tables are for messages only (LIMITS.md: "table block (messages, since Aug 2025)"). */
+  constructor(private readonly surface: 'message' | 'view') {}
   private readonly blockIds = new Map<string, string>();
   markdownTotal = 0;
   markdownBlockTooLong = false;
@@ -278,10 +286,13 @@ class Checker {
         this.markdown(block, path);
         break;
       case 'table':
+        if (this.surface === 'view') this.add(path, 'table_not_in_message', 'view');
         this.table(block, path);
         break;
-      case 'divider':
       case 'rich_text':
+        this.richText(block, path);
+        break;
+      case 'divider':
         break;
       default:
         this.unknown(block, path, actionIds);
@@ -351,6 +362,50 @@ class Checker {
       this.markdownBlockTooLong = true;
       this.add(`${path}.text`, 'markdown_text_too_long', text.length, SLACK_LIMITS.markdownBlock);
     }
+  }
+
+  /**
+   * A rich_text block: a non-empty `elements` array of sections, lists, preformatted text and quotes, each with its
+   * own `elements`; a list holds sections and has a `bullet` or `ordered` style; a text element has its `text`.
+   */
+  private richText(block: Obj, path: string): void {
+    const elements = block.elements;
+    if (!Array.isArray(elements) || elements.length === 0) {
+      this.add(`${path}.elements`, 'rich_text_elements_missing', Array.isArray(elements) ? 0 : 'missing');
+      return;
+    }
+    elements.forEach((object, i) => {
+      this.richTextObject(object, `${path}.elements[${i}]`, RICH_TEXT_OBJECTS);
+    });
+  }
+
+  private richTextObject(object: unknown, path: string, allowed: ReadonlySet<string>): void {
+    const type = isObj(object) && typeof object.type === 'string' ? object.type : undefined;
+    if (!isObj(object) || type === undefined || !allowed.has(type)) {
+      this.add(path, 'rich_text_element_invalid', type ?? 'missing');
+      return;
+    }
+    const inner = object.elements;
+    if (!Array.isArray(inner)) {
+      this.add(`${path}.elements`, 'rich_text_elements_missing', 'missing');
+      return;
+    }
+    if (type === 'rich_text_list') {
+      const style = object.style;
+      if (typeof style !== 'string' || !RICH_TEXT_LIST_STYLES.has(style)) {
+        this.add(`${path}.style`, 'rich_text_element_invalid', typeof style === 'string' ? style : 'missing');
+      }
+      inner.forEach((section, i) => {
+        this.richTextObject(section, `${path}.elements[${i}]`, new Set(['rich_text_section']));
+      });
+      return;
+    }
+    inner.forEach((leaf, i) => {
+      const leafPath = `${path}.elements[${i}]`;
+      if (!isObj(leaf) || typeof leaf.type !== 'string') this.add(leafPath, 'rich_text_element_invalid', 'missing');
+      else if (leaf.type === 'text' && typeof leaf.text !== 'string')
+        this.add(`${leafPath}.text`, 'rich_text_element_invalid', 'missing');
+    });
   }
 
   /** Image block (`isBlock`) or image element (context blocks, section accessories). */
@@ -627,7 +682,7 @@ function richTextPlain(node: unknown): string {
 
 /** Every limit a chat.postMessage / response_url payload breaks (empty when it is fine). */
 export function checkMessage(message: { text?: string; blocks?: unknown[] }): LimitViolation[] {
-  const c = new Checker();
+  const c = new Checker('message');
   const text: unknown = message.text;
   if (typeof text !== 'string') c.add('text', 'message_text_missing', 'missing');
   else if (isBlank(text)) c.add('text', 'message_text_empty', text.length);
@@ -650,7 +705,7 @@ export function checkView(view: {
   callback_id?: string;
   external_id?: string;
 }): LimitViolation[] {
-  const c = new Checker();
+  const c = new Checker('view');
   if (view.type === 'modal') {
     if (view.title === undefined) c.add('title', 'view_title_missing', 'missing');
     else

@@ -9,9 +9,11 @@ import { answerCommand, mathAnswer, regionAnswer } from '../../src/answers/answe
 import { coachInDmProblem, rehearsalMessage } from '../../src/answers/coach.js';
 import { buildOfferProblems, describeDraft, offerAnswerFromWords } from '../../src/answers/offer-flow.js';
 import { prepareOffer } from '../../src/answers/offer-prep.js';
+import { describeBandChart } from '../../src/chart/alt-text.js';
 import { buildAskPackage } from '../../src/engine/ask/index.js';
 import { compareRegions } from '../../src/engine/bands.js';
 import { type CoachCardState, coachSteps, setStep } from '../../src/engine/coach.js';
+import { MAX_NAME } from '../../src/engine/offer/collector.js';
 import { normaliseOffer, type OfferInput, readOfferFromText } from '../../src/engine/offer/index.js';
 import { type CommandError, parseCommand } from '../../src/engine/parse-command.js';
 import { primaryAlias } from '../../src/engine/regions.js';
@@ -47,6 +49,13 @@ import { buildChannelOnlyNote, buildOfferFormPrompt } from '../../src/views/mess
 import { buildOfferAnswer } from '../../src/views/offer-answer.js';
 import { buildOfferModal } from '../../src/views/offer-modal.js';
 import { buildFigureFreeShare } from '../../src/views/offer-share.js';
+import {
+  buildBusyAnswer,
+  buildHeldBackAnswer,
+  buildNotPostedBusy,
+  buildQueuedNote,
+} from '../../src/views/queue-notes.js';
+import { buildChartMessage, chartImageBlock, withChartImage } from '../../src/views/shared-chart.js';
 import { checkMessage, checkView } from '../support/limits.js';
 
 const GUIDES: Array<[string, LoadedGuide]> = [
@@ -142,7 +151,40 @@ function offersFor(loaded: LoadedGuide): Array<[string, OfferInput, Region, stri
       first,
       [],
     ],
+    ...regions.flatMap(
+      (region): Array<[string, OfferInput, Region, string[]]> => [
+        [
+          `at its largest, every warning beside an ask: ${region.id}`,
+          largestOffer(region, 'above'),
+          region,
+          allPremiums,
+        ],
+        [`at its largest, far above the band: ${region.id}`, largestOffer(region, 'far'), region, allPremiums],
+      ],
+    ),
   ];
+}
+
+/** The longest company the offer form takes (80 characters). */
+const LONGEST_COMPANY = 'Acme & <Sons> '.repeat(6).slice(0, MAX_NAME);
+
+/**
+ * An offer answer at its largest: the longest company, a title the guide does not map, no company kind, every part
+ * just over its band top (base and bonus capped, RSU carried above its band) and a sign-on over the first-year gap.
+ * `above` stays under the far-above-band line, so it gets the above-band warning and the ask's full text; `far` is
+ * the level-review answer. Equity stays a year below the hold-back line, so the ask is given.
+ */
+function largestOffer(region: Region, how: 'above' | 'far'): OfferInput {
+  const { base, stock, bonus } = region.band;
+  const over = (top: number, far: number, near: number) => Math.round(how === 'far' ? top * far : top + near);
+  return {
+    company: LONGEST_COMPANY,
+    title: 'Chief Product Wizard',
+    base: over(base.high, 1.3, 1_000),
+    equity: { kind: 'annual', dollars: over(stock.high, 1.8, 2_000) },
+    bonus: { kind: 'dollars', dollars: over(bonus.high, 1.3, 2_000) },
+    signOn: 150_000,
+  };
 }
 
 function errorsFor(loaded: LoadedGuide): Array<[string, CommandError]> {
@@ -203,6 +245,19 @@ function payloadsFor(loaded: LoadedGuide): Array<[string, Payload]> {
     message(`${region.id}: region message`, answer.message);
     for (const [index, reply] of answer.thread.entries()) message(`${region.id}: lever reply ${index + 1}`, reply);
     message(`${region.id}: standalone (private, fallback, thread reply)`, answer.standalone);
+    // As chart-posts.ts posts it once the workspace has the chart: the image inside the message.
+    if (!answer.chart) throw new Error(`no chart for ${region.id}`);
+    const altText = describeBandChart(answer.chart);
+    message(
+      `${region.id}: region message with its chart`,
+      withChartImage(answer.message, chartImageBlock('F0', altText)),
+    );
+    message(`${region.id}: chart alone`, buildChartMessage('F0', answer.chart.title, altText));
+    // Past the queue's caps: the busy answer goes back in the slash command's ack() body.
+    for (const scope of ['channel', 'global'] as const) {
+      message(`${region.id}: busy answer (${scope})`, buildBusyAnswer(answer.standalone, scope));
+    }
+    message(`${region.id}: held-back answer`, buildHeldBackAnswer(answer.standalone));
     message(`${region.id}: levers`, buildLeversMessage(loaded, buildAskPackage(guide, region)));
     message(`${region.id}: math`, mathAnswer(loaded, region));
   }
@@ -260,6 +315,10 @@ function payloadsFor(loaded: LoadedGuide): Array<[string, Payload]> {
   message('problem: long', buildProblemMessage(LONG_TYPED));
   message('Messages tab: offer form prompt', buildOfferFormPrompt());
   message('Messages tab: coach is for channels', buildChannelOnlyNote(coachInDmProblem(loaded)));
+  message('queued note', buildQueuedNote());
+  for (const scope of ['channel', 'global'] as const) {
+    message(`chart not posted, busy (${scope})`, buildNotPostedBusy('the chart', scope));
+  }
   message('DM notice', { text: 'Sent to your DM with allycomp: only you can see it.', blocks: [] });
 
   view('App Home', buildHomeView(loaded));
@@ -298,6 +357,7 @@ function payloadsFor(loaded: LoadedGuide): Array<[string, Payload]> {
     ]);
     message(`offer ${label}: mine`, buildOfferAnswer(loaded, prep));
     message(`offer ${label}: shared with figures`, buildOfferAnswer(loaded, prep, { sharedBy: 'U0PERSON' }));
+    message(`offer ${label}: mine, share held back`, buildOfferAnswer(loaded, prep, { shareHeldBack: true }));
   }
   for (const region of guide.regions) {
     message(`${region.id}: shared without figures`, buildFigureFreeShare(loaded, region, 'U0PERSON'));
@@ -339,6 +399,39 @@ describe.each(GUIDES)('every payload built from the %s', (_name, loaded) => {
     // The notification and screen-reader text is never empty, and never just a placeholder.
     expect(payload.message.text.trim().length).toBeGreaterThan(10);
   });
+});
+
+describe('the largest offer answer', () => {
+  const [, loaded] = GUIDES[0] as [string, LoadedGuide];
+  const codes = (region: Region, how: 'above' | 'far') => {
+    const input = largestOffer(region, how);
+    const normalised = normaliseOffer(input);
+    if (!normalised.ok) throw new Error(JSON.stringify(normalised.problems));
+    const pkg = buildAskPackage(loaded.guide, region, normalised.offer);
+    return { ask: pkg.ask !== undefined, codes: new Set(pkg.warnings.map((warning) => warning.code)) };
+  };
+
+  it.each(loaded.guide.regions.map((region) => [region.id, region] as const))(
+    'in %s carries every warning that can stand beside an ask',
+    (_id, region) => {
+      expect(LONGEST_COMPANY).toHaveLength(MAX_NAME);
+      const above = codes(region, 'above');
+      expect(above.ask).toBe(true);
+      for (const code of [
+        'above-band',
+        'part-capped',
+        'part-above-band',
+        'first-year-gap',
+        'title-not-mapped',
+        'kind-unknown',
+      ] as const) {
+        expect(above.codes).toContain(code);
+      }
+      const far = codes(region, 'far');
+      expect(far.ask).toBe(true);
+      expect(far.codes).toContain('far-above-band');
+    },
+  );
 });
 
 /** Every text a block shows, table cells included, in order. */
