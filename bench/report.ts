@@ -388,14 +388,12 @@ function renderBursts(runs: BurstRun[]): string {
     `A fresh child of each app (started with \`--expose-gc\`; bare Bolt first, then allycomp) takes ` +
       `${first?.commands ?? 0} signed \`/allycomp ny\` (each from its own channel) as fast as ` +
       `${first?.connections ?? 0} connections in a closed loop allow, three times in a row. After each burst ` +
-      `allycomp's posts are left to drain (until the stub has seen none for ${(first?.quietMs ?? 0) / 1000} s); then the ` +
-      'child reports its RSS ' +
-      'as the burst left it ("RSS after", what the 1.5× target is judged on: what a memory limit must allow), again ' +
-      `after ${(first?.settleMs ?? 0) / 1000} s idle ("settled": V8 gives back heap pages on its own by then), and ` +
-      'after a full GC, with the JS ' +
-      'heap in use and reserved and the external memory. The peak is sampled every 250 ms during the burst and the ' +
-      "drain. Requests past the delivery queue's caps would be answered in the ack, privately (outcome `busy`), and " +
-      'post nothing.',
+      `allycomp's posts are left to drain (until the stub has seen none for ${(first?.quietMs ?? 0) / 1000} s); then ` +
+      'the child reports its RSS as the burst left it ("RSS after", what the 1.5× target is judged on: what a memory ' +
+      'limit must allow), after a full GC (with the JS heap in use and reserved, and the external memory), and ' +
+      `${(first?.settleMs ?? 0) / 1000} s and another GC later ("settled": V8 hands the pages a GC freed back to the ` +
+      'system a while later, not at once). The peak is sampled every 250 ms during the burst and the drain. A ' +
+      "command past the delivery queue's caps is answered in the ack, privately (outcome `busy`), and posts nothing.",
     '',
     table(
       [
@@ -410,8 +408,8 @@ function renderBursts(runs: BurstRun[]): string {
         'Drained after s',
         'RSS peak MB',
         'RSS after MB',
-        'RSS settled MB',
         'RSS after GC MB',
+        'RSS settled MB',
         'Heap after GC MB',
         'Heap reserved after GC MB',
         'External after GC MB',
@@ -440,8 +438,8 @@ function renderBursts(runs: BurstRun[]): string {
           fixed(b.drainSeconds, 1),
           fixed(b.peakRssMB, 0),
           fixed(b.rssAfterMB, 0),
-          fixed(b.rssSettledMB, 0),
           fixed(b.rssAfterGcMB, 0),
+          fixed(b.rssSettledMB, 0),
           fixed(b.heapAfterGcMB, 1),
           fixed(b.heapReservedAfterGcMB, 0),
           fixed(b.externalAfterGcMB, 1),
