@@ -326,6 +326,22 @@ export function explainMisses(results: Results): string[] {
       );
     }
   }
+  if (missed.has('burst-rss') || missed.has('burst-growth')) {
+    const [mine, base] = (['allycomp', 'baseline'] as const).map((app) => results.bursts.find((r) => r.app === app));
+    const parts = (b: BurstRun['bursts'][number]) =>
+      `${fixed(b.rssAfterGcMB, 0)} MB RSS after GC: heap reserved ${fixed(b.heapReservedAfterGcMB, 0)} MB (in use ` +
+      `${fixed(b.heapAfterGcMB, 1)}), external ${fixed(b.externalAfterGcMB, 0)} MB, the remaining ` +
+      `${fixed(b.rssAfterGcMB - b.heapReservedAfterGcMB - b.externalAfterGcMB, 0)} MB native`;
+    const last = mine?.bursts.at(-1);
+    const baseLast = base?.bursts.at(-1);
+    if (last && baseLast) {
+      lines.push(
+        `**Bursts:** after the last burst allycomp ${parts(last)}; bare Bolt ${parts(baseLast)}. Settled ` +
+          `(${(mine?.settleMs ?? 0) / 1000} s after a GC): ${fixed(last.rssSettledMB, 0)} MB against ` +
+          `${fixed(baseLast.rssSettledMB, 0)} MB.`,
+      );
+    }
+  }
   if (missed.has('chart')) {
     const parts = CHART_PARTS.map(([name, what]) => {
       const bench = results.micro.find((m) => m.name === name);
