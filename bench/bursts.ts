@@ -2,8 +2,8 @@
  * Three bursts in a row: a fresh child of each app (bare Bolt first, then allycomp, both with --expose-gc) takes
  * `commands` signed `/allycomp ny` as fast as `connections` closed-loop connections allow, three times. After each
  * burst allycomp's posts are left to drain (until the stub has seen none for a while); then the child reports its
- * RSS as the burst left it, again after `settleMs` idle (V8 gives back heap pages on its own by then), and again
- * after a full GC with the JS heap in use. RSS is also sampled during the burst and the drain, for the peak. The
+ * RSS as the burst left it, after a full GC (with the JS heap in use), and `settleMs` after that (V8 hands the freed
+ * heap pages back to the system a while after the GC, not at once). RSS is also sampled during the burst and the drain, for the peak. The
  * issue's targets: after a burst, RSS within 1.5× the bare Bolt app's after the same burst (judged on the RSS as the
  * drained burst left it: what a memory limit must allow), and no growth from the first burst to the third.
  */
@@ -25,7 +25,7 @@ export interface BurstSample {
   peakRssMB: number;
   /** As the drained burst left it, before any forced GC. */
   rssAfterMB: number;
-  /** `settleMs` later, still without a forced GC. */
+  /** `settleMs` after the forced GC (and after another). */
   rssSettledMB: number;
   rssAfterGcMB: number;
   heapAfterGcMB: number;
@@ -129,9 +129,10 @@ export async function measureBursts(
       const drainSeconds = (performance.now() - started) / 1000;
       const peakRssMB = await peak.stop();
       const after = await app.stats(false);
-      await sleep(options.settleMs);
-      const settled = await app.stats(false);
       const collected = await app.stats(true);
+      // V8 gives the pages a GC freed back to the system a while later, not at once.
+      await sleep(options.settleMs);
+      const settled = await app.stats(true);
       bursts.push({
         burst,
         outcome,
@@ -149,9 +150,8 @@ export async function measureBursts(
       console.log(
         `  ${kind.padEnd(8)} burst ${burst}: ${outcome.answered} acked (p99 ${outcome.latencyMs.p99.toFixed(1)} ms), ` +
           `${postsAfter - postsBefore} posts, drained in ${drainSeconds.toFixed(1)} s; RSS peak ` +
-          `${peakRssMB.toFixed(0)} MB, after ${(after.rssBytes / MB).toFixed(0)} MB, settled ` +
-          `${(settled.rssBytes / MB).toFixed(0)} MB, after GC ` +
-          `${(collected.rssBytes / MB).toFixed(0)} MB; heap after GC ${(collected.heapUsedBytes / MB).toFixed(1)} MB ` +
+          `${peakRssMB.toFixed(0)} MB, after ${(after.rssBytes / MB).toFixed(0)} MB, after GC ` +
+          `${(collected.rssBytes / MB).toFixed(0)} MB, settled ${(settled.rssBytes / MB).toFixed(0)} MB; heap after GC ${(collected.heapUsedBytes / MB).toFixed(1)} MB ` +
           `(reserved ${(collected.heapTotalBytes / MB).toFixed(0)} MB, external ${(collected.externalBytes / MB).toFixed(1)} MB)`,
       );
     }

@@ -326,6 +326,22 @@ export function explainMisses(results: Results): string[] {
       );
     }
   }
+  if (missed.has('burst-rss') || missed.has('burst-growth')) {
+    const [mine, base] = (['allycomp', 'baseline'] as const).map((app) => results.bursts.find((r) => r.app === app));
+    const parts = (b: BurstRun['bursts'][number]) =>
+      `${fixed(b.rssAfterGcMB, 0)} MB RSS after GC: heap reserved ${fixed(b.heapReservedAfterGcMB, 0)} MB (in use ` +
+      `${fixed(b.heapAfterGcMB, 1)}), external ${fixed(b.externalAfterGcMB, 0)} MB, the remaining ` +
+      `${fixed(b.rssAfterGcMB - b.heapReservedAfterGcMB - b.externalAfterGcMB, 0)} MB native`;
+    const last = mine?.bursts.at(-1);
+    const baseLast = base?.bursts.at(-1);
+    if (last && baseLast) {
+      lines.push(
+        `**Bursts:** after the last burst allycomp ${parts(last)}; bare Bolt ${parts(baseLast)}. Settled ` +
+          `(${(mine?.settleMs ?? 0) / 1000} s after a GC): ${fixed(last.rssSettledMB, 0)} MB against ` +
+          `${fixed(baseLast.rssSettledMB, 0)} MB.`,
+      );
+    }
+  }
   if (missed.has('chart')) {
     const parts = CHART_PARTS.map(([name, what]) => {
       const bench = results.micro.find((m) => m.name === name);
@@ -388,14 +404,12 @@ function renderBursts(runs: BurstRun[]): string {
     `A fresh child of each app (started with \`--expose-gc\`; bare Bolt first, then allycomp) takes ` +
       `${first?.commands ?? 0} signed \`/allycomp ny\` (each from its own channel) as fast as ` +
       `${first?.connections ?? 0} connections in a closed loop allow, three times in a row. After each burst ` +
-      `allycomp's posts are left to drain (until the stub has seen none for ${(first?.quietMs ?? 0) / 1000} s); then the ` +
-      'child reports its RSS ' +
-      'as the burst left it ("RSS after", what the 1.5× target is judged on: what a memory limit must allow), again ' +
-      `after ${(first?.settleMs ?? 0) / 1000} s idle ("settled": V8 gives back heap pages on its own by then), and ` +
-      'after a full GC, with the JS ' +
-      'heap in use and reserved and the external memory. The peak is sampled every 250 ms during the burst and the ' +
-      "drain. Requests past the delivery queue's caps would be answered in the ack, privately (outcome `busy`), and " +
-      'post nothing.',
+      `allycomp's posts are left to drain (until the stub has seen none for ${(first?.quietMs ?? 0) / 1000} s); then ` +
+      'the child reports its RSS as the burst left it ("RSS after", what the 1.5× target is judged on: what a memory ' +
+      'limit must allow), after a full GC (with the JS heap in use and reserved, and the external memory), and ' +
+      `${(first?.settleMs ?? 0) / 1000} s and another GC later ("settled": V8 hands the pages a GC freed back to the ` +
+      'system a while later, not at once). The peak is sampled every 250 ms during the burst and the drain. A ' +
+      "command past the delivery queue's caps is answered in the ack, privately (outcome `busy`), and posts nothing.",
     '',
     table(
       [
@@ -410,8 +424,8 @@ function renderBursts(runs: BurstRun[]): string {
         'Drained after s',
         'RSS peak MB',
         'RSS after MB',
-        'RSS settled MB',
         'RSS after GC MB',
+        'RSS settled MB',
         'Heap after GC MB',
         'Heap reserved after GC MB',
         'External after GC MB',
@@ -440,8 +454,8 @@ function renderBursts(runs: BurstRun[]): string {
           fixed(b.drainSeconds, 1),
           fixed(b.peakRssMB, 0),
           fixed(b.rssAfterMB, 0),
-          fixed(b.rssSettledMB, 0),
           fixed(b.rssAfterGcMB, 0),
+          fixed(b.rssSettledMB, 0),
           fixed(b.heapAfterGcMB, 1),
           fixed(b.heapReservedAfterGcMB, 0),
           fixed(b.externalAfterGcMB, 1),
