@@ -36,18 +36,7 @@ export async function deliverAnswer(
     await respond({ response_type: 'ephemeral', text: answer.standalone.text, blocks: answer.standalone.blocks });
     return { kind: 'private' };
   }
-  const result = await deliver(
-    ctx,
-    reservation,
-    (run) =>
-      postAnswer(run, {
-        channel: channelId,
-        message: answer.message,
-        replies: answer.thread,
-        ...(answer.chart ? { chart: answer.chart } : {}),
-      }),
-    { heldBack: answer.standalone },
-  );
+  const result = await deliverWholeAnswer(ctx, reservation, channelId, answer);
   if (result.kind !== 'delivered') return { kind: result.kind === 'busy' ? 'busy' : 'queue_expired' };
   const posted = result.value;
   if (posted.kind === 'no_access') {
@@ -57,6 +46,27 @@ export async function deliverAnswer(
     return { kind: 'fallback' };
   }
   return posted.chart ? { kind: 'posted', chart: posted.chart } : { kind: 'posted' };
+}
+
+/** The message, its levers reply and its chart, through the lane (a channel's, or the person's for a DM). */
+function deliverWholeAnswer(
+  ctx: DeliveryContext,
+  lane: Parameters<typeof deliver>[1],
+  channel: string,
+  answer: CommandAnswer,
+) {
+  return deliver(
+    ctx,
+    lane,
+    (run) =>
+      postAnswer(run, {
+        channel,
+        message: answer.message,
+        replies: answer.thread,
+        ...(answer.chart ? { chart: answer.chart } : {}),
+      }),
+    { heldBack: answer.standalone },
+  );
 }
 
 /**
@@ -90,18 +100,7 @@ export async function deliverInThread(
 
 /** An answer in the person's DM with the bot (App Home, the Messages tab): the message, its thread, its chart. */
 export async function deliverAnswerToDm(ctx: DeliveryContext, dm: DmTarget, answer: CommandAnswer): Promise<Outcome> {
-  const result = await deliver(
-    ctx,
-    dm.userId,
-    (run) =>
-      postAnswer(run, {
-        channel: dmChannel(dm),
-        message: answer.message,
-        replies: answer.thread,
-        ...(answer.chart ? { chart: answer.chart } : {}),
-      }),
-    { heldBack: answer.standalone },
-  );
+  const result = await deliverWholeAnswer(ctx, dm.userId, dmChannel(dm), answer);
   if (result.kind !== 'delivered') return { kind: result.kind === 'busy' ? 'busy' : 'queue_expired' };
   const posted = result.value;
   if (posted.kind === 'no_access') return { kind: 'dm_failed' };
