@@ -113,9 +113,11 @@ export function farAboveBand(
 ): AskWarning | undefined {
   const top = region.band.totalComp.high;
   const rsuTop = region.band.stock.high;
+  // The offer itself must be well above the band: RSU alone crossed 1.5× its top for a total-comp-only offer 4% over
+  // the band (all of the remainder lands in RSU), and a level review is too much to lead with there.
   const tcFar = competing > top * (1 + FAR_ABOVE_TC_SHARE);
   const rsuFar = rsuPerYear.high > rsuTop * FAR_ABOVE_RSU_MULTIPLE;
-  if (!tcFar && !rsuFar) return undefined;
+  if (!tcFar) return undefined;
   const facts: string[] = [];
   if (competing > top) {
     const share = Math.round(((competing - top) / top) * 100);

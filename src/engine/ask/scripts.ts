@@ -58,7 +58,7 @@ function tradeSentence(trade: Trade, opening: AskEnd | undefined, competing: Com
   const limit =
     trade.asked === undefined
       ? `Ally's ${PART_WORDS[trade.part]} band tops out at ${formatMoney(trade.bandTop)}`
-      : `that ${PART_WORDS[trade.part]} figure is already above Ally's band`;
+      : `That ${PART_WORDS[trade.part]} figure is already above Ally's band`;
   return (
     ` ${limit}, under the ${formatMoney(trade.competing)} ${PART_WORDS[trade.part]} I have now, so the rest of my ` +
     `ask${which} makes up the ${formatMoney(trade.short)} a year.`

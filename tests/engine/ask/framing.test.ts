@@ -36,19 +36,20 @@ describe('far above the band: a level question first, not a stretch', () => {
     expect(pkg.walkAway?.value).toBe(450_000);
   });
 
-  it('the tier starts at RSU over 1.5× its band top (Detroit: $78K) or TC over the band top +15%', () => {
-    // Detroit, TC alone: RSU at the top end = competing + $10K + $7K − base $168K − bonus $42K.
-    const near = buildAskPackage(guide, 'detroit', offer({ company: 'SoFi', totalComp: 271_000 }));
+  it('the tier starts at TC over the band top +15%, whatever the RSU it takes (Detroit: $301.3K)', () => {
+    // Detroit, TC alone: $272K puts RSU at $82K a year (over 1.5× its $52K top), yet the offer is 4% over the band.
+    const near = buildAskPackage(guide, 'detroit', offer({ company: 'SoFi', totalComp: 272_000 }));
     expect(codes(near)).toContain('above-band');
     expect(codes(near)).not.toContain('far-above-band');
     expect(text(near, 'part-above-band')).toContain('most often stretch');
-    const far = buildAskPackage(guide, 'detroit', offer({ company: 'SoFi', totalComp: 272_000 }));
+    const far = buildAskPackage(guide, 'detroit', offer({ company: 'SoFi', totalComp: 302_000 }));
     expect(codes(far)).toContain('far-above-band');
-    expect(text(far, 'far-above-band')).toContain('1.5× Detroit');
-    // The TC share alone ($262K × 1.15 = $301.3K), with RSU inside its band.
+    // The RSU it takes is said beside the TC share.
+    expect(text(far, 'far-above-band')).toContain('× Detroit');
     const detroit = regionById(guide, 'detroit');
     const rsu = { low: 40_000, high: 50_000 };
     expect(farAboveBand(guide, detroit, 301_000, rsu)).toBeUndefined();
+    expect(farAboveBand(guide, detroit, 301_000, { low: 120_000, high: 130_000 })).toBeUndefined();
     expect(farAboveBand(guide, detroit, 302_000, rsu)?.text).toMatch(/^Your competing \$302K is \$40K \(15%\) above/);
   });
 });
