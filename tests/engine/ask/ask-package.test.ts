@@ -198,7 +198,7 @@ describe('rules 1–3 and 5 hold for random offers in every region and every com
     const rsuTrade = pkg.trades.find((trade) => trade.part === 'rsu');
     expect(rsuTrade).toMatchObject({ competing: 90_000, short: 27_000, asked: 63_000 });
     expect(pkg.scripts.find((script) => script.number === 2)?.text).toContain(
-      '$63K a year. That RSU figure is already above Ally\'s band, under the $90K RSU I have now, so the rest of my ask (base and bonus) makes up the $27K a year',
+      "$63K a year. That RSU figure is already above Ally's band, under the $90K RSU I have now, so the rest of my ask (base and bonus) makes up the $27K a year",
     );
     expect(pkg.scripts.find((script) => script.number === 4)?.text).toContain('bonus target increased to 25%');
   });
