@@ -13,6 +13,9 @@ export default defineConfig({
     testTimeout: 15_000,
     // Many tests wait on real timers (retries, Retry-After, a drain): more workers than cores keep the CPUs busy.
     maxWorkers: 4,
+    // Worker threads, not child processes: less CPU to start and to hold a worker (the bot processes the lifecycle
+    // tests need are spawned by those tests themselves).
+    pool: 'threads',
     // Test files share their worker's module cache: importing the app once per worker, not once per file, halves the
     // run. No test file mocks a module, and the few spies restore themselves.
     isolate: false,
