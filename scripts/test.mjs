@@ -1,7 +1,7 @@
 /**
- * `npm test` after the lint: the type check and the test run side by side. Most of the test run waits on real timers
+ * `npm test`: the lint and the type check beside the test run. Most of the test run waits on real timers
  * (Retry-After, paced posts, a drain), so the type check fits in those waits instead of adding its ~12 s in front.
- * The type check's output is printed after the tests; the exit code is the first failure's.
+ * Their output is printed after the tests when they fail; the exit code is the first failure's.
  */
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
@@ -23,8 +23,11 @@ function run(args, options) {
   });
 }
 
-const typecheck = run([join(modules, 'typescript', 'bin', 'tsc'), '--noEmit'], { stdio: ['ignore', 'pipe', 'pipe'] });
+const quiet = { stdio: ['ignore', 'pipe', 'pipe'] };
+const lint = run([join(modules, '@biomejs', 'biome', 'bin', 'biome'), 'check', '.'], quiet);
+const typecheck = run([join(modules, 'typescript', 'bin', 'tsc'), '--noEmit'], quiet);
 const tests = run([join(modules, 'vitest', 'vitest.mjs'), 'run', ...process.argv.slice(2)], { stdio: 'inherit' });
-const [types, vitest] = await Promise.all([typecheck, tests]);
+const [lintResult, types, vitest] = await Promise.all([lint, typecheck, tests]);
+if (lintResult.code !== 0) process.stderr.write(`\nLint (biome check .) failed:\n${lintResult.output}`);
 if (types.code !== 0) process.stderr.write(`\nType check (tsc --noEmit) failed:\n${types.output}`);
-process.exit(types.code || vitest.code);
+process.exit(lintResult.code || types.code || vitest.code);
