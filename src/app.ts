@@ -139,11 +139,7 @@ export function createApp(config: Config, loaded: LoadedGuide, options: CreateAp
       fetch: withoutSlackMessages(rateLimitedFetch(INTERACTIVE_POLICY, transport)),
     },
   });
-  installAckNet(app, logger);
-  app.use(requestLog(logger, health));
-  // Keyed with a secret every replica shares, so a duplicate reaching another replica has the same key.
-  app.use(dropDuplicates(store, config.signingSecret ?? config.appToken ?? ''));
-  app.use(answerUnknown());
+  // Built before the middleware: the request log tells a person of a failure through the same queue.
   // Bolt sets its own loggers' level; this client's is set here (WebClient ignores logLevel beside a logger).
   const deliveryLogger = logger.child('web-api');
   deliveryLogger.setLevel(config.logLevel as LogLevel);
@@ -161,6 +157,11 @@ export function createApp(config: Config, loaded: LoadedGuide, options: CreateAp
       fetch: withoutSlackMessages(transport),
     }),
   };
+  installAckNet(app, logger);
+  app.use(requestLog(logger, health, delivery));
+  // Keyed with a secret every replica shares, so a duplicate reaching another replica has the same key.
+  app.use(dropDuplicates(store, config.signingSecret ?? config.appToken ?? ''));
+  app.use(answerUnknown());
   registerListeners(app, { loaded, logger, store, delivery });
   app.error(async (error) => {
     const code = slackErrorCode(error);

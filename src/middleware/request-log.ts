@@ -1,7 +1,8 @@
-import type { AnyMiddlewareArgs, Middleware } from '@slack/bolt';
+import { type AnyMiddlewareArgs, LogLevel, type Middleware } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import type { AppLogger } from '../logging.js';
 import type { AckIfNobodyDid } from '../slack/ack-net.js';
+import { type DeliveryServices, deliverMessage } from '../slack/delivery.js';
 import { CLIENT_ERROR, isLoggableCode, isTokenError, slackErrorCode } from '../slack/errors.js';
 import { type RequestTracker, workspaceOf } from '../slack/health.js';
 import { isOutcome, type Outcome, outcomeLabel } from '../slack/outcome.js';
@@ -23,22 +24,33 @@ export function failureNotice(code: string | undefined): string {
 /**
  * When a handler fails after its ack (Slack kept answering 5xx, a rate limit too long to wait, a timeout, a
  * revoked token), the person is told privately instead of getting silence: through response_url, which needs no
- * token, or else in their DM (not when the token is the problem).
+ * token, or else in their DM (not when the token is the problem), in the DM's lane of the delivery queue like every
+ * other post there: after the answers already waiting in it, paced, a 429 waited out.
  */
-async function tellThePerson(body: Body, client: WebClient, code: string | undefined): Promise<void> {
+async function tellThePerson(
+  request: { body: Body; client: WebClient; teamId: string | undefined },
+  delivery: DeliveryServices,
+  code: string | undefined,
+): Promise<void> {
   const notice = buildProblemMessage(failureNotice(code));
-  const url = responseUrlOf(body);
+  const url = responseUrlOf(request.body);
   if (url) {
     await postToResponseUrl(url, { response_type: 'ephemeral', replace_original: false, ...notice });
     return;
   }
-  const user = userOf(body);
-  if (user && !isTokenError(code))
-    await client.chat.postMessage({ channel: user, text: notice.text, blocks: notice.blocks });
+  const user = userOf(request.body);
+  if (!user || isTokenError(code)) return;
+  const ctx = { services: delivery, client: request.client, ...(request.teamId ? { teamId: request.teamId } : {}) };
+  const result = await deliverMessage(ctx, user, { channel: user }, notice);
+  if (result.kind === 'busy') delivery.logger.event(LogLevel.WARN, 'failure_notice_dropped', { reason: 'busy' });
 }
 
 /** One structured log line per request, a count of requests in flight, and a private word when one fails. */
-export function requestLog(logger: AppLogger, tracker: RequestTracker): Middleware<AnyMiddlewareArgs> {
+export function requestLog(
+  logger: AppLogger,
+  tracker: RequestTracker,
+  delivery: DeliveryServices,
+): Middleware<AnyMiddlewareArgs> {
   return async ({ body, next, context, client }) => {
     const started = performance.now();
     const described = describeRequest(body as Body);
@@ -69,7 +81,9 @@ export function requestLog(logger: AppLogger, tracker: RequestTracker): Middlewa
         ms: Math.round(performance.now() - started),
       });
       if (isTokenError(code)) tracker.onTokenError(code, workspaceOf(context));
-      await tellThePerson(body as Body, client, code).catch(() => undefined);
+      await tellThePerson({ body: body as Body, client, teamId: context.teamId }, delivery, code).catch(
+        () => undefined,
+      );
     } finally {
       done();
     }

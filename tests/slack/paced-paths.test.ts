@@ -111,6 +111,34 @@ describe('"See <region>" under the channel’s pace', () => {
     for (const parent of parents.slice(1)) expect(imageOf(parent)?.slack_file?.id).toBe(fileId);
     expect(p.outcomes()).toEqual(Array(5).fill('dm+chart'));
   });
+  it('a reply Slack refuses: the person is told in the DM after the answers already waiting there, paced like them', async () => {
+    const p = await start();
+    // The first answer's levers reply (the first post to the DM's own id) is refused, once the first answer is slow
+    // enough that the other three wait behind it.
+    p.fake.inject('chat.postMessage', { error: 'internal_error', channel: 'D0HOME' });
+    p.fake.delay('chat.postMessage', 150);
+    const clicked = ['detroit', 'charlotte', 'new-york', 'detroit'];
+    for (const [i, region] of clicked.entries()) {
+      const click = appHomeAction({ action_id: `region_show:${region}`, value: region });
+      (click.container as Record<string, unknown>).view_id = `V0HOME${i}`;
+      (click.user as Record<string, unknown>).id = 'U0HOME';
+      expect((await sendInteraction(p.target, click)).status).toBe(200);
+    }
+    p.fake.delay('chat.postMessage', 0);
+    const inDm = () => p.fake.messages().filter((post) => post.channel === 'U0HOME' || post.channel === 'D0HOME');
+    // The first answer's parent, three whole answers, then the notice.
+    await until(() => inDm().length >= 8, 'the answers and the notice', 10_000);
+    await settle(300);
+    const posts = inDm();
+    expect(posts).toHaveLength(8);
+    const notice = posts.at(-1);
+    expect(notice?.channel).toBe('U0HOME');
+    expect(String(notice?.args.text)).toContain('Slack did not accept my answer just now (internal_error)');
+    for (const post of posts.slice(0, -1)) expect(String(post.args.text)).not.toContain('did not accept');
+    // In the lane's pace: Slack never had to refuse a post for the rate.
+    expect(p.fake.rejected.filter((call) => call.status === 429)).toEqual([]);
+    expect(p.outcomes()).toEqual(['error:internal_error', 'dm+chart', 'dm+chart', 'dm+chart']);
+  });
 });
 
 describe('/allycomp chart', () => {
