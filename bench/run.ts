@@ -9,6 +9,7 @@
  * only when something is broken (nothing answered, errors, missing Web API posts), never on a missed target.
  *
  * Options: --rates 50,200,500  --seconds 10  --memory-commands 1000  --burst-commands 4000  --no-micro
+ * `--only bursts` or `--only load`: that scenario alone, printed and not written to RESULTS.md (to try a change).
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -59,6 +60,8 @@ interface RunOptions {
   transportCalls: number;
   transportRounds: number;
   micro: boolean;
+  onlyBursts: boolean;
+  onlyLoad: boolean;
 }
 
 const COMMAND_TEXT = 'ny';
@@ -77,9 +80,11 @@ function readOptions(): RunOptions {
       'memory-commands': { type: 'string' },
       'burst-commands': { type: 'string' },
       'no-micro': { type: 'boolean', default: false },
+      only: { type: 'string' },
     },
   });
   const smoke = values.smoke ?? false;
+  if (values.only !== undefined && !['bursts', 'load'].includes(values.only)) throw new Error('--only: bursts or load');
   const rates = (values.rates ?? (smoke ? '50' : '50,200,500')).split(',').map(Number);
   if (rates.some((rate) => !Number.isInteger(rate) || rate < 1)) throw new Error('--rates: whole numbers, e.g. 50,200');
   const seconds = Number(values.seconds ?? (smoke ? 1.5 : 10));
@@ -104,6 +109,8 @@ function readOptions(): RunOptions {
     transportCalls: smoke ? 200 : 3_000,
     transportRounds: smoke ? 1 : 4,
     micro: !smoke && !values['no-micro'],
+    onlyBursts: values.only === 'bursts',
+    onlyLoad: values.only === 'load',
   };
 }
 
@@ -530,6 +537,14 @@ async function main(): Promise<number> {
   const stub = await startStubProcess(scripts.stub);
   try {
     const run = new BenchRun(options, scripts, stub);
+    if (options.onlyBursts) {
+      await phase(`${options.bursts} bursts of ${options.burstCommands} commands`, () => run.measureBursts());
+      return run.problems.length > 0 ? 1 : 0;
+    }
+    if (options.onlyLoad) {
+      await phase(`ack latency at ${options.rates.join(', ')} req/s`, () => run.measureLoad());
+      return run.problems.length > 0 ? 1 : 0;
+    }
     const { steps, callsPerCommand, naivePosts } = await phase(
       `ack latency at ${options.rates.join(', ')} req/s, ${options.seconds} s each`,
       () => run.measureLoad(),
