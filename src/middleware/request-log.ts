@@ -5,7 +5,7 @@ import type { AckIfNobodyDid } from '../slack/ack-net.js';
 import { type DeliveryServices, deliverMessage } from '../slack/delivery.js';
 import { CLIENT_ERROR, isLoggableCode, isTokenError, slackErrorCode } from '../slack/errors.js';
 import { type RequestTracker, workspaceOf } from '../slack/health.js';
-import { isOutcome, type Outcome, outcomeLabel } from '../slack/outcome.js';
+import { isOutcome, type Outcome, outcomeLabel, pendingOutcomeOf } from '../slack/outcome.js';
 import { type Body, describeRequest, responseUrlOf, userOf } from '../slack/payload.js';
 import { postToResponseUrl } from '../slack/respond-url.js';
 import { buildProblemMessage } from '../views/error-messages.js';
@@ -21,28 +21,77 @@ export function failureNotice(code: string | undefined): string {
   return `Slack did not accept my answer just now${code ? ` (${code})` : ''}. Nothing was lost: please try again in a minute.`;
 }
 
+/** Who to tell when a request fails after its ack, taken from the request at its start. */
+interface Person {
+  responseUrl: string | undefined;
+  userId: string | undefined;
+  teamId: string | undefined;
+  client: WebClient;
+}
+
 /**
- * When a handler fails after its ack (Slack kept answering 5xx, a rate limit too long to wait, a timeout, a
- * revoked token), the person is told privately instead of getting silence: through response_url, which needs no
- * token, or else in their DM (not when the token is the problem), in the DM's lane of the delivery queue like every
- * other post there: after the answers already waiting in it, paced, a 429 waited out.
+ * When a handler fails after its ack (Slack kept answering 5xx, a timeout, a revoked token), the person is told
+ * privately instead of getting silence: through response_url, which needs no token, or else in their DM (not when
+ * the token is the problem), in the DM's lane of the delivery queue like every other post there: after the answers
+ * already waiting in it, paced, a 429 waited out.
  */
-async function tellThePerson(
-  request: { body: Body; client: WebClient; teamId: string | undefined },
-  delivery: DeliveryServices,
-  code: string | undefined,
-): Promise<void> {
+async function tellThePerson(person: Person, delivery: DeliveryServices, code: string | undefined): Promise<void> {
   const notice = buildProblemMessage(failureNotice(code));
-  const url = responseUrlOf(request.body);
-  if (url) {
-    await postToResponseUrl(url, { response_type: 'ephemeral', replace_original: false, ...notice });
+  if (person.responseUrl) {
+    await postToResponseUrl(person.responseUrl, { response_type: 'ephemeral', replace_original: false, ...notice });
     return;
   }
-  const user = userOf(request.body);
-  if (!user || isTokenError(code)) return;
-  const ctx = { services: delivery, client: request.client, ...(request.teamId ? { teamId: request.teamId } : {}) };
-  const result = await deliverMessage(ctx, user, { channel: user }, notice);
+  if (!person.userId || isTokenError(code)) return;
+  const ctx = { services: delivery, client: person.client, ...(person.teamId ? { teamId: person.teamId } : {}) };
+  const result = await deliverMessage(ctx, person.userId, { channel: person.userId }, notice);
   if (result.kind === 'busy') delivery.logger.event(LogLevel.WARN, 'failure_notice_dropped', { reason: 'busy' });
+}
+
+/**
+ * One request from its start to its end, which may come after its handler returned (an answer waiting in the
+ * delivery queue): only what its log line and a failure notice need, never the payload.
+ */
+interface HandledRequest {
+  described: ReturnType<typeof describeRequest>;
+  retry: number | undefined;
+  started: number;
+  person: Person;
+  workspace: string | undefined;
+  /** The in-flight count's end (the shutdown waits for it). */
+  done: () => void;
+}
+
+interface RequestLogDeps {
+  logger: AppLogger;
+  tracker: RequestTracker;
+  delivery: DeliveryServices;
+}
+
+function logEnded(deps: RequestLogDeps, request: HandledRequest, outcome: Outcome): void {
+  deps.logger.request({
+    ...request.described,
+    outcome: outcomeLabel(outcome),
+    ms: Math.round(performance.now() - request.started),
+    ...(request.retry ? { retry: request.retry } : {}),
+  });
+  request.done();
+}
+
+async function logFailed(deps: RequestLogDeps, request: HandledRequest, error: unknown): Promise<void> {
+  try {
+    const found = slackErrorCode(error);
+    // Error codes come from Slack or its client (not_in_channel, slack_webapi_request_error): logged when id-like.
+    const code = isLoggableCode(found) ? found : undefined;
+    deps.logger.request({
+      ...request.described,
+      outcome: outcomeLabel({ kind: 'error', code }),
+      ms: Math.round(performance.now() - request.started),
+    });
+    if (isTokenError(code)) deps.tracker.onTokenError(code, request.workspace);
+    await tellThePerson(request.person, deps.delivery, code).catch(() => undefined);
+  } finally {
+    request.done();
+  }
 }
 
 /** One structured log line per request, a count of requests in flight, and a private word when one fails. */
@@ -51,41 +100,39 @@ export function requestLog(
   tracker: RequestTracker,
   delivery: DeliveryServices,
 ): Middleware<AnyMiddlewareArgs> {
+  const deps: RequestLogDeps = { logger, tracker, delivery };
   return async ({ body, next, context, client }) => {
-    const started = performance.now();
-    const described = describeRequest(body as Body);
-    const retry = typeof context.retryNum === 'number' ? context.retryNum : undefined;
+    const payload = body as Body;
+    const responseUrl = responseUrlOf(payload);
+    const request: HandledRequest = {
+      described: describeRequest(payload),
+      retry: typeof context.retryNum === 'number' ? context.retryNum : undefined,
+      started: performance.now(),
+      person: { responseUrl, userId: userOf(payload), teamId: context.teamId, client },
+      workspace: workspaceOf(context),
+      done: tracker.begin(responseUrl),
+    };
     // Acknowledge once handling ends if no listener did (none matched, or one failed before its ack), before the
     // slower work of telling the person: set up by the ack net (slack/ack-net.ts), which tracks the request's ack.
     const ackIfNobodyDid: AckIfNobodyDid =
       typeof context.ackIfNobodyDid === 'function' ? (context.ackIfNobodyDid as AckIfNobodyDid) : async () => false;
-    const done = tracker.begin(responseUrlOf(body as Body));
     try {
       await next();
-      const unacked = await ackIfNobodyDid();
-      const outcome: Outcome = isOutcome(context.outcome) ? context.outcome : { kind: unacked ? 'unacked' : 'ok' };
-      logger.request({
-        ...described,
-        outcome: outcomeLabel(outcome),
-        ms: Math.round(performance.now() - started),
-        ...(retry ? { retry } : {}),
-      });
     } catch (error) {
       await ackIfNobodyDid();
-      const found = slackErrorCode(error);
-      // Error codes come from Slack or its client (not_in_channel, slack_webapi_request_error): logged when id-like.
-      const code = isLoggableCode(found) ? found : undefined;
-      logger.request({
-        ...described,
-        outcome: outcomeLabel({ kind: 'error', code }),
-        ms: Math.round(performance.now() - started),
-      });
-      if (isTokenError(code)) tracker.onTokenError(code, workspaceOf(context));
-      await tellThePerson({ body: body as Body, client, teamId: context.teamId }, delivery, code).catch(
-        () => undefined,
-      );
-    } finally {
-      done();
+      await logFailed(deps, request, error);
+      return;
     }
+    const unacked = await ackIfNobodyDid();
+    const pending = pendingOutcomeOf(context);
+    if (pending) {
+      // Not awaited: Bolt's handling of the request ends here, and the delivery goes on holding only `request`.
+      void pending.then(
+        (outcome) => logEnded(deps, request, outcome),
+        (error: unknown) => logFailed(deps, request, error),
+      );
+      return;
+    }
+    logEnded(deps, request, isOutcome(context.outcome) ? context.outcome : { kind: unacked ? 'unacked' : 'ok' });
   };
 }

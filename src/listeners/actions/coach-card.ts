@@ -4,7 +4,7 @@ import { type CoachCardState, canUpdateCard, setStep } from '../../engine/coach.
 import { regionIfKnown } from '../../engine/regions.js';
 import { postRehearsal } from '../../slack/coach.js';
 import { deliveryContext } from '../../slack/delivery.js';
-import { type Outcome, setOutcome } from '../../slack/outcome.js';
+import { type Outcome, setOutcome, setOutcomeWhenDelivered } from '../../slack/outcome.js';
 import { buildCoachCard, decodeCardState, whoMayTick } from '../../views/coach-card.js';
 import { buildFormattedProblem } from '../../views/error-messages.js';
 import { COACH_ACTIONS } from '../../views/ids.js';
@@ -76,6 +76,6 @@ export function rehearseLever(deps: ListenerDeps) {
     }
     const threadTs = (body.message?.thread_ts as string | undefined) ?? ts;
     const ctx = deliveryContext(deps.delivery, { client, context, respond });
-    setOutcome(context, await postRehearsal(ctx, { channelId: channel, threadTs }, message));
+    setOutcomeWhenDelivered(context, postRehearsal(ctx, { channelId: channel, threadTs }, message));
   };
 }

@@ -3,7 +3,7 @@ import { confirmedOffer, ownCopy, prepareOffer } from '../../answers/offer-prep.
 import { regionIfKnown } from '../../engine/regions.js';
 import { deliveryContext } from '../../slack/delivery.js';
 import { deliverOfferToDm } from '../../slack/offer-delivery.js';
-import { setOutcome } from '../../slack/outcome.js';
+import { setOutcome, setOutcomeWhenDelivered } from '../../slack/outcome.js';
 import type { ListenerDeps } from '../deps.js';
 
 type ButtonArgs = AllMiddlewareArgs & SlackActionMiddlewareArgs<BlockButtonAction>;
@@ -24,7 +24,11 @@ export function confirmOffer(deps: ListenerDeps) {
     }
     const prep = prepareOffer(guide, region, read.confirmed.draft, read.offer, read.confirmed.premiumIds);
     const ctx = deliveryContext(deps.delivery, { client, context, respond });
-    const dm = await deliverOfferToDm(ctx, { userId: body.user.id }, ownCopy(deps.loaded, prep));
-    setOutcome(context, dm ?? { kind: 'offer_submitted', own: { kind: 'dm_failed' } });
+    setOutcomeWhenDelivered(
+      context,
+      deliverOfferToDm(ctx, { userId: body.user.id }, ownCopy(deps.loaded, prep)).then(
+        (dm) => dm ?? { kind: 'offer_submitted', own: { kind: 'dm_failed' } },
+      ),
+    );
   };
 }

@@ -3,7 +3,7 @@ import { mathAnswer } from '../../answers/answers.js';
 import { regionIfKnown } from '../../engine/regions.js';
 import { deliverMessageToDm } from '../../slack/answer-delivery.js';
 import { deliveryContext } from '../../slack/delivery.js';
-import { setOutcome } from '../../slack/outcome.js';
+import { setOutcome, setOutcomeWhenDelivered } from '../../slack/outcome.js';
 import type { ListenerDeps } from '../deps.js';
 
 type ButtonArgs = AllMiddlewareArgs & SlackActionMiddlewareArgs<BlockButtonAction>;
@@ -31,6 +31,6 @@ export function showMath(deps: ListenerDeps) {
     }
     // App Home: the person's DM with the bot.
     const ctx = deliveryContext(deps.delivery, { client, context });
-    setOutcome(context, await deliverMessageToDm(ctx, { userId: body.user.id }, message));
+    setOutcomeWhenDelivered(context, deliverMessageToDm(ctx, { userId: body.user.id }, message));
   };
 }

@@ -3,7 +3,7 @@ import { sharedRegionAnswer } from '../../answers/answers.js';
 import { regionIfKnown } from '../../engine/regions.js';
 import { deliverAnswerToDm, deliverInThread } from '../../slack/answer-delivery.js';
 import { deliveryContext } from '../../slack/delivery.js';
-import { setOutcome } from '../../slack/outcome.js';
+import { setOutcome, setOutcomeWhenDelivered } from '../../slack/outcome.js';
 import type { ListenerDeps } from '../deps.js';
 
 type ButtonArgs = AllMiddlewareArgs & SlackActionMiddlewareArgs<BlockButtonAction>;
@@ -26,7 +26,7 @@ export function showRegion(deps: ListenerDeps) {
     const container = body.container as { type?: string; is_ephemeral?: boolean };
     if (container.type === 'message' && !container.is_ephemeral && body.channel?.id && body.message?.ts) {
       const threadTs = (body.message.thread_ts as string | undefined) ?? body.message.ts;
-      setOutcome(context, await deliverInThread(ctx, { channelId: body.channel.id, threadTs, answer }));
+      setOutcomeWhenDelivered(context, deliverInThread(ctx, { channelId: body.channel.id, threadTs, answer }));
       return;
     }
     if (container.type === 'message') {
@@ -40,6 +40,6 @@ export function showRegion(deps: ListenerDeps) {
       return;
     }
     // App Home: the person's DM with the bot (posting to a user id opens it), with the levers in the thread.
-    setOutcome(context, await deliverAnswerToDm(ctx, { userId: body.user.id }, answer));
+    setOutcomeWhenDelivered(context, deliverAnswerToDm(ctx, { userId: body.user.id }, answer));
   };
 }

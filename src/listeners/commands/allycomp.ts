@@ -6,7 +6,7 @@ import { deliverAnswer } from '../../slack/answer-delivery.js';
 import { deliveryContext } from '../../slack/delivery.js';
 import { answerQuickOffer } from '../../slack/offer-delivery.js';
 import { openOfferModal } from '../../slack/open-offer-modal.js';
-import { setOutcome } from '../../slack/outcome.js';
+import { setOutcome, setOutcomeWhenDelivered } from '../../slack/outcome.js';
 import { buildFormattedProblem, buildProblemMessage } from '../../views/error-messages.js';
 import { buildBusyAnswer } from '../../views/queue-notes.js';
 import type { ListenerDeps } from '../deps.js';
@@ -36,9 +36,9 @@ export function allycompCommand(deps: ListenerDeps) {
         return;
       }
       await ack();
-      setOutcome(
+      setOutcomeWhenDelivered(
         context,
-        await answerQuickOffer(deps.loaded, delivery, { respond, userId: command.user_id, words: intent.words }),
+        answerQuickOffer(deps.loaded, delivery, { respond, userId: command.user_id, words: intent.words }),
       );
       return;
     }
@@ -52,9 +52,9 @@ export function allycompCommand(deps: ListenerDeps) {
         return;
       }
       await ack();
-      setOutcome(
+      setOutcomeWhenDelivered(
         context,
-        await coachCommand(deps, {
+        coachCommand(deps, {
           client,
           delivery,
           respond,
@@ -68,9 +68,9 @@ export function allycompCommand(deps: ListenerDeps) {
 
     if (intent.kind === 'chart') {
       await ack();
-      setOutcome(
+      setOutcomeWhenDelivered(
         context,
-        await postChart(deps, {
+        postChart(deps, {
           delivery,
           respond,
           channelId: command.channel_id,
@@ -109,9 +109,9 @@ export function allycompCommand(deps: ListenerDeps) {
       admission.reservation.release();
       return;
     }
-    setOutcome(
+    setOutcomeWhenDelivered(
       context,
-      await deliverAnswer(delivery, {
+      deliverAnswer(delivery, {
         respond,
         channelId: command.channel_id,
         answer,

@@ -7,7 +7,7 @@ import { parseCommand } from '../../engine/parse-command.js';
 import { deliverAnswerToDm, deliverChart, deliverMessageToDm } from '../../slack/answer-delivery.js';
 import { deliveryContext } from '../../slack/delivery.js';
 import { deliverOfferToDm } from '../../slack/offer-delivery.js';
-import { setOutcome } from '../../slack/outcome.js';
+import { type Outcome, setOutcome, setOutcomeWhenDelivered } from '../../slack/outcome.js';
 import { buildProblemMessage } from '../../views/error-messages.js';
 import { COMMAND } from '../../views/ids.js';
 import { buildChannelOnlyNote, buildOfferFormPrompt } from '../../views/messages-tab.js';
@@ -30,17 +30,19 @@ export function directMessage(deps: ListenerDeps) {
     const dm = { userId: message.user, channel: message.channel };
     const { intent } = parsed;
     if (intent.kind === 'offer' && intent.words.length === 0) {
-      setOutcome(context, await deliverMessageToDm(ctx, dm, buildOfferFormPrompt()));
+      setOutcomeWhenDelivered(context, deliverMessageToDm(ctx, dm, buildOfferFormPrompt()));
       return;
     }
     if (intent.kind === 'chart' && intent.words.length === 0) {
       const chart = regionChartInput(deps.loaded.guide, intent.region);
-      const result = await deliverChart(ctx, { lane: dm.userId, channel: dm.channel }, chart);
-      setOutcome(
+      setOutcomeWhenDelivered(
         context,
-        result.kind === 'delivered'
-          ? { kind: 'chart', chart: result.value }
-          : { kind: result.kind === 'busy' ? 'busy' : 'queue_expired' },
+        deliverChart(ctx, { lane: dm.userId, channel: dm.channel }, chart).then(
+          (result): Outcome =>
+            result.kind === 'delivered'
+              ? { kind: 'chart', chart: result.value }
+              : { kind: result.kind === 'busy' ? 'busy' : 'queue_expired' },
+        ),
       );
       return;
     }
@@ -49,14 +51,20 @@ export function directMessage(deps: ListenerDeps) {
       const words = intent.kind === 'chart' && intent.region ? [...intent.words, intent.region.id] : intent.words;
       const quick = offerAnswerFromWords(deps.loaded, words[0]?.toLowerCase() === 'offer' ? words.slice(1) : words);
       if (!quick.ok) {
-        setOutcome(context, await deliverMessageToDm(ctx, dm, quick.message));
+        setOutcomeWhenDelivered(context, deliverMessageToDm(ctx, dm, quick.message));
         return;
       }
-      setOutcome(context, (await deliverOfferToDm(ctx, dm, quick)) ?? { kind: 'dm_failed' });
+      setOutcomeWhenDelivered(
+        context,
+        deliverOfferToDm(ctx, dm, quick).then((sent): Outcome => sent ?? { kind: 'dm_failed' }),
+      );
       return;
     }
     if (intent.kind === 'coach') {
-      setOutcome(context, await deliverMessageToDm(ctx, dm, buildChannelOnlyNote(coachInDmProblem(deps.loaded))));
+      setOutcomeWhenDelivered(
+        context,
+        deliverMessageToDm(ctx, dm, buildChannelOnlyNote(coachInDmProblem(deps.loaded))),
+      );
       return;
     }
     const answer = answerCommand(deps.loaded, parsed);
@@ -64,13 +72,13 @@ export function directMessage(deps: ListenerDeps) {
       const problem = buildProblemMessage(
         `\`${parsed.intent.kind}\` works from a channel: try \`${COMMAND} ${parsed.intent.kind}\` there.`,
       );
-      setOutcome(context, await deliverMessageToDm(ctx, dm, problem));
+      setOutcomeWhenDelivered(context, deliverMessageToDm(ctx, dm, problem));
       return;
     }
     if (answer.onlyToRequester) {
-      setOutcome(context, await deliverMessageToDm(ctx, dm, answer.standalone));
+      setOutcomeWhenDelivered(context, deliverMessageToDm(ctx, dm, answer.standalone));
       return;
     }
-    setOutcome(context, await deliverAnswerToDm(ctx, dm, answer));
+    setOutcomeWhenDelivered(context, deliverAnswerToDm(ctx, dm, answer));
   };
 }

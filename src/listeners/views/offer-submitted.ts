@@ -4,7 +4,7 @@ import { normaliseOffer } from '../../engine/offer/index.js';
 import { regionById } from '../../engine/regions.js';
 import { deliveryContext } from '../../slack/delivery.js';
 import { deliverOfferSubmission } from '../../slack/offer-delivery.js';
-import { setOutcome } from '../../slack/outcome.js';
+import { setOutcome, setOutcomeWhenDelivered } from '../../slack/outcome.js';
 import { blockForField, readOfferForm, type ViewStateValues } from '../../views/offer-form.js';
 import { decodeOrigin } from '../../views/offer-modal.js';
 import type { ListenerDeps } from '../deps.js';
@@ -37,9 +37,9 @@ export function offerSubmitted(deps: ListenerDeps) {
 
     const region = regionById(guide, form.draft.regionId);
     const prep = prepareOffer(guide, region, form.draft, normalised.offer, form.premiumIds, form.readAs);
-    setOutcome(
+    setOutcomeWhenDelivered(
       context,
-      await deliverOfferSubmission(deliveryContext(deps.delivery, { client, context }), {
+      deliverOfferSubmission(deliveryContext(deps.delivery, { client, context }), {
         loaded: deps.loaded,
         prep,
         userId: body.user.id,
