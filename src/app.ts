@@ -14,10 +14,10 @@ import type { ChartFiles } from './slack/chart-files.js';
 import { prepareChart } from './slack/chart-upload.js';
 import type { DeliveryServices } from './slack/delivery.js';
 import { deliveryCaps } from './slack/delivery-caps.js';
-import { DeliveryClients } from './slack/delivery-client.js';
 import { isTokenError, slackErrorCode } from './slack/errors.js';
 import { AppHealth, type Readiness } from './slack/health.js';
 import { installPages } from './slack/install-pages.js';
+import { MessagePoster } from './slack/message-poster.js';
 import { createOAuthInstall } from './slack/oauth-install.js';
 import { INTERACTIVE_POLICY, rateLimitedFetch } from './slack/rate-limited-fetch.js';
 import { createReceiver } from './slack/receiver.js';
@@ -28,6 +28,7 @@ import { tellUnfinished } from './slack/unfinished.js';
 import { webApiTransport } from './slack/web-api-transport.js';
 import { FileStore } from './store/file-store.js';
 import type { Store } from './store/store.js';
+import { VERSION } from './version.js';
 
 export interface AllycompApp {
   app: App;
@@ -74,6 +75,9 @@ export interface CreateAppOptions {
 
 /** How long one Web API attempt may take before it is abandoned (and retried, within `retryConfig`). */
 export const WEB_API_TIMEOUT_MS = 5_000;
+
+/** The Web API client's own default. */
+const DEFAULT_SLACK_API_URL = 'https://slack.com/api/';
 
 /** Wiring only: the receiver, the Web API client's settings, the middleware in order, the listeners, the hooks. */
 export function createApp(config: Config, loaded: LoadedGuide, options: CreateAppOptions = {}): AllycompApp {
@@ -140,21 +144,19 @@ export function createApp(config: Config, loaded: LoadedGuide, options: CreateAp
     },
   });
   // Built before the middleware: the request log tells a person of a failure through the same queue.
-  // Bolt sets its own loggers' level; this client's is set here (WebClient ignores logLevel beside a logger).
-  const deliveryLogger = logger.child('web-api');
-  deliveryLogger.setLevel(config.logLevel as LogLevel);
   const delivery: DeliveryServices = {
-    // The client already retries a transient failure twice (retryConfig); the queue adds only the 429 waits.
+    // The poster already retries a transient failure twice (as the client's retryConfig); the queue adds the 429 waits.
     queue: new ChannelQueue({ ...deliveryCaps(), transientRetries: 0, ...options.queue }),
     charts: new SharedCharts(
       options.chartFiles ?? store,
       options.chartSettleMs === undefined ? {} : { settleMs: options.chartSettleMs },
     ),
     logger,
-    clients: new DeliveryClients({
-      ...clientOptions,
-      logger: deliveryLogger,
-      fetch: withoutSlackMessages(transport),
+    poster: new MessagePoster({
+      slackApiUrl: config.slackApiUrl ?? DEFAULT_SLACK_API_URL,
+      transport,
+      timeoutMs: clientOptions.timeout,
+      userAgent: `allycomp/${VERSION} node/${process.versions.node}`,
     }),
   };
   installAckNet(app, logger);

@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseBody } from './support/fake-slack/body.js';
 import { SIGNING_SECRET, sign } from './support/slack.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -37,8 +38,8 @@ async function startStub(authTest: Record<string, unknown>, postDelayMs = 0) {
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
     req.on('end', () => {
       const method = (req.url ?? '').replace(/^\/api\//, '');
-      const raw = Buffer.concat(chunks).toString();
-      const form = new URLSearchParams(raw);
+      // The Web API client sends forms; allycomp's own chat.postMessage sends JSON.
+      const { args } = parseBody(Buffer.concat(chunks), req.headers['content-type']);
       const bearer = req.headers.authorization === `Bearer ${BOT_TOKEN}`;
       const tokenInUrl = (req.url ?? '').includes('xoxb-');
       const json = (body: unknown) => {
@@ -60,7 +61,7 @@ async function startStub(authTest: Record<string, unknown>, postDelayMs = 0) {
         return json({ ok: true, upload_url: `http://127.0.0.1:${address.port}/upload/F0CHART`, file_id: 'F0CHART' });
       }
       if (method === 'files.completeUploadExternal') return json({ ok: true, files: [{ id: 'F0CHART' }] });
-      const channel = form.get('channel') ?? undefined;
+      const channel = typeof args.channel === 'string' ? args.channel : undefined;
       const answer = () => {
         calls.push({ method, channel, at: performance.now(), bearer, tokenInUrl });
         json({ ok: true, channel, ts: `${ts++}.000100`, message: {} });

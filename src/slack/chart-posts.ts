@@ -43,6 +43,17 @@ async function planFor(run: DeliveryRun, input: ChartInput): Promise<ChartPlan> 
   return plan;
 }
 
+/** The last message made with the shared chart's image, per message: the same object (and JSON) for every post. */
+const withChartCache = new WeakMap<SlackMessage, { fileId: string; message: SlackMessage }>();
+
+function withSharedChart(message: SlackMessage, fileId: string, chart: ChartInput): SlackMessage {
+  const cached = withChartCache.get(message);
+  if (cached?.fileId === fileId) return cached.message;
+  const made = withChartImage(message, chartImageBlock(fileId, describeBandChart(chart)));
+  withChartCache.set(message, { fileId, message: made });
+  return made;
+}
+
 /** The message (with the shared chart as its own image when the workspace has it), its replies, then the chart. */
 export function postAnswer(
   run: DeliveryRun,
@@ -57,8 +68,7 @@ export async function postAnswer(run: DeliveryRun, answer: AnswerPost): Promise<
     let reused = false;
     if (plan?.kind === 'reuse' && chart) {
       try {
-        const image = chartImageBlock(plan.fileId, describeBandChart(chart));
-        first = await postFirst(run, channel, withChartImage(message, image), inThreadTs);
+        first = await postFirst(run, channel, withSharedChart(message, plan.fileId, chart), inThreadTs);
         reused = true;
       } catch (error) {
         // Still processing (or gone): post as before, upload into the thread, try the reuse again later.

@@ -11,8 +11,8 @@ import type { AppLogger } from '../logging.js';
 import type { SlackMessage } from '../views/blocks.js';
 import { buildHeldBackAnswer, buildQueuedNote } from '../views/queue-notes.js';
 import type { BusyScope, ChannelQueue, Reservation, Send } from './channel-queue.js';
-import type { DeliveryClients } from './delivery-client.js';
 import { isNoAccessError, slackErrorCode } from './errors.js';
+import type { MessagePoster } from './message-poster.js';
 import { attemptSlackCall } from './post-attempt.js';
 import type { SharedCharts } from './shared-chart.js';
 
@@ -22,12 +22,12 @@ export interface Posted {
   ts?: string;
 }
 
-/** What delivery needs besides Bolt's arguments: the per-channel queue, the shared chart, its Web API clients. */
+/** What delivery needs besides Bolt's arguments: the per-channel queue, the shared chart, what posts. */
 export interface DeliveryServices {
   queue: ChannelQueue;
   charts: SharedCharts;
   logger: AppLogger;
-  clients: DeliveryClients;
+  poster: MessagePoster;
 }
 
 /** A private word to the person who asked (their request's response_url). */
@@ -115,9 +115,7 @@ export async function deliver<R>(
   } else {
     reservation = lane;
   }
-  // The queue's own client for the request's token: 429s come straight back to it.
-  const poster = ctx.client.token ? services.clients.for(ctx.client.token) : ctx.client;
-  const outcome = await reservation.submit((send) => job(runOf(ctx, send, poster)), {
+  const outcome = await reservation.submit((send) => job(runOf(ctx, send)), {
     ...(notify ? { onWaiting: () => void notify(buildQueuedNote()).catch(() => undefined) } : {}),
   });
   if (outcome.kind === 'delivered') return { kind: 'delivered', value: outcome.value };
@@ -129,17 +127,22 @@ export async function deliver<R>(
   return { kind: 'expired', posts: outcome.posts };
 }
 
-function runOf(ctx: DeliveryContext, send: Send, poster: WebClient): DeliveryRun {
+function runOf(ctx: DeliveryContext, send: Send): DeliveryRun {
+  const { token } = ctx.client;
   return {
     post: async (channel, message, threadTs) => {
+      const target = { channel, ...(threadTs ? { threadTs } : {}) };
       const result = await send(() =>
         attemptSlackCall(() =>
-          poster.chat.postMessage({
-            channel,
-            text: message.text,
-            blocks: message.blocks,
-            ...(threadTs ? { thread_ts: threadTs } : {}),
-          }),
+          // With the request's token, straight to Slack (429s come back to the queue); Bolt's client otherwise.
+          token
+            ? ctx.services.poster.post(token, target, message)
+            : ctx.client.chat.postMessage({
+                channel,
+                text: message.text,
+                blocks: message.blocks,
+                ...(threadTs ? { thread_ts: threadTs } : {}),
+              }),
         ),
       );
       return { channel: result.channel ?? channel, ts: result.ts };

@@ -5,6 +5,7 @@
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { parseBody } from '../support/fake-slack/body.js';
 
 export interface LoopbackCall {
   method: string;
@@ -40,9 +41,7 @@ export async function startLoopbackSlack(): Promise<LoopbackSlack> {
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
     req.on('end', () => {
       const method = (req.url ?? '').replace(/^\/api\//, '').split('?')[0] ?? '';
-      const form = new URLSearchParams(Buffer.concat(chunks).toString());
-      const args: Record<string, unknown> = {};
-      for (const [key, value] of form) args[key] = ['blocks', 'view'].includes(key) ? JSON.parse(value) : value;
+      const { args } = parseBody(Buffer.concat(chunks), req.headers['content-type']);
       const authorization = req.headers.authorization;
       const token = typeof authorization === 'string' ? authorization.replace(/^Bearer /, '') : undefined;
       const hold = holds.get(method);

@@ -125,9 +125,8 @@ export async function startTestSlack(
     .post(/\/api\/.+/)
     .reply(function reply(uri, body, callback) {
       const method = uri.replace(/^\/api\//, '');
-      const args = parseForm(
-        typeof body === 'string' ? body : new URLSearchParams(body as Record<string, string>).toString(),
-      );
+      // The Web API client sends a form; allycomp's own chat.postMessage sends JSON, which nock hands over parsed.
+      const args = typeof body === 'string' ? parseForm(body) : (body as Record<string, unknown>);
       const authorization = this.req.headers.authorization;
       const token = typeof authorization === 'string' ? authorization.replace(/^Bearer /, '') : undefined;
       calls.push({ method, args, ...(token ? { token } : {}) });
