@@ -18,13 +18,13 @@ let commandCounter = 0;
  * command comes from a channel of its own, as in a workspace of many channels: allycomp paces posts per channel at
  * Slack's one a second, so one channel would measure that pace (bench/busy-channel.ts does), not the app's cost.
  */
-export function signedCommand(text: string, responseUrl: string): SignedRequest {
+export function signedCommand(text: string, responseUrl: string, channelId?: string): SignedRequest {
   commandCounter += 1;
   const body = new URLSearchParams({
     token: 'deprecated-verification-token',
     team_id: 'T0BENCH',
     team_domain: 'bench',
-    channel_id: `C0BENCH${commandCounter}`,
+    channel_id: channelId ?? `C0BENCH${commandCounter}`,
     channel_name: 'negotiation-prep',
     user_id: 'U0PERSON',
     user_name: 'person',

@@ -21,6 +21,8 @@ export interface SlackStub {
   responses(): number;
   /** Every count, keyed `<prefix> <method>` (what the stub's own process hands its parent). */
   snapshot(): Record<string, number>;
+  /** While on, chat.postMessage is counted and never answered (until close): a Slack that keeps posts waiting. */
+  holdPosts(on: boolean): void;
   close(): Promise<void>;
 }
 
@@ -31,6 +33,7 @@ export async function startSlackStub(): Promise<SlackStub> {
   let responses = 0;
   let responseCounter = 0;
   let port = 0;
+  let holding = false;
   const count = (prefix: string, method: string) => {
     const key = `${prefix} ${method}`;
     counts.set(key, (counts.get(key) ?? 0) + 1);
@@ -68,7 +71,7 @@ export async function startSlackStub(): Promise<SlackStub> {
           json(res, { ok: true, file_id: fileId, upload_url: `http://127.0.0.1:${port}/upload/${prefix}/${fileId}` });
         } else if (method === 'files.completeUploadExternal') {
           json(res, { ok: true, files: [{ id: `F${ts.replace('.', '')}`, title: 'chart' }] });
-        } else {
+        } else if (!(holding && method === 'chat.postMessage')) {
           json(res, { ok: true, ts, channel: 'C0BENCH', message: { ts } });
         }
       } else if (upload) {
@@ -97,6 +100,9 @@ export async function startSlackStub(): Promise<SlackStub> {
     },
     responses: () => responses,
     snapshot: () => Object.fromEntries(counts),
+    holdPosts(on) {
+      holding = on;
+    },
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();

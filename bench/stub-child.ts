@@ -11,6 +11,10 @@ const send = (reply: StubReply) => process.send?.(reply);
 process.on('message', (request: StubRequest) => {
   if (request.type === 'counts')
     send({ type: 'counts', id: request.id, calls: stub.snapshot(), responses: stub.responses() });
+  if (request.type === 'hold') {
+    stub.holdPosts(request.on);
+    send({ type: 'held', id: request.id });
+  }
 });
 // The parent died or let go of us: do not linger as an orphan.
 process.on('disconnect', () => void stub.close().finally(() => process.exit(0)));

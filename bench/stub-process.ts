@@ -5,10 +5,11 @@
 import { spawn } from 'node:child_process';
 import { track } from './children.js';
 
-export type StubRequest = { type: 'counts'; id: number };
+export type StubRequest = { type: 'counts'; id: number } | { type: 'hold'; id: number; on: boolean };
 export type StubReply =
   | { type: 'ready'; port: number }
-  | { type: 'counts'; id: number; calls: Record<string, number>; responses: number };
+  | { type: 'counts'; id: number; calls: Record<string, number>; responses: number }
+  | { type: 'held'; id: number };
 
 export interface StubCounts {
   /** Web API calls (and uploads) made under a prefix, optionally of one method. */
@@ -25,6 +26,8 @@ export interface StubProcess {
   responseUrl(): string;
   /** The stub's counts now. */
   counts(): Promise<StubCounts>;
+  /** From when this resolves, chat.postMessage is counted and left unanswered (on) or answered again (off). */
+  holdPosts(on: boolean): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -51,7 +54,7 @@ function readCounts(calls: Record<string, number>, responses: number): StubCount
 /** Spawns the stub (`script`: bench/stub-child.ts as built by buildChildren) and waits for its port. */
 export async function startStubProcess(script: string): Promise<StubProcess> {
   const child = track(spawn(process.execPath, [script], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] }));
-  const waiting = new Map<number, (reply: Extract<StubReply, { type: 'counts' }>) => void>();
+  const waiting = new Map<number, (reply: Exclude<StubReply, { type: 'ready' }>) => void>();
   let nextId = 0;
   let responseCounter = 0;
   const port = await new Promise<number>((resolve, reject) => {
@@ -61,21 +64,27 @@ export async function startStubProcess(script: string): Promise<StubProcess> {
       else waiting.get(reply.id)?.(reply);
     });
   });
+  const ask = (request: StubRequest) =>
+    new Promise<Exclude<StubReply, { type: 'ready' }>>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error('the Web API stub did not answer')), 30_000);
+      waiting.set(request.id, (reply) => {
+        clearTimeout(timer);
+        waiting.delete(request.id);
+        resolve(reply);
+      });
+      child.send(request);
+    });
   return {
     port,
     apiUrl: (prefix) => `http://127.0.0.1:${port}/${prefix}/api/`,
     responseUrl: () => `http://127.0.0.1:${port}/respond/T0BENCH/${++responseCounter}/bench`,
-    counts: () =>
-      new Promise((resolve, reject) => {
-        const id = ++nextId;
-        const timer = setTimeout(() => reject(new Error('the Web API stub did not answer')), 30_000);
-        waiting.set(id, (reply) => {
-          clearTimeout(timer);
-          waiting.delete(id);
-          resolve(readCounts(reply.calls, reply.responses));
-        });
-        child.send({ type: 'counts', id } satisfies StubRequest);
-      }),
+    async counts() {
+      const reply = await ask({ type: 'counts', id: ++nextId });
+      return reply.type === 'counts' ? readCounts(reply.calls, reply.responses) : readCounts({}, 0);
+    },
+    async holdPosts(on) {
+      await ask({ type: 'hold', id: ++nextId, on });
+    },
     async close() {
       if (child.exitCode !== null || child.signalCode !== null) return;
       const exited = new Promise((resolve) => child.once('exit', resolve));

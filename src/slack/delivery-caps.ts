@@ -1,13 +1,13 @@
 /**
- * The delivery queue's caps, from a memory budget and the measured cost of one queued delivery, and from how long
+ * The delivery queue's caps, from a memory budget and the measured cost of one waiting delivery, and from how long
  * a person in a busy channel should be left waiting before the ack says "busy" instead.
  *
- * Measured (bench/queued-delivery-cost.ts, node --expose-gc, heap after GC, 5,000 queued deliveries): the queue's
- * own bookkeeping ~2.1 KB per delivery; a job holding a region answer built per command ~28.5 KB; holding an
- * answer shared by the process ~2.1 KB. The default cost rounds the per-command answer up to 32 KiB, so the caps
- * stay honest until answers are built once per process; lower it when they are.
+ * Measured (bench/queued-delivery-cost.ts: the whole app, node --expose-gc, heap after GC, 2,000 `/allycomp ny`
+ * whose posts Slack leaves unanswered): 6.7 KB a delivery waiting in its channel's lane, 12.6 KB one whose post is
+ * on the wire or waiting for a place there. The larger, rounded up, is the cost. (Before the listeners let go of
+ * Bolt's request while their answer waits, and before chat.postMessage left the Web API client: 29.2 and 39.7 KB.)
  */
-export const MEASURED_BYTES_PER_QUEUED_DELIVERY = 32 * 1024;
+export const MEASURED_BYTES_PER_QUEUED_DELIVERY = 13 * 1024;
 
 /** Heap the queue may hold at most: a slice of the 1.5× bare-Bolt RSS target (~186 MB against ~124 MB). */
 export const DEFAULT_QUEUE_MEMORY_BUDGET = 32 * 1024 * 1024;
@@ -36,7 +36,7 @@ export interface DeliveryCaps {
   maxPerChannel: number;
 }
 
-/** Defaults: 32 MiB ÷ 32 KiB = 1,024 deliveries; 10 min ÷ (2 posts × 1.1 s) = 272 in one channel. */
+/** Defaults: 32 MiB ÷ 13 KiB = 2,520 deliveries; 10 min ÷ (2 posts × 1.1 s) = 272 in one channel. */
 export function deliveryCaps(input: CapsInput = DEFAULT_CAPS_INPUT): DeliveryCaps {
   const maxDeliveries = Math.max(1, Math.floor(input.memoryBudgetBytes / input.bytesPerDelivery));
   const perChannelByWait = Math.floor(input.maxChannelWaitMs / (input.postsPerDelivery * input.intervalMs));

@@ -3,11 +3,11 @@ import { DEFAULT_CAPS_INPUT, deliveryCaps } from '../../../src/slack/delivery-ca
 
 describe('deliveryCaps', () => {
   it('sizes the global cap from the budget and the per-channel cap from the longest acceptable wait', () => {
-    expect(deliveryCaps()).toEqual({ maxDeliveries: 1_024, maxPerChannel: 272 });
+    expect(deliveryCaps()).toEqual({ maxDeliveries: 2_520, maxPerChannel: 272 });
   });
 
   it('never lets one channel hold more than the whole queue, nor any cap fall to zero', () => {
-    expect(deliveryCaps({ ...DEFAULT_CAPS_INPUT, memoryBudgetBytes: 100 * 32 * 1024 })).toEqual({
+    expect(deliveryCaps({ ...DEFAULT_CAPS_INPUT, memoryBudgetBytes: 100 * 13 * 1024 })).toEqual({
       maxDeliveries: 100,
       maxPerChannel: 100,
     });
