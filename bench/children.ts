@@ -3,8 +3,11 @@
  * the runner's finally block and on SIGINT/SIGTERM) can kill, by pid, whatever is still running.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { join } from 'node:path';
 import { createInterface } from 'node:readline';
+import { REPO_ROOT } from './build-children.js';
 import type { ChildStats, ControlReply, ControlRequest, StartupLaps } from './child-control.js';
 import { BOT_TOKEN, SIGNING_SECRET } from './slack-request.js';
 
@@ -91,9 +94,22 @@ function exited(child: ChildProcess): Promise<void> {
   return new Promise((resolve) => child.once('exit', () => resolve()));
 }
 
+/**
+ * The node flags production starts allycomp with: read from `npm start` (`exec node <flags> dist/src/main.js`), so
+ * the bench measures the app as it runs. The baseline and the naive app run as plain `node`, as people run Bolt.
+ */
+export function productionNodeFlags(): string[] {
+  const pkg = JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as { scripts: { start: string } };
+  const flags = /^exec node ((?:--\S+ )*)dist\/src\/main\.js$/.exec(pkg.scripts.start)?.[1];
+  if (flags === undefined)
+    throw new Error(`npm start is not "exec node [flags] dist/src/main.js": ${pkg.scripts.start}`);
+  return flags.split(' ').filter(Boolean);
+}
+
 /** Spawns a child app; returns at once (for start-up timing), with `ready` resolving when it listens. */
 export function launchChild(options: LaunchOptions): ChildApp {
-  const child = spawn(process.execPath, [...(options.nodeFlags ?? []), options.script], {
+  const production = options.kind === 'allycomp' ? productionNodeFlags() : [];
+  const child = spawn(process.execPath, [...production, ...(options.nodeFlags ?? []), options.script], {
     env: childEnv(options),
     stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
   });

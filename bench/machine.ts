@@ -4,6 +4,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg, release, totalmem, type } from 'node:os';
 import { join } from 'node:path';
 import { REPO_ROOT } from './build-children.js';
+import { productionNodeFlags } from './children.js';
 import type { MachineInfo } from './report.js';
 
 function packageVersion(name: string): string {
@@ -35,6 +36,7 @@ export function describeMachine(): MachineInfo {
     autocannon: packageVersion('autocannon'),
     allycomp: (JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as { version: string }).version,
     commit: describeCommit(),
+    allycompNodeFlags: productionNodeFlags().join(' '),
     loadAverageBefore: loadavg(),
     loadAverageAfter: [],
   };

@@ -18,6 +18,8 @@ export interface MachineInfo {
   allycomp: string;
   /** The commit, and how many files under src/ differed from it when the run started. */
   commit: string;
+  /** What `npm start` passes to node, and so every allycomp child of the bench. */
+  allycompNodeFlags: string;
   loadAverageBefore: number[];
   loadAverageAfter: number[];
 }
@@ -515,6 +517,7 @@ export function renderMarkdown(results: Results): string {
         ['@slack/bolt', m.bolt],
         ['autocannon', m.autocannon],
         ['allycomp', `${m.allycomp} (${m.commit})`],
+        ['allycomp started as', `\`node ${m.allycompNodeFlags}\` (as \`npm start\`; Bolt's apps: plain \`node\`)`],
         [
           'Load average (1/5/15 min)',
           `before ${m.loadAverageBefore.map((n) => fixed(n)).join(' / ')}, after ${m.loadAverageAfter.map((n) => fixed(n)).join(' / ')}`,
