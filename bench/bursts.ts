@@ -11,6 +11,7 @@ import type { ChildApp } from './children.js';
 import { type LoadOutcome, sendCommands } from './load.js';
 import type { SignedRequest } from './slack-request.js';
 import type { StubProcess } from './stub-process.js';
+import { sleep, waitForQuiet } from './waiting.js';
 
 export interface BurstSample {
   burst: number;
@@ -66,8 +67,6 @@ const SAMPLE_EVERY_MS = 250;
 /** Longest a drain may take before the bench gives up on it (allycomp posts ~200–500 answers a second here). */
 const DRAIN_TIMEOUT_MS = 5 * 60_000;
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
 /** Polls the child's RSS until stopped; resolves with the highest seen. */
 function watchPeakRss(app: ChildApp): { stop(): Promise<number> } {
   let peak = 0;
@@ -86,22 +85,6 @@ function watchPeakRss(app: ChildApp): { stop(): Promise<number> } {
       return peak / MB;
     },
   };
-}
-
-/** Waits until `read` has not moved for `quietMs`; resolves with its last value. */
-async function untilQuiet(read: () => Promise<number>, quietMs: number): Promise<number> {
-  const deadline = performance.now() + DRAIN_TIMEOUT_MS;
-  let last = await read();
-  let since = performance.now();
-  while (performance.now() - since < quietMs && performance.now() < deadline) {
-    await sleep(100);
-    const now = await read();
-    if (now !== last) {
-      last = now;
-      since = performance.now();
-    }
-  }
-  return last;
 }
 
 export async function measureBursts(
@@ -125,7 +108,10 @@ export async function measureBursts(
         count: options.commands,
         connections: options.connections,
       });
-      const postsAfter = kind === 'allycomp' ? await untilQuiet(posts, options.quietMs) : await posts();
+      const postsAfter =
+        kind === 'allycomp'
+          ? await waitForQuiet(posts, { quietMs: options.quietMs, timeoutMs: DRAIN_TIMEOUT_MS, pollMs: 100 })
+          : await posts();
       const drainSeconds = (performance.now() - started) / 1000;
       const peakRssMB = await peak.stop();
       const after = await app.stats(false);

@@ -12,6 +12,7 @@
 import { createHistogram } from 'node:perf_hooks';
 import autocannon from 'autocannon';
 import type { SignedRequest } from './slack-request.js';
+import { sleep } from './waiting.js';
 
 export interface LoadOutcome {
   /** Requests answered 2xx, in the whole run. */
@@ -33,8 +34,6 @@ interface DriveOptions {
 }
 
 const MAX_LANES = 50;
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 function autocannonOptions(port: number, makeRequest: () => SignedRequest): autocannon.Options {
   return {

@@ -18,12 +18,12 @@ import { buildChildren } from './build-children.js';
 import { stopAllChildren } from './children.js';
 import { BOT_TOKEN, postSigned, SIGNING_SECRET, signedCommand } from './slack-request.js';
 import { type StubProcess, startStubProcess } from './stub-process.js';
+import { sleep } from './waiting.js';
 
 const gc = (globalThis as { gc?: () => void }).gc;
 if (!gc) throw new Error('run with node --expose-gc');
 
 const N = 2_000;
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 function heapAfterGc(): number {
   gc?.();

@@ -38,6 +38,10 @@ import { postSigned, signedCommand } from './slack-request.js';
 import { measureStoreAck, renderStoreSection, writeStoreSection } from './store-ack.js';
 import { type StubProcess, startStubProcess } from './stub-process.js';
 import { measureTransportCpu } from './transport-cpu.js';
+import { sleep, waitForQuiet } from './waiting.js';
+
+/** The app's work after its acks counts as finished when its Web API calls stop for this long. */
+const APP_WORK_QUIET = { quietMs: 300, timeoutMs: 30_000, pollMs: 25 };
 
 interface CallsPerCommand {
   total: number;
@@ -114,8 +118,6 @@ function readOptions(): RunOptions {
   };
 }
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
 /** Waits until a counter reaches `target`, for as long as it keeps moving; returns where it got to. */
 async function waitForCount(read: () => Promise<number>, target: () => number, stallMs = 5_000): Promise<number> {
   let last = await read();
@@ -126,22 +128,6 @@ async function waitForCount(read: () => Promise<number>, target: () => number, s
     if (now !== last) {
       last = now;
       movedAt = performance.now();
-    }
-  }
-  return last;
-}
-
-/** Waits until a counter stops moving for `quietMs` (the app's work after its acks has finished). */
-async function waitForQuiet(read: () => Promise<number>, quietMs = 300, timeoutMs = 30_000): Promise<number> {
-  const deadline = performance.now() + timeoutMs;
-  let last = await read();
-  let since = performance.now();
-  while (performance.now() - since < quietMs && performance.now() < deadline) {
-    await sleep(25);
-    const now = await read();
-    if (now !== last) {
-      last = now;
-      since = performance.now();
     }
   }
   return last;
@@ -262,7 +248,7 @@ class BenchRun {
       count: this.options.warmupCommands,
       connections: 4,
     });
-    if (app.kind !== 'baseline') await waitForQuiet(allCalls);
+    if (app.kind !== 'baseline') await waitForQuiet(allCalls, APP_WORK_QUIET);
     const callsBefore = await this.calls(app);
     const methodsBefore = new Map((await this.stub.counts()).methods(app.label));
     const outcome = await sendCommands({
@@ -273,7 +259,7 @@ class BenchRun {
     });
     this.checkOutcome(`warm-up ${app.kind}`, outcome);
     if (app.kind === 'baseline') return { total: 0, methods: '' };
-    const calls = (await waitForQuiet(() => this.calls(app))) - callsBefore;
+    const calls = (await waitForQuiet(() => this.calls(app), APP_WORK_QUIET)) - callsBefore;
     const perCommand = outcome.answered > 0 ? calls / outcome.answered : 0;
     // Under 1 a command was not answered in the channel; a fraction above 2 is an occasional extra post (a chart
     // Slack had not processed yet goes into the thread instead), worth a note but not a failure.
