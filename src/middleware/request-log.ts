@@ -68,13 +68,16 @@ interface RequestLogDeps {
 }
 
 function logEnded(deps: RequestLogDeps, request: HandledRequest, outcome: Outcome): void {
-  deps.logger.request({
-    ...request.described,
-    outcome: outcomeLabel(outcome),
-    ms: Math.round(performance.now() - request.started),
-    ...(request.retry ? { retry: request.retry } : {}),
-  });
-  request.done();
+  try {
+    deps.logger.request({
+      ...request.described,
+      outcome: outcomeLabel(outcome),
+      ms: Math.round(performance.now() - request.started),
+      ...(request.retry ? { retry: request.retry } : {}),
+    });
+  } finally {
+    request.done();
+  }
 }
 
 async function logFailed(deps: RequestLogDeps, request: HandledRequest, error: unknown): Promise<void> {
@@ -127,10 +130,13 @@ export function requestLog(
     const pending = pendingOutcomeOf(context);
     if (pending) {
       // Not awaited: Bolt's handling of the request ends here, and the delivery goes on holding only `request`.
-      void pending.then(
-        (outcome) => logEnded(deps, request, outcome),
-        (error: unknown) => logFailed(deps, request, error),
-      );
+      pending
+        .then(
+          (outcome) => logEnded(deps, request, outcome),
+          (error: unknown) => logFailed(deps, request, error),
+        )
+        // The log line itself failing must not become an unhandled rejection; done() has run either way.
+        .catch(() => undefined);
       return;
     }
     logEnded(deps, request, isOutcome(context.outcome) ? context.outcome : { kind: unacked ? 'unacked' : 'ok' });

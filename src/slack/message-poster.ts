@@ -12,7 +12,8 @@
  * an `ok: false` is final.
  */
 import type { FetchFunction } from '@slack/web-api';
-import { CLIENT_ERROR } from './errors.js';
+import { CLIENT_ERROR, httpStatusOf, ownErrorCode } from './errors.js';
+import { retryAfterSeconds } from './rate-limited-fetch.js';
 
 export interface PostedMessage {
   channel?: string;
@@ -46,11 +47,10 @@ export interface MessagePosterOptions {
 /** Half the Web API client's default concurrency (100): measured, enough to post ~500 a second to a local stub. */
 export const DEFAULT_MAX_IN_FLIGHT = 100;
 
+/** What the app's Web API client retries (its retryConfig): no answer, or a 5xx. `ok: false` is never retried. */
 const isRetryable = (error: unknown) => {
-  const { code, statusCode } = error as { code?: unknown; statusCode?: unknown };
-  return (
-    code === CLIENT_ERROR.request || (code === CLIENT_ERROR.http && typeof statusCode === 'number' && statusCode >= 500)
-  );
+  const code = ownErrorCode(error);
+  return code === CLIENT_ERROR.request || (code === CLIENT_ERROR.http && (httpStatusOf(error) ?? 0) >= 500);
 };
 
 /** A message's `"text":…,"blocks":…` as JSON, made once per message object. */
@@ -133,9 +133,9 @@ export class MessagePoster {
       throw clientError(CLIENT_ERROR.request, 'A request error occurred', { original: error });
     }
     if (response.status === 429) {
-      const seconds = Number(response.headers.get('retry-after'));
+      const seconds = retryAfterSeconds(response);
       throw clientError(CLIENT_ERROR.rateLimited, 'A rate limit was exceeded', {
-        ...(Number.isFinite(seconds) && seconds >= 0 ? { retryAfter: seconds } : {}),
+        ...(seconds === undefined ? {} : { retryAfter: seconds }),
       });
     }
     if (response.status !== 200) {
@@ -143,11 +143,16 @@ export class MessagePoster {
         statusCode: response.status,
       });
     }
-    let answer: { ok?: unknown; error?: unknown; errors?: unknown; channel?: unknown; ts?: unknown };
+    let answer: { ok?: unknown; error?: unknown; errors?: unknown; channel?: unknown; ts?: unknown } | null;
     try {
       answer = JSON.parse(text) as typeof answer;
     } catch {
-      throw clientError(CLIENT_ERROR.http, 'Slack answered with something that is not JSON', { statusCode: 200 });
+      answer = null;
+    }
+    if (typeof answer !== 'object' || answer === null) {
+      throw clientError(CLIENT_ERROR.http, 'Slack answered with something that is not a JSON object', {
+        statusCode: 200,
+      });
     }
     if (answer.ok !== true) {
       // The code, and invalid_blocks' `errors` (which block, by JSON pointer), are kept; Slack's

@@ -17,9 +17,10 @@ import type { FetchFunction } from '@slack/web-api';
 
 type FetchResponse = Awaited<ReturnType<FetchFunction>>;
 
-function retryAfterSeconds(response: FetchResponse): number | undefined {
+/** A response's Retry-After in seconds, when it has a readable one. */
+export function retryAfterSeconds(response: FetchResponse): number | undefined {
   const header = response.headers.get('retry-after');
-  if (header === null) return undefined;
+  if (header === null || header.trim() === '') return undefined;
   const seconds = Number(header);
   return Number.isFinite(seconds) && seconds >= 0 ? seconds : undefined;
 }

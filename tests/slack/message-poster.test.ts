@@ -45,7 +45,7 @@ function poster(replies: Reply[], options: { maxInFlight?: number; hold?: Promis
           entries: () => Object.entries(headers),
         },
       },
-      JSON.stringify(reply.body ?? {}),
+      JSON.stringify(reply.body === undefined ? {} : reply.body),
     );
   };
   const instance = new MessagePoster({
@@ -97,6 +97,13 @@ describe('what is sent', () => {
       text: 'no blocks',
     });
   });
+
+  it('a message’s JSON is made once: built messages are never changed, so a later change is not looked at', () => {
+    const built = { text: 'once', blocks: [{ type: 'divider' }] as unknown[] };
+    const first = postMessageBody({ channel: 'C1' }, built);
+    built.blocks.push({ type: 'divider' });
+    expect(postMessageBody({ channel: 'C1' }, built)).toBe(first);
+  });
 });
 
 describe('what comes back, in the Web API client’s shapes', () => {
@@ -105,6 +112,20 @@ describe('what comes back, in the Web API client’s shapes', () => {
     const error = await failure(p.instance.post('xoxb-1', { channel: 'C1' }, message));
     expect(classifySlackError(error)).toEqual({ kind: 'rate_limited', retryAfterMs: 7_000 });
     expect(p.sent).toHaveLength(1);
+  });
+
+  it('429 without a readable Retry-After → the queue’s own default wait, not zero', async () => {
+    for (const headers of [{}, { 'retry-after': '' }] as Record<string, string>[]) {
+      const p = poster([{ status: 429, headers, body: { ok: false, error: 'ratelimited' } }]);
+      const error = await failure(p.instance.post('xoxb-1', { channel: 'C1' }, message));
+      expect(classifySlackError(error)).toEqual({ kind: 'rate_limited', retryAfterMs: 1_000 });
+    }
+  });
+
+  it('an answer that is JSON but not an object → a coded HTTP error, not a TypeError', async () => {
+    const p = poster([{ body: null }]);
+    const error = await failure(p.instance.post('xoxb-1', { channel: 'C1' }, message));
+    expect(slackErrorCode(error)).toBe('slack_webapi_http_error');
   });
 
   it('ok: false → Slack’s code and the block errors, never its messages; final at once', async () => {
