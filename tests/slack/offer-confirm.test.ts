@@ -61,6 +61,9 @@ function confirmButtons(blocks: unknown): Button[] {
 
 const text = (value: unknown) => JSON.stringify(value);
 
+const requestLines = (app: TestSlack) =>
+  app.logs.map((line) => JSON.parse(line) as Record<string, unknown>).filter((line) => line.msg === 'request');
+
 describe('did you mean …? in Slack', () => {
   it('holds the ask back for a typo, and a click answers privately with the reading picked', async () => {
     const app = await start();
@@ -74,6 +77,7 @@ describe('did you mean …? in Slack', () => {
     );
     // Only the person sees it, and no ask is given before they answer.
     expect(question.args.channel).not.toBe('C0CHANNEL');
+    expect(question.args.channel).toBe(USER);
     expect(text(question.args.blocks)).not.toContain('What to ask for');
     const yes = confirmButtons(question.args.blocks).find((button) => button.text.includes('$245K'));
     if (!yes) throw new Error(`no $245K reading offered: ${text(question.args.blocks)}`);
@@ -102,7 +106,8 @@ describe('did you mean …? in Slack', () => {
     // The guide's golden example: $245K in Detroit asks $255K–$262K.
     expect(text(answer.args.blocks)).toContain('$255K');
     expect(confirmButtons(answer.args.blocks)).toEqual([]);
-    await settle(50);
+    // Both requests (the command, the click) written to the log, the chart uploads' lines included.
+    await waitFor(() => requestLines(app).length >= 2, 'both request lines', 10_000);
 
     const logs = app.logs.join('\n');
     for (const figure of ['24.5', '24,500', '245K', '245000', '245,000', 'Zyxwvut', 'Lending'])
@@ -126,7 +131,9 @@ describe('did you mean …? in Slack', () => {
       'the offer answer in the DM',
       10_000,
     );
-    await settle(50);
+    // The request's line is written when its delivery (the answer and its chart) has ended.
+    await waitFor(() => requestLines(app).length >= 1, 'the request line', 10_000);
+    expect(requestLines(app)[0]).toMatchObject({ outcome: 'dm+chart' });
     const logs = app.logs.join('\n');
     for (const figure of ['231388', '231,388', '231.4', '231K', 'Zyxwvut', 'Lending']) {
       expect(logs, figure).not.toContain(figure);
