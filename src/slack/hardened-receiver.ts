@@ -16,6 +16,7 @@ import {
   verifySlackRequest,
 } from '@slack/bolt';
 import type { AppLogger } from '../logging.js';
+import { isLoggableCode, ownErrorCode } from './errors.js';
 import { checkPayload, type PayloadKind } from './payload-shape.js';
 
 /** What one caller without the signing secret can make the receiver hold, and for how long. */
@@ -347,10 +348,8 @@ export class HardenedReceiver implements Receiver {
         // Falls through to the plain answer below.
       }
     }
-    const code = (failure as { code?: unknown }).code;
-    this.options.logger.event(LogLevel.ERROR, 'request_failed', {
-      code: typeof code === 'string' ? code : 'unexpected',
-    });
+    const code = ownErrorCode(failure);
+    this.options.logger.event(LogLevel.ERROR, 'request_failed', { code: isLoggableCode(code) ? code : 'unexpected' });
     if (!res.headersSent) HTTPModuleFunctions.buildNoBodyResponse(res, 500);
     return true;
   }

@@ -8,6 +8,7 @@ import {
 } from '@slack/bolt';
 import type { Config } from '../config.js';
 import type { AppLogger } from '../logging.js';
+import { isLoggableCode, ownErrorCode } from './errors.js';
 import { DEFAULT_LIMITS, HardenedReceiver } from './hardened-receiver.js';
 import { SocketStatus } from './socket-status.js';
 
@@ -49,8 +50,8 @@ function processEventErrorHandler(logger: AppLogger) {
  */
 export function socketEventErrorHandler(logger: AppLogger) {
   return async ({ error }: { error: unknown }) => {
-    const code = (error as { code?: unknown }).code;
-    logger.event(LogLevel.ERROR, 'request_failed', { code: typeof code === 'string' ? code : 'unexpected' });
+    const code = ownErrorCode(error);
+    logger.event(LogLevel.ERROR, 'request_failed', { code: isLoggableCode(code) ? code : 'unexpected' });
     return code === ErrorCode.AuthorizationError;
   };
 }

@@ -10,7 +10,6 @@ import {
   sendCommand,
   sendEvent,
   sendInteraction,
-  settle,
   startTestSlack,
   type TestSlack,
   testConfig,
