@@ -37,7 +37,7 @@ export async function deliverAnswer(
     return { kind: 'private' };
   }
   const result = await deliverWholeAnswer(ctx, reservation, channelId, answer);
-  if (result.kind !== 'delivered') return { kind: result.kind === 'busy' ? 'busy' : 'queue_expired' };
+  if (result.kind !== 'delivered') return notDelivered(result);
   const posted = result.value;
   if (posted.kind === 'no_access') {
     await respond({ response_type: 'in_channel', text: answer.standalone.text, blocks: answer.standalone.blocks });
@@ -101,7 +101,7 @@ export async function deliverInThread(
 /** An answer in the person's DM with the bot (App Home, the Messages tab): the message, its thread, its chart. */
 export async function deliverAnswerToDm(ctx: DeliveryContext, dm: DmTarget, answer: CommandAnswer): Promise<Outcome> {
   const result = await deliverWholeAnswer(ctx, dm.userId, dmChannel(dm), answer);
-  if (result.kind !== 'delivered') return { kind: result.kind === 'busy' ? 'busy' : 'queue_expired' };
+  if (result.kind !== 'delivered') return notDelivered(result);
   const posted = result.value;
   if (posted.kind === 'no_access') return { kind: 'dm_failed' };
   return posted.chart ? { kind: 'dm', chart: posted.chart } : { kind: 'dm' };
@@ -116,9 +116,22 @@ export function deliverChart(
   return deliver(ctx, target.lane, (run) => postChartAlone(run, target.channel, chart));
 }
 
+/** The chart on its own in the person's DM (`chart ny` in the Messages tab), through their lane. */
+export async function deliverChartToDm(ctx: DeliveryContext, dm: DmTarget & { channel: string }, chart: ChartInput) {
+  const result = await deliverChart(ctx, { lane: dm.userId, channel: dm.channel }, chart);
+  return result.kind === 'delivered'
+    ? ({ kind: 'chart', chart: result.value } satisfies Outcome)
+    : notDelivered(result);
+}
+
+/** A delivery that posted nothing for good: beyond the queue's caps, or out of time. */
+function notDelivered(result: { kind: 'busy' } | { kind: 'expired' }): Outcome {
+  return { kind: result.kind === 'busy' ? 'busy' : 'queue_expired' };
+}
+
 /** One message in the person's DM (a private answer, a note), through their lane. */
 export async function deliverMessageToDm(ctx: DeliveryContext, dm: DmTarget, message: SlackMessage): Promise<Outcome> {
   const result = await deliverMessage(ctx, dm.userId, { channel: dmChannel(dm) }, message);
-  if (result.kind !== 'delivered') return { kind: result.kind === 'busy' ? 'busy' : 'queue_expired' };
+  if (result.kind !== 'delivered') return notDelivered(result);
   return { kind: result.value.kind === 'posted' ? 'dm' : 'dm_failed' };
 }

@@ -4,7 +4,7 @@ import { regionChartInput } from '../../answers/chart-input.js';
 import { coachInDmProblem } from '../../answers/coach.js';
 import { offerAnswerFromWords } from '../../answers/offer-flow.js';
 import { parseCommand } from '../../engine/parse-command.js';
-import { deliverAnswerToDm, deliverChart, deliverMessageToDm } from '../../slack/answer-delivery.js';
+import { deliverAnswerToDm, deliverChartToDm, deliverMessageToDm } from '../../slack/answer-delivery.js';
 import { deliveryContext } from '../../slack/delivery.js';
 import { deliverOfferToDm } from '../../slack/offer-delivery.js';
 import { type Outcome, setOutcome, setOutcomeWhenDelivered } from '../../slack/outcome.js';
@@ -35,15 +35,7 @@ export function directMessage(deps: ListenerDeps) {
     }
     if (intent.kind === 'chart' && intent.words.length === 0) {
       const chart = regionChartInput(deps.loaded.guide, intent.region);
-      setOutcomeWhenDelivered(
-        context,
-        deliverChart(ctx, { lane: dm.userId, channel: dm.channel }, chart).then(
-          (result): Outcome =>
-            result.kind === 'delivered'
-              ? { kind: 'chart', chart: result.value }
-              : { kind: result.kind === 'busy' ? 'busy' : 'queue_expired' },
-        ),
-      );
+      setOutcomeWhenDelivered(context, deliverChartToDm(ctx, dm, chart));
       return;
     }
     if (intent.kind === 'offer' || intent.kind === 'chart') {
