@@ -10,7 +10,7 @@ import {
   type ReadOffer,
   shown,
 } from './collector.js';
-import { knownCompanyIn, setCompany, unknownCompanyIn } from './companies.js';
+import { knownCompanyIn, leadingCompanyIn, setCompany, unknownCompanyIn } from './companies.js';
 import type { EquityInput, Vesting } from './normalise.js';
 import { setRegionFromText, titleIn } from './places.js';
 import { evenFromPercentPerYear, evenVesting, readBonus, readMoney, vestingFromPercents, yearCount } from './values.js';
@@ -369,7 +369,14 @@ export function readOfferFromText(guide: Guide, text: string, options: ProseOpti
     clean = clean.slice(0, MAX_TEXT);
     c.problem('words', `Only the first ${MAX_TEXT.toLocaleString('en-US')} characters were read.`);
   }
-  const company = knownCompanyIn(guide, clean) ?? unknownCompanyIn(guide, clean);
+  const firstFigure = Math.min(
+    clean.length,
+    ...[...clean.matchAll(LABEL), ...clean.matchAll(AMOUNT)].map((match) => match.index),
+  );
+  const company =
+    (options.commandWords ? leadingCompanyIn(guide, clean, firstFigure) : undefined) ??
+    knownCompanyIn(guide, clean) ??
+    unknownCompanyIn(guide, clean);
   if (company) setCompany(c, company, options.kind);
   const title = titleIn(guide, clean);
   if (title) c.draft.title = title;

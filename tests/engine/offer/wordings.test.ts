@@ -184,3 +184,46 @@ describe('the wordings people type (issue 12)', () => {
     expect(typo.kind === 'error' && typo.error.kind === 'unknown_region' && typo.error.suggestion?.id).toBe('detroit');
   });
 });
+
+// The words before the first amount or label name the company, in the labelled-parts form as in the TC-only form,
+// even when the name is also an everyday word (the cue rule is for prose, where "current" can be any word).
+describe('the company typed first, before the amounts', () => {
+  const cases: [line: string, company: string, kind: OfferDraft['companyKind']][] = [
+    ['Citizens', 'Citizens', 'traditional-bank'],
+    ['Affirm', 'Affirm', 'digital-bank-or-fintech'],
+    ['Meta', 'Meta', 'big-tech'],
+    ['Huntington', 'Huntington', 'traditional-bank'],
+    ['citizens', 'Citizens', 'traditional-bank'],
+    ['Acme Bank', 'Acme Bank', undefined],
+  ];
+  it.each(cases)('%s base 150k bonus 25k rsu 30k charlotte', (name, company, kind) => {
+    const read = words(`${name} base 150k bonus 25k rsu 30k charlotte`);
+    expect(read.problems).toEqual([]);
+    expect(read.draft).toEqual({
+      company,
+      ...(kind ? { companyKind: kind } : {}),
+      regionId: 'charlotte',
+      base: 150_000,
+      bonus: { kind: 'dollars', dollars: 25_000 },
+      equity: { kind: 'annual', dollars: 30_000 },
+    });
+  });
+  it.each(cases)('%s 205k charlotte', (name, company, kind) => {
+    const read = words(`${name} 205k charlotte`);
+    expect(read.problems).toEqual([]);
+    expect(read.draft).toEqual({
+      company,
+      ...(kind ? { companyKind: kind } : {}),
+      regionId: 'charlotte',
+      totalComp: 205_000,
+    });
+  });
+  it('region and joining words around the name are not part of it', () => {
+    expect(words('ny Citizens base 170k').draft).toMatchObject({ company: 'Citizens', regionId: 'new-york' });
+    expect(words('from Citizens: base 170k').draft.company).toBe('Citizens');
+  });
+  it('words that cannot be a name leave the company to the prose reading', () => {
+    expect(words('my offer base 170k from SoFi').draft.company).toBe('SoFi');
+    expect(words('base 170k bonus 15%').draft.company).toBeUndefined();
+  });
+});
