@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { type OfferDraft, readEquityField, readOfferWords } from '../../../src/engine/offer/index.js';
+import {
+  type OfferDraft,
+  readEquityField,
+  readOfferFromText,
+  readOfferWords,
+} from '../../../src/engine/offer/index.js';
 import { parseCommand } from '../../../src/engine/parse-command.js';
 import { loadGuide } from '../../../src/guide/load.js';
 
@@ -225,5 +230,41 @@ describe('the company typed first, before the amounts', () => {
   it('words that cannot be a name leave the company to the prose reading', () => {
     expect(words('my offer base 170k from SoFi').draft.company).toBe('SoFi');
     expect(words('base 170k bonus 15%').draft.company).toBeUndefined();
+  });
+});
+
+// A label takes the amount right after it over one set apart by other words: "260k detroit signon 25k" is a
+// total comp, a region and a sign-on, as "tc 260k signon 25k detroit" is.
+describe('a sign-on after the region', () => {
+  const capitalOne: OfferDraft = {
+    company: 'Capital One',
+    companyKind: 'other',
+    regionId: 'detroit',
+    totalComp: 260_000,
+    signOn: 25_000,
+  };
+  it.each([
+    'Capital One 260k detroit signon 25k',
+    'Capital One 260k detroit sign-on 25k',
+    'Capital One tc 260k signon 25k detroit',
+  ])('%s', (line) => {
+    const read = words(line);
+    expect(read.problems).toEqual([]);
+    expect(read.draft).toEqual(capitalOne);
+  });
+  it('the amount before the labels is echoed as total comp', () => {
+    expect(words('Capital One 260k detroit signon 25k').readAs).toContain('260k read as $260K total comp');
+  });
+  it('"170k base 15% bonus" still pairs each amount with the label after it', () => {
+    expect(words('SoFi 170k base 15% bonus').draft).toMatchObject({
+      base: 170_000,
+      bonus: { kind: 'percent', percent: 15 },
+    });
+  });
+  it('in a message, the sign-on is the amount after it; the other is asked about, not read as TC', () => {
+    const read = readOfferFromText(guide, 'Capital One 260k Detroit signon 25k');
+    expect(read.draft.signOn).toBe(25_000);
+    expect(read.draft.totalComp).toBeUndefined();
+    expect(read.problems.map((p) => p.message).join(' ')).toContain('260k');
   });
 });
