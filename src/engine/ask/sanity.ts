@@ -17,6 +17,20 @@ function bandsCover(guide: Guide): { low: number; high: number } {
   };
 }
 
+/** Rule 5 for a base: half the lowest base band's low and twice the highest base band's top, across the regions. */
+export function plausibleBase(guide: Guide): { low: number; high: number } {
+  const { low, high } = baseBandsCover(guide);
+  return { low: Math.ceil(low / 2), high: high * 2 };
+}
+
+/** What the guide's base bands cover together: the lowest base band's low to the highest base band's top. */
+function baseBandsCover(guide: Guide): { low: number; high: number } {
+  return {
+    low: Math.min(...guide.regions.map((region) => region.band.base.low)),
+    high: Math.max(...guide.regions.map((region) => region.band.base.high)),
+  };
+}
+
 /** A "did you mean" reading is offered only inside the bands widened by this share each way (±50%). */
 const CANDIDATE_MARGIN = 0.5;
 /** A figure over the bounds may be a package over the years a grant usually vests. */
@@ -51,8 +65,42 @@ function tcCandidates(guide: Guide, offer: NormalisedOffer): Confirmation['candi
     .map(({ value, label }) => ({ label: `${formatMoney(value)} a year${label}`, value, typed: typedForm(value) }));
 }
 
+/** The annual TC with the base read as `base`: a bonus given as a % of base moves with it, dollars stay. */
+function tcWithBase(offer: NormalisedOffer, base: number): number {
+  const typedBase = offer.base?.value ?? 0;
+  const bonus = offer.bonus;
+  const bonusNow = bonus?.value ?? 0;
+  const bonusThen =
+    bonus && bonus.source !== 'you' && typedBase > 0 ? Math.round((bonusNow * base) / typedBase) : bonusNow;
+  return offer.annualTc.value - typedBase - bonusNow + base + bonusThen;
+}
+
 /**
- * Sanity before confidence (rule 5). A TC outside [half the lowest band low, twice the highest band top] holds back
+ * The readings of a base outside its bounds: a slipped digit or "k" (×10, ×1000, ÷10, ÷1000), each only inside
+ * the base bands ±50% and with an annual TC inside the TC bounds, the nearest the base bands first.
+ */
+function baseCandidates(guide: Guide, offer: NormalisedOffer, base: number): Confirmation['candidates'] {
+  const cover = baseBandsCover(guide);
+  const near = { low: cover.low * (1 - CANDIDATE_MARGIN), high: cover.high * (1 + CANDIDATE_MARGIN) };
+  const tcBounds = plausibleTc(guide);
+  const distance = (value: number) => Math.max(0, cover.low - value, value - cover.high);
+  return [base * 10, base * 1000, base / 10, base / 1000]
+    .map((value) => Math.round(value))
+    .filter((value) => value >= near.low && value <= near.high)
+    .filter((value) => tcWithBase(offer, value) >= tcBounds.low && tcWithBase(offer, value) <= tcBounds.high)
+    .sort((a, b) => distance(a) - distance(b))
+    .map((value) => ({
+      label: `base ${formatMoney(value)} (annual TC ${formatMoney(tcWithBase(offer, value))})`,
+      value,
+      typed: `--base ${typedForm(value)}`,
+    }));
+}
+
+/**
+ * Sanity before confidence (rule 5). A base outside [half the lowest base band low, twice the highest base band top]
+ * holds back the ask with "did you mean …?" readings of the base alone (×10, ×1000, ÷10, ÷1000), each inside the
+ * base bands ±50% with a plausible TC; when there is one, it replaces the TC question (the slip is in the base, not
+ * in every figure). A TC outside [half the lowest band low, twice the highest band top] holds back
  * the ask with "did you mean …?" candidates: the figure ×10, ×1000, ÷10, ÷1000, or a total comp ÷4 as a package
  * over 4 years, each only inside the bands ±50%, the likeliest (nearest the bands) first. A yearly equity above the
  * region's RSU band top asks whether it is a total grant when that reading is plausible too (its yearly share at
@@ -69,7 +117,25 @@ export function checkSanity(
   let holdBack = false;
   const bounds = plausibleTc(guide);
   const tc = offer.annualTc.value;
-  if (tc < bounds.low || tc > bounds.high) {
+  // A base given with its parts, outside its own bounds: the question corrects the base, not every figure at once.
+  const baseBounds = plausibleBase(guide);
+  const base = offer.base?.value;
+  let baseAsked = false;
+  if (base !== undefined && (base < baseBounds.low || base > baseBounds.high)) {
+    holdBack = true;
+    const candidates = baseCandidates(guide, offer, base);
+    baseAsked = candidates.length > 0;
+    const question =
+      `A base of ${formatMoney(base)} is outside ${formatRange(baseBounds)}, the yearly base allycomp takes as typed ` +
+      `(half the lowest base band's low to twice the highest base band's top; the guide's base bands cover ` +
+      `${formatRange(baseBandsCover(guide))}); with it the annual TC is ${formatMoney(tc)}. ` +
+      (candidates.length > 0
+        ? `Did you mean ${candidates.map((c) => c.label).join(' or ')}?`
+        : 'Check the base and send it again.');
+    confirmations.push({ field: 'base', question, candidates });
+    warnings.push({ code: 'implausible-base', text: question });
+  }
+  if (!baseAsked && (tc < bounds.low || tc > bounds.high)) {
     holdBack = true;
     const candidates = tcCandidates(guide, offer);
     const question =

@@ -10,6 +10,7 @@ import type { NormalisedOffer } from '../offer/normalise.js';
  */
 export const ASK_WARNING_CODES = [
   'implausible-tc',
+  'implausible-base',
   'equity-maybe-grant',
   'equity-read-as-year',
   'other-level',
@@ -36,7 +37,7 @@ export interface AskWarning {
 
 /** A "did you mean …?" the person confirms before any ask is given (rule 5). */
 export interface Confirmation {
-  field: 'totalComp' | 'equity';
+  field: 'totalComp' | 'base' | 'equity';
   question: string;
   /** Readings to offer as buttons: each a whole-dollar figure and how it would be typed. */
   candidates: Array<{ label: string; value: number; typed: string }>;

@@ -3,7 +3,7 @@ import { type CompanyKind, type Guide, normaliseName } from '../../guide/schema.
 import { matchRegion } from '../regions.js';
 import { type Collector, KIND_LABELS, MAX_NAME, shown } from './collector.js';
 import { exactPattern, loosePattern } from './patterns.js';
-import { titleIn } from './places.js';
+import { regionsIn, titleIn } from './places.js';
 
 export type KnownCompany = Guide['companies'][number];
 
@@ -180,4 +180,23 @@ export function unknownCompanyIn(guide: Guide, text: string): string | undefined
   }
   candidates.sort((a, b) => a.start - b.start);
   return candidates[0]?.name;
+}
+
+/** Words that only join the company to the rest of the command ("offer from SoFi", "SoFi: ..."), never the name. */
+export const EDGE_WORD = /^(?:offer|offered|offers|from|at|in|for|is|@|-|—|–|:|,)$/i;
+
+/**
+ * The words typed after `/allycomp offer` before the first amount or label ("Citizens base 150k ..."): the
+ * company, as in the total-comp-only form ("Citizens 205k"). The cue rule for everyday-word names is for prose,
+ * where "current" or "regions" may be any word; here the place is the cue. Region and title words are left out;
+ * words that cannot be a name ("my offer") give none, and the prose reading is used.
+ */
+export function leadingCompanyIn(guide: Guide, text: string, firstFigure: number): string | undefined {
+  let lead = text.slice(0, firstFigure);
+  for (const { typed } of regionsIn(guide, lead, true)) lead = lead.replace(typed, ' ');
+  const words = cleanName(lead).split(/\s+/).filter(Boolean);
+  while (words.length > 0 && EDGE_WORD.test(words[0] ?? '')) words.shift();
+  while (words.length > 0 && EDGE_WORD.test(words.at(-1) ?? '')) words.pop();
+  const name = cleanName(words.join(' '));
+  return name ? acceptableName(guide, name) : undefined;
 }

@@ -10,7 +10,7 @@ import {
   type ReadOffer,
   shown,
 } from './collector.js';
-import { knownCompanyIn, setCompany, unknownCompanyIn } from './companies.js';
+import { knownCompanyIn, leadingCompanyIn, setCompany, unknownCompanyIn } from './companies.js';
 import type { EquityInput, Vesting } from './normalise.js';
 import { setRegionFromText, titleIn } from './places.js';
 import { evenFromPercentPerYear, evenVesting, readBonus, readMoney, vestingFromPercents, yearCount } from './values.js';
@@ -138,7 +138,11 @@ export function amountsIn(scan: string): Amount[] {
  * Pair labels with amounts inside one segment. Whichever comes first sets the order ("170k base" or "base: 170k");
  * then any label and amount left over that sit next to each other are paired too.
  */
-export function pairUp(labels: Label[], amounts: Amount[]): { pairs: Omit<Pair, 'context'>[]; loose: Amount[] } {
+export function pairUp(
+  labels: Label[],
+  amounts: Amount[],
+  text?: string,
+): { pairs: Omit<Pair, 'context'>[]; loose: Amount[] } {
   const sorted: Token[] = [
     ...labels.map((label): Token => ({ kind: 'label', label, used: false })),
     ...amounts.map((amount): Token => ({ kind: 'amount', amount, used: false })),
@@ -167,11 +171,18 @@ export function pairUp(labels: Label[], amounts: Amount[]): { pairs: Omit<Pair, 
     });
   };
   const leader = tokens[0]?.kind;
+  // Words between two tokens ("260k detroit signon"): they are not side by side, as "signon 25k" is.
+  const apart = (a: Token | undefined, b: Token | undefined): boolean =>
+    text !== undefined && a !== undefined && b !== undefined && /[A-Za-z]/.test(text.slice(end(a), start(b)));
   let pending: Token | undefined;
-  for (const token of tokens) {
+  for (const [index, token] of tokens.entries()) {
+    if (token.used) continue;
     if (token.kind === leader) pending = token;
     else if (pending) {
-      pair(pending, token);
+      // "260k detroit signon 25k": the label's own amount follows it directly; the one before is set apart by words.
+      const next = tokens[index + 1];
+      const own = token.kind === 'label' && next?.kind === 'amount' && apart(pending, token) && !apart(token, next);
+      pair(own && next ? next : pending, token);
       pending = undefined;
     }
   }
@@ -186,6 +197,10 @@ export function pairUp(labels: Label[], amounts: Amount[]): { pairs: Omit<Pair, 
 
 export function start(token: Token): number {
   return token.kind === 'label' ? token.label.start : token.amount.start;
+}
+
+export function end(token: Token): number {
+  return token.kind === 'label' ? token.label.end : token.amount.end;
 }
 
 export type VestingClue =
@@ -275,7 +290,7 @@ export function oneValue<T>(
   return first.value;
 }
 
-export function readAmountsFromText(c: Collector, text: string): void {
+export function readAmountsFromText(c: Collector, text: string, commandWords = false): void {
   const runs: Span[] = [...text.matchAll(VESTING_RUN)].map((match) => ({
     start: match.index,
     end: match.index + match[0].length,
@@ -294,7 +309,7 @@ export function readAmountsFromText(c: Collector, text: string): void {
     let segmentAmounts = amounts.filter(inside);
     if (segmentAmounts.length > 1) segmentAmounts = segmentAmounts.filter((amount) => !amount.weak);
     const segmentLabels = labels.filter((label) => inside(label) && !label.none);
-    const found = pairUp(segmentLabels, segmentAmounts);
+    const found = pairUp(segmentLabels, segmentAmounts, text);
     loose.push(...found.loose.filter((amount) => amount.strong));
     found.pairs.forEach((pair, index) => {
       const from = index === 0 ? segment.start : (found.pairs[index - 1]?.end ?? segment.start);
@@ -309,6 +324,24 @@ export function readAmountsFromText(c: Collector, text: string): void {
     }
   }
 
+  // After `/allycomp offer`, one amount before every label and not paired is the total comp, as in the form
+  // without labels ("Capital One 260k detroit signon 25k" as "Capital One 260k detroit" with a sign-on).
+  const [only, ...others] = loose;
+  let totalAlone: Amount | undefined;
+  if (
+    commandWords &&
+    only &&
+    others.length === 0 &&
+    !only.text.includes('%') &&
+    !byField.has('totalComp') &&
+    !byField.has('base') &&
+    labels.every((label) => label.start > only.end)
+  ) {
+    loose.length = 0;
+    byField.set('totalComp', [{ field: 'totalComp', amount: only, start: only.start, end: only.end, context: '' }]);
+    totalAlone = only;
+  }
+
   const draft = c.draft;
   const base = oneValue(c, 'base', byField.get('base') ?? [], (pair) => readMoney(c, 'base', pair.amount.text));
   if (base !== undefined) draft.base = base;
@@ -316,6 +349,8 @@ export function readAmountsFromText(c: Collector, text: string): void {
     readMoney(c, 'totalComp', pair.amount.text),
   );
   if (total !== undefined) draft.totalComp = total;
+  if (total !== undefined && totalAlone)
+    c.note(`${shown(totalAlone.text)} read as ${formatMoneyTyped(total)} total comp`);
 
   const equityPairs = byField.get('equity') ?? [];
   const equity = oneValue(c, 'equity', equityPairs, (pair) => {
@@ -369,11 +404,18 @@ export function readOfferFromText(guide: Guide, text: string, options: ProseOpti
     clean = clean.slice(0, MAX_TEXT);
     c.problem('words', `Only the first ${MAX_TEXT.toLocaleString('en-US')} characters were read.`);
   }
-  const company = knownCompanyIn(guide, clean) ?? unknownCompanyIn(guide, clean);
+  const firstFigure = Math.min(
+    clean.length,
+    ...[...clean.matchAll(LABEL), ...clean.matchAll(AMOUNT)].map((match) => match.index),
+  );
+  const company =
+    (options.commandWords ? leadingCompanyIn(guide, clean, firstFigure) : undefined) ??
+    knownCompanyIn(guide, clean) ??
+    unknownCompanyIn(guide, clean);
   if (company) setCompany(c, company, options.kind);
   const title = titleIn(guide, clean);
   if (title) c.draft.title = title;
   setRegionFromText(c, clean, options.commandWords === true);
-  readAmountsFromText(c, clean);
+  readAmountsFromText(c, clean, options.commandWords === true);
   return c.result();
 }

@@ -3,7 +3,7 @@ import type { CompanyKind, Guide, Region } from '../../guide/schema.js';
 import { formatMoneyTyped } from '../money.js';
 import { matchRegion } from '../regions.js';
 import { Collector, FLAG_EXAMPLE, MAX_WORDS, type OfferDraft, quoted, type ReadOffer, shown } from './collector.js';
-import { setCompany } from './companies.js';
+import { EDGE_WORD, setCompany } from './companies.js';
 import { flagWords } from './flag-words.js';
 import { FLAG, readFlags, YEARLY_SUFFIX } from './flags.js';
 import { cleanText, LABEL, readOfferFromText, sameValue, VEST_WORD } from './prose.js';
@@ -14,7 +14,6 @@ export const SUFFIX_WORD = /^(?:k|thousand|m|mm|million|usd)$/i;
 export const TC_WORD = /^(?:tc|ttc|total|comp|compensation|total-comp|totalcomp)[:,]?$/i;
 /** Words after an amount that only say it is yearly: "a year", "per year", "annually", "/yr". */
 const YEARLY_WORDS = /^(?:(?:a|per|each|every) (?:year|yr)|annual(?:ly)?|yearly|\/ ?(?:yr|year)s?)$/i;
-export const EDGE_WORD = /^(?:offer|offered|offers|from|at|in|for|is|@|-|—|–|:|,)$/i;
 
 /** `SoFi 245k detroit`: region words -> regionId, one amount -> totalComp, the other words -> company. */
 export function readPositional(guide: Guide, words: string[], kind?: CompanyKind): ReadOffer {

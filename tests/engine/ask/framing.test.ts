@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { confirmedOffer, prepareOffer } from '../../../src/answers/offer-prep.js';
 import { farAboveBand } from '../../../src/engine/ask/framing.js';
 import { buildAskPackage } from '../../../src/engine/ask/index.js';
 import { mapLevel, titleKey } from '../../../src/engine/levels.js';
@@ -7,6 +8,7 @@ import {
   type NormalisedOffer,
   normaliseOffer,
   type OfferInput,
+  readOfferWords,
 } from '../../../src/engine/offer/index.js';
 import { regionById } from '../../../src/engine/regions.js';
 import { loadGuide } from '../../../src/guide/load.js';
@@ -170,5 +172,70 @@ describe('did you mean: readings near the bands, and equity asked about only whe
     expect(codes(stock(55_000))).not.toContain('equity-maybe-grant');
     expect(codes(stock(56_000))).toContain('equity-maybe-grant');
     expect(text(stock(56_000), 'equity-maybe-grant')).toContain('over $122K a year');
+  });
+});
+
+// A part typed with a slipped digit or "k" is asked about as that part: a plausible TC is no reason to answer a
+// $19.5K base with confidence, and an implausible TC from one part is corrected in that part, not ÷10 everywhere.
+describe('did you mean: a base outside the bounds derived from the base bands', () => {
+  const lowestBaseLow = Math.min(...guide.regions.map((region) => region.band.base.low));
+  const highestBaseTop = Math.max(...guide.regions.map((region) => region.band.base.high));
+  const microsoft = (base: number) =>
+    offer({
+      company: 'Microsoft',
+      base,
+      bonus: { kind: 'dollars', dollars: 30_000 },
+      equity: { kind: 'annual', dollars: 50_000 },
+    });
+
+  it('base $19.5K (TC $99.5K, inside the TC bounds) holds the ask back and suggests base $195K', () => {
+    const pkg = buildAskPackage(guide, 'charlotte', microsoft(19_500));
+    expect(pkg.needsConfirmation).toBe(true);
+    expect(pkg.ask).toBeUndefined();
+    expect(codes(pkg)).toContain('implausible-base');
+    expect(codes(pkg)).not.toContain('implausible-tc');
+    const [confirmation] = pkg.confirmations;
+    expect(confirmation?.field).toBe('base');
+    expect(confirmation?.candidates).toEqual([
+      { label: 'base $195K (annual TC $275K)', value: 195_000, typed: '--base 195k' },
+    ]);
+    expect(confirmation?.question).toContain(`$${lowestBaseLow / 2000}K`);
+  });
+
+  it('base $1.95M suggests base $195K, not the whole offer ÷10 ($203K)', () => {
+    const pkg = buildAskPackage(guide, 'charlotte', microsoft(1_950_000));
+    expect(pkg.needsConfirmation).toBe(true);
+    expect(pkg.confirmations.map((c) => c.field)).toEqual(['base']);
+    expect(pkg.confirmations[0]?.candidates.map((c) => c.value)).toEqual([195_000]);
+    expect(JSON.stringify(pkg.confirmations)).not.toContain('$203K');
+  });
+
+  it('the bounds come from the guide: half the lowest base low to twice the highest base top', () => {
+    const low = Math.ceil(lowestBaseLow / 2);
+    const asked = (base: number) => buildAskPackage(guide, 'detroit', microsoft(base)).needsConfirmation;
+    expect(asked(low - 1)).toBe(true);
+    expect(asked(low)).toBe(false);
+    expect(asked(2 * highestBaseTop)).toBe(false);
+    expect(asked(2 * highestBaseTop + 1)).toBe(true);
+  });
+
+  it('a bonus given as a % of base follows the suggested base; the button re-runs with the base alone corrected', () => {
+    const draft = readOfferWords(guide, 'Microsoft base 19.5k bonus 15% rsu 50k charlotte'.split(' ')).draft;
+    const normalised = normaliseOffer(draft);
+    if (!normalised.ok) throw new Error('not read');
+    const region = regionById(guide, 'charlotte');
+    const prep = prepareOffer(guide, region, draft, normalised.offer);
+    // $195K + 15% ($29.25K) + $50K = $274.25K.
+    expect(prep.pkg.confirmations[0]?.candidates.map((c) => c.label)).toEqual(['base $195K (annual TC $274.3K)']);
+    const clicked = confirmedOffer(prep.confirmValues?.[0]?.[0]);
+    expect(clicked?.confirmed.draft).toMatchObject({
+      base: 195_000,
+      bonus: { kind: 'percent', percent: 15 },
+      equity: { kind: 'annual', dollars: 50_000 },
+    });
+    expect(clicked?.offer.annualTc.value).toBe(274_250);
+    const again = prepareOffer(guide, region, clicked?.confirmed.draft ?? {}, clicked?.offer as NormalisedOffer);
+    expect(again.pkg.needsConfirmation).toBe(false);
+    expect(again.pkg.ask).toBeDefined();
   });
 });

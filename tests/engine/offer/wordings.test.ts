@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { type OfferDraft, readEquityField, readOfferWords } from '../../../src/engine/offer/index.js';
+import {
+  type OfferDraft,
+  readEquityField,
+  readOfferFromText,
+  readOfferWords,
+} from '../../../src/engine/offer/index.js';
 import { parseCommand } from '../../../src/engine/parse-command.js';
 import { loadGuide } from '../../../src/guide/load.js';
 
@@ -182,5 +187,84 @@ describe('the wordings people type (issue 12)', () => {
     expect(parseCommand(guide, 'thanks').intent).toEqual({ kind: 'help' });
     const typo = parseCommand(guide, 'detriot').intent;
     expect(typo.kind === 'error' && typo.error.kind === 'unknown_region' && typo.error.suggestion?.id).toBe('detroit');
+  });
+});
+
+// The words before the first amount or label name the company, in the labelled-parts form as in the TC-only form,
+// even when the name is also an everyday word (the cue rule is for prose, where "current" can be any word).
+describe('the company typed first, before the amounts', () => {
+  const cases: [line: string, company: string, kind: OfferDraft['companyKind']][] = [
+    ['Citizens', 'Citizens', 'traditional-bank'],
+    ['Affirm', 'Affirm', 'digital-bank-or-fintech'],
+    ['Meta', 'Meta', 'big-tech'],
+    ['Huntington', 'Huntington', 'traditional-bank'],
+    ['citizens', 'Citizens', 'traditional-bank'],
+    ['Acme Bank', 'Acme Bank', undefined],
+  ];
+  it.each(cases)('%s base 150k bonus 25k rsu 30k charlotte', (name, company, kind) => {
+    const read = words(`${name} base 150k bonus 25k rsu 30k charlotte`);
+    expect(read.problems).toEqual([]);
+    expect(read.draft).toEqual({
+      company,
+      ...(kind ? { companyKind: kind } : {}),
+      regionId: 'charlotte',
+      base: 150_000,
+      bonus: { kind: 'dollars', dollars: 25_000 },
+      equity: { kind: 'annual', dollars: 30_000 },
+    });
+  });
+  it.each(cases)('%s 205k charlotte', (name, company, kind) => {
+    const read = words(`${name} 205k charlotte`);
+    expect(read.problems).toEqual([]);
+    expect(read.draft).toEqual({
+      company,
+      ...(kind ? { companyKind: kind } : {}),
+      regionId: 'charlotte',
+      totalComp: 205_000,
+    });
+  });
+  it('region and joining words around the name are not part of it', () => {
+    expect(words('ny Citizens base 170k').draft).toMatchObject({ company: 'Citizens', regionId: 'new-york' });
+    expect(words('from Citizens: base 170k').draft.company).toBe('Citizens');
+  });
+  it('words that cannot be a name leave the company to the prose reading', () => {
+    expect(words('my offer base 170k from SoFi').draft.company).toBe('SoFi');
+    expect(words('base 170k bonus 15%').draft.company).toBeUndefined();
+  });
+});
+
+// A label takes the amount right after it over one set apart by other words: "260k detroit signon 25k" is a
+// total comp, a region and a sign-on, as "tc 260k signon 25k detroit" is.
+describe('a sign-on after the region', () => {
+  const capitalOne: OfferDraft = {
+    company: 'Capital One',
+    companyKind: 'other',
+    regionId: 'detroit',
+    totalComp: 260_000,
+    signOn: 25_000,
+  };
+  it.each([
+    'Capital One 260k detroit signon 25k',
+    'Capital One 260k detroit sign-on 25k',
+    'Capital One tc 260k signon 25k detroit',
+  ])('%s', (line) => {
+    const read = words(line);
+    expect(read.problems).toEqual([]);
+    expect(read.draft).toEqual(capitalOne);
+  });
+  it('the amount before the labels is echoed as total comp', () => {
+    expect(words('Capital One 260k detroit signon 25k').readAs).toContain('260k read as $260K total comp');
+  });
+  it('"170k base 15% bonus" still pairs each amount with the label after it', () => {
+    expect(words('SoFi 170k base 15% bonus').draft).toMatchObject({
+      base: 170_000,
+      bonus: { kind: 'percent', percent: 15 },
+    });
+  });
+  it('in a message, the sign-on is the amount after it; the other is asked about, not read as TC', () => {
+    const read = readOfferFromText(guide, 'Capital One 260k Detroit signon 25k');
+    expect(read.draft.signOn).toBe(25_000);
+    expect(read.draft.totalComp).toBeUndefined();
+    expect(read.problems.map((p) => p.message).join(' ')).toContain('260k');
   });
 });
