@@ -152,9 +152,10 @@ export function askFallbacks(
   const out: string[] = [];
   for (const trade of trades) {
     const limit =
-      trade.asked === undefined
+      (trade.end === 'low' ? 'At your floor, ' : '') +
+      (trade.asked === undefined
         ? `${region.shortName}'s ${PART_NAMES[trade.part]} band tops out at ${formatMoney(trade.bandTop)}`
-        : `The ${PART_NAMES[trade.part]} ask ${formatMoney(trade.asked)} is above ${region.shortName}'s band top and still`;
+        : `${trade.end === 'low' ? 'the' : 'The'} ${PART_NAMES[trade.part]} ask ${formatMoney(trade.asked)} is above ${region.shortName}'s band top and still`);
     out.push(
       `${limit}, ${formatMoney(trade.short)} under your ${formatMoney(trade.competing)}: that ${formatMoney(trade.short)} is ` +
         'yearly, so it stays in the other parts of the ask every year; a sign-on can cover year one, never replace it.',

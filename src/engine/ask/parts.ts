@@ -93,6 +93,8 @@ export function splitEnd(
   const compBase = competing.base === undefined ? undefined : upToThousand(competing.base);
   const compRsu = competing.rsuPerYear === undefined ? undefined : upToThousand(competing.rsuPerYear);
   const compBonus = competing.bonus === undefined ? undefined : upToThousand(competing.bonus);
+  // At the floor only (the opening's part is not short, or the trade would be the opening's): never in the script.
+  const at = end === 'low' ? 'At your floor, ' : '';
 
   for (const part of ['base', 'bonus'] as const) {
     const competingValue = part === 'base' ? compBase : compBonus;
@@ -101,9 +103,9 @@ export function splitEnd(
     const short = competingValue - top;
     // The TC end is at least the competing TC + the uplift, so the other parts always cover this shortfall.
     const text =
-      `${region.shortName}'s ${part} band tops out at ${formatMoney(top)}, under your ${formatMoney(competingValue)}: ` +
+      `${at}${region.shortName}'s ${part} band tops out at ${formatMoney(top)}, under your ${formatMoney(competingValue)}: ` +
       `the ${formatMoney(short)} a year is carried by the other parts (the TC ask stays above your offer); a sign-on can cover year one only, never the yearly gap.`;
-    trades.push({ part, competing: competingValue, bandTop: top, short, carriedBy: 'other-parts', text });
+    trades.push({ part, end, competing: competingValue, bandTop: top, short, carriedBy: 'other-parts', text });
     steps.push(
       `${part === 'base' ? 'Base' : 'Bonus'} capped at its band top ${formatMoney(top)}, ${formatMoney(short)} under your competing ${part}.`,
     );
@@ -220,12 +222,14 @@ export function splitEnd(
     const short = compRsu - rsu;
     const asked = rsu > band.stock.high ? rsu : undefined;
     const text =
+      at +
       (asked === undefined
         ? `${region.shortName}'s RSU band tops out at ${formatMoney(band.stock.high)} a year, under your ${formatMoney(compRsu)}: `
-        : `The RSU ask ${formatMoney(asked)} a year, already above ${region.shortName}'s RSU band top ${formatMoney(band.stock.high)}, is under your ${formatMoney(compRsu)}: `) +
+        : `${at ? 'the' : 'The'} RSU ask ${formatMoney(asked)} a year, already above ${region.shortName}'s RSU band top ${formatMoney(band.stock.high)}, is under your ${formatMoney(compRsu)}: `) +
       `the ${formatMoney(short)} a year is carried by base and bonus (the TC ask stays above your offer).`;
     trades.push({
       part: 'rsu',
+      end,
       competing: compRsu,
       bandTop: band.stock.high,
       ...(asked === undefined ? {} : { asked }),

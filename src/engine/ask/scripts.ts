@@ -23,7 +23,10 @@ export interface ScriptInput {
   regionName: string;
   /** Why the figures are blanks when there is no ask (default: the level has no band figures). */
   blankReason?: string;
-  /** Parts capped at their band top below what the person has: the script that asks for that part names the gap. */
+  /**
+   * Parts capped at their band top below what the person has: the script that asks for that part names the gap, for
+   * the opening's trades only (`end: 'high'`).
+   */
   trades?: readonly Trade[];
   /** The competing offer's parts: which of the opening's parts carry a capped part's shortfall. */
   competingParts?: CompetingParts;
@@ -146,7 +149,11 @@ export function renderScripts(guide: Guide, input: ScriptInput): LeverScript[] {
         );
         ifAsked = `If they ask for the number: "I'd rather not anchor on another company's number; for this role I'm looking for ${values.tcAsk} TC."`;
       }
-      const capped = ask ? (input.trades ?? []).filter((trade) => PART_PLACEHOLDER[trade.part].test(template)) : [];
+      // Only the opening's trades: the script says the opening's figure, so its shortfall sentence is worked out there
+      // (a part short at the floor only is said privately, where the floor is shown).
+      const capped = ask
+        ? (input.trades ?? []).filter((trade) => trade.end === 'high' && PART_PLACEHOLDER[trade.part].test(template))
+        : [];
       for (const trade of capped) {
         changes.push(
           `Your ${PART_WORDS[trade.part]} is above Ally's band top: the script names the ${formatMoney(trade.short)} a year and the parts that carry it, so it never asks aloud for less than you have.`,

@@ -55,6 +55,8 @@ export interface AskEnd {
 /** A part that cannot reach what the person has inside its band, and what carries the difference. */
 export interface Trade {
   part: 'base' | 'bonus' | 'rsu';
+  /** The end of the ask it was worked out at: only the opening's (`high`) is said aloud in a script. */
+  end: 'low' | 'high';
   competing: number;
   bandTop: number;
   /** The part asked for, when it is above its band top and still under the competing part (RSU carrying). */

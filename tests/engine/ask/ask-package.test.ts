@@ -462,6 +462,33 @@ describe('the rest of issue 12', () => {
     expect(inside.scripts.some((script) => script.text.includes('tops out at'))).toBe(false);
   });
 
+  it('rule 2: the script says a shortfall only where the opening it names is short (Meta, Charlotte: RSU $120K)', () => {
+    const pkg = buildAskPackage(
+      guide,
+      'charlotte',
+      offer({
+        company: 'Meta',
+        base: 185_000,
+        bonus: { kind: 'dollars', dollars: 20_000 },
+        equity: { kind: 'annual', dollars: 120_000 },
+        signOn: 40_000,
+      }),
+    );
+    // RSU $115K at the floor (under their $120K), $122K at the opening (above it).
+    expect(pkg.ask?.rsuPerYear.value).toEqual({ low: 115_000, high: 122_000 });
+    const lever2 = pkg.scripts.find((script) => script.number === 2);
+    expect(lever2?.text).toContain('RSU component increased to $122K a year.');
+    expect(lever2?.text).not.toContain('under the $120K RSU I have now');
+    expect(lever2?.changes.join(' ')).not.toContain('Your RSU is above');
+    // The floor's shortfall is still said, as the floor's, where the floor is shown.
+    const rsuTrade = pkg.trades.find((trade) => trade.part === 'rsu');
+    expect(rsuTrade).toMatchObject({ end: 'low', asked: 115_000, short: 5_000 });
+    expect(rsuTrade?.text).toMatch(/^At your floor, the RSU ask \$115K a year/);
+    expect(pkg.fallbacks.join(' ')).toContain('At your floor, the RSU ask $115K');
+    // The base is short at the opening too: its script still names it.
+    expect(pkg.scripts.find((script) => script.number === 1)?.text).toContain('under the $185K base I have now');
+  });
+
   it('rule 2: a competing base above the band is a named trade', () => {
     const pkg = buildAskPackage(
       guide,
