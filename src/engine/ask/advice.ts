@@ -151,6 +151,10 @@ export function askFallbacks(
 ): string[] {
   const out: string[] = [];
   for (const trade of trades) {
+    // The parts the trade names as carrying it (the warning and the script name the same).
+    const [only] = trade.carriedBy;
+    const where =
+      trade.carriedBy.length === 1 && only !== undefined ? `the ${PART_NAMES[only]} ask` : 'the other parts of the ask';
     const limit =
       (trade.end === 'low' ? 'At your floor, ' : '') +
       (trade.asked === undefined
@@ -158,7 +162,8 @@ export function askFallbacks(
         : `${trade.end === 'low' ? 'the' : 'The'} ${PART_NAMES[trade.part]} ask ${formatMoney(trade.asked)} is above ${region.shortName}'s band top and still`);
     out.push(
       `${limit}, ${formatMoney(trade.short)} under your ${formatMoney(trade.competing)}: that ${formatMoney(trade.short)} is ` +
-        'yearly, so it stays in the other parts of the ask every year; a sign-on can cover year one, never replace it.',
+        `yearly, so it stays in ${where} every year; ` +
+        'a sign-on can cover year one, never replace it.',
     );
   }
   const baseHigh = ask.base.value.high;

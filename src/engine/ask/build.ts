@@ -340,7 +340,6 @@ export function buildAskPackage(
             'does not set the ask, so the script says you have one without its number, because quoting it would anchor the talk low.',
       regionName: region.shortName,
       trades: built?.trades ?? [],
-      competingParts: competingParts(offer),
       companyKind: kind,
     }),
     warnings,

@@ -23,6 +23,14 @@ export interface LeverFigures {
   bonusPercent: number;
 }
 
+const PART_WORDS: Record<Trade['part'], string> = { base: 'base', bonus: 'bonus', rsu: 'RSU' };
+
+/** The parts that carry a shortfall in words: the one part, or `both` when both other parts carry it. */
+export function carriedWords(carriedBy: readonly Trade['part'][], both: string): string {
+  const [only] = carriedBy;
+  return carriedBy.length === 1 && only !== undefined ? PART_WORDS[only] : both;
+}
+
 export function leverFigures(guide: Guide, region: Region): LeverFigures {
   const { example } = guide;
   const base = samePlaceInBand(
@@ -96,16 +104,14 @@ export function splitEnd(
   // At the floor only (the opening's part is not short, or the trade would be the opening's): never in the script.
   const at = end === 'low' ? 'At your floor, ' : '';
 
+  // Base and bonus above their band tops: capped there, the trade named once the parts that carry it are known.
+  const capped: Array<{ part: 'base' | 'bonus'; competing: number; top: number; short: number }> = [];
   for (const part of ['base', 'bonus'] as const) {
     const competingValue = part === 'base' ? compBase : compBonus;
     const top = band[part].high;
     if (competingValue === undefined || competingValue <= top) continue;
     const short = competingValue - top;
-    // The TC end is at least the competing TC + the uplift, so the other parts always cover this shortfall.
-    const text =
-      `${at}${region.shortName}'s ${part} band tops out at ${formatMoney(top)}, under your ${formatMoney(competingValue)}: ` +
-      `the ${formatMoney(short)} a year is carried by the other parts (the TC ask stays above your offer); a sign-on can cover year one only, never the yearly gap.`;
-    trades.push({ part, end, competing: competingValue, bandTop: top, short, carriedBy: 'other-parts', text });
+    capped.push({ part, competing: competingValue, top, short });
     steps.push(
       `${part === 'base' ? 'Base' : 'Bonus'} capped at its band top ${formatMoney(top)}, ${formatMoney(short)} under your competing ${part}.`,
     );
@@ -218,27 +224,44 @@ export function splitEnd(
       }
     }
   }
+  // A shortfall is carried by this end's parts above the person's own, never by a part that is itself short (Robinhood,
+  // Detroit: base $168K under their $190K carries none of the RSU's); the warning and the script name the same parts.
+  const theirs = { base: compBase ?? 0, rsu: compRsu ?? 0, bonus: compBonus ?? 0 };
+  const asked = { base, rsu, bonus };
+  const carriersOf = (part: Trade['part']) =>
+    (['base', 'rsu', 'bonus'] as const).filter((other) => other !== part && asked[other] > theirs[other]);
+  for (const { part, competing: competingValue, top, short } of capped) {
+    const carriedBy = carriersOf(part);
+    // The TC end is at least the competing TC + the uplift, so the other parts always cover this shortfall.
+    const text =
+      `${at}${region.shortName}'s ${part} band tops out at ${formatMoney(top)}, under your ${formatMoney(competingValue)}: ` +
+      `the ${formatMoney(short)} a year is carried by ${carriedWords(carriedBy, 'the other parts')} (the TC ask stays above your offer); ` +
+      'a sign-on can cover year one only, never the yearly gap.';
+    trades.push({ part, end, competing: competingValue, bandTop: top, short, carriedBy, text });
+  }
   if (compRsu !== undefined && compRsu > rsu) {
     const short = compRsu - rsu;
-    const asked = rsu > band.stock.high ? rsu : undefined;
+    const above = rsu > band.stock.high ? rsu : undefined;
+    const carriedBy = carriersOf('rsu');
+    const who = carriedWords(carriedBy, 'base and bonus');
     const text =
       at +
-      (asked === undefined
+      (above === undefined
         ? `${region.shortName}'s RSU band tops out at ${formatMoney(band.stock.high)} a year, under your ${formatMoney(compRsu)}: `
-        : `${at ? 'the' : 'The'} RSU ask ${formatMoney(asked)} a year, already above ${region.shortName}'s RSU band top ${formatMoney(band.stock.high)}, is under your ${formatMoney(compRsu)}: `) +
-      `the ${formatMoney(short)} a year is carried by base and bonus (the TC ask stays above your offer).`;
+        : `${at ? 'the' : 'The'} RSU ask ${formatMoney(above)} a year, already above ${region.shortName}'s RSU band top ${formatMoney(band.stock.high)}, is under your ${formatMoney(compRsu)}: `) +
+      `the ${formatMoney(short)} a year is carried by ${who} (the TC ask stays above your offer).`;
     trades.push({
       part: 'rsu',
       end,
       competing: compRsu,
       bandTop: band.stock.high,
-      ...(asked === undefined ? {} : { asked }),
+      ...(above === undefined ? {} : { asked: above }),
       short,
-      carriedBy: 'other-parts',
+      carriedBy,
       text,
     });
     steps.push(
-      `RSU ${formatMoney(rsu)} a year, ${formatMoney(short)} under your competing RSU: base and bonus carry it.`,
+      `RSU ${formatMoney(rsu)} a year, ${formatMoney(short)} under your competing RSU: ${who} carr${carriedBy.length === 1 ? 'ies' : 'y'} it.`,
     );
   }
   const sum = base + rsu + bonus;

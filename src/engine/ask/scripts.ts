@@ -1,7 +1,6 @@
 import type { CompanyKind, Guide, Lever } from '../../guide/schema.js';
 import { aMoney, formatMoney, formatPercent } from '../money.js';
-import type { CompetingParts } from './parts.js';
-import type { AskEnd, AskFigures, LeverScript, Trade } from './types.js';
+import type { AskFigures, LeverScript, Trade } from './types.js';
 
 /** The guide says RSU "over four years" while its table (and every ask) is RSU per year: say what the bot means. */
 const FOUR_YEARS = /\{stockAsk\} over four years/;
@@ -28,8 +27,6 @@ export interface ScriptInput {
    * the opening's trades only (`end: 'high'`).
    */
   trades?: readonly Trade[];
-  /** The competing offer's parts: which of the opening's parts carry a capped part's shortfall. */
-  competingParts?: CompetingParts;
   /** The competing company's kind, when known: a branch claim is left out for a company that is no bank. */
   companyKind?: CompanyKind;
 }
@@ -41,22 +38,13 @@ const PART_PLACEHOLDER: Record<Trade['part'], RegExp> = {
 };
 const PART_WORDS: Record<Trade['part'], string> = { base: 'base', bonus: 'bonus', rsu: 'RSU' };
 
-/** The parts of the opening end above the competing ones, other than the capped part: they carry its shortfall. */
-function carriers(trade: Trade, opening: AskEnd, competing: CompetingParts): string[] {
-  const parts: Array<{ name: string; ask: number; theirs: number; part: 'base' | 'rsu' | 'bonus' }> = [
-    { name: 'base', ask: opening.base, theirs: competing.base ?? 0, part: 'base' },
-    { name: 'RSU', ask: opening.rsuPerYear, theirs: competing.rsuPerYear ?? 0, part: 'rsu' },
-    { name: 'bonus', ask: opening.bonus, theirs: competing.bonus ?? 0, part: 'bonus' },
-  ];
-  return parts.filter((p) => p.part !== trade.part && p.ask > p.theirs).map((p) => p.name);
-}
-
 /**
  * Said after a capped part's ask, so the script never asks aloud for less than the person has without saying why.
- * The shortfall is yearly: it is carried by the other parts of the ask, never swapped for a one-time sign-on.
+ * The shortfall is yearly: it is carried by the parts the trade names (those above the person's own), never swapped
+ * for a one-time sign-on.
  */
-function tradeSentence(trade: Trade, opening: AskEnd | undefined, competing: CompetingParts): string {
-  const names = opening ? carriers(trade, opening, competing) : [];
+function tradeSentence(trade: Trade): string {
+  const names = trade.carriedBy.map((part) => PART_WORDS[part]);
   const which = names.length > 0 ? ` (${names.join(' and ')})` : '';
   const limit =
     trade.asked === undefined
@@ -161,7 +149,7 @@ export function renderScripts(guide: Guide, input: ScriptInput): LeverScript[] {
       }
       let filled =
         template.replace(/\{(\w+)\}/g, (whole, name: string) => values[name] ?? whole) +
-        capped.map((trade) => tradeSentence(trade, opening, input.competingParts ?? {})).join('');
+        capped.map(tradeSentence).join('');
       if (openingSignOn > 0 && lever.script.includes('{tcAsk}')) {
         filled += ` For the first year I'd also need ${aMoney(openingSignOn)} sign-on, to match what I'd leave behind.`;
         changes.push(

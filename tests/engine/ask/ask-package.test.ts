@@ -489,6 +489,63 @@ describe('the rest of issue 12', () => {
     expect(pkg.scripts.find((script) => script.number === 1)?.text).toContain('under the $185K base I have now');
   });
 
+  it('rule 2: a shortfall is carried only by parts above the person’s own, the same parts in warning and script', () => {
+    // Robinhood, Detroit: base $190K (band top $168K) and RSU $100K, no bonus: only the bonus is above theirs.
+    const robinhood = buildAskPackage(
+      guide,
+      'detroit',
+      offer({ company: 'Robinhood', base: 190_000, equity: { kind: 'annual', dollars: 100_000 } }),
+    );
+    expect(robinhood.ask?.base.value.high).toBe(168_000);
+    const rsu = robinhood.trades.find((trade) => trade.part === 'rsu');
+    expect(rsu).toMatchObject({ end: 'high', carriedBy: ['bonus'] });
+    expect(rsu?.text).toContain('the $3K a year is carried by bonus (');
+    expect(rsu?.text).not.toContain('base and bonus');
+    expect(robinhood.trades.find((trade) => trade.part === 'base')?.text).toContain('is carried by bonus (');
+    expect(robinhood.scripts.find((script) => script.number === 2)?.text).toContain(
+      'so the rest of my ask (bonus) makes up the $3K a year.',
+    );
+    expect(robinhood.fallbacks.join(' ')).toContain('that $3K is yearly, so it stays in the bonus ask every year');
+    // Affirm, New York: base $200K (band top $198K), bonus $20K, RSU $80K: again only the bonus carries the RSU's.
+    const affirm = buildAskPackage(
+      guide,
+      'new-york',
+      offer({
+        company: 'Affirm',
+        base: 200_000,
+        bonus: { kind: 'dollars', dollars: 20_000 },
+        equity: { kind: 'annual', dollars: 80_000 },
+      }),
+    );
+    const affirmRsu = affirm.trades.find((trade) => trade.part === 'rsu');
+    expect(affirmRsu?.carriedBy).toEqual(['bonus']);
+    expect(affirmRsu?.text).toContain('is carried by bonus (');
+    expect(affirm.scripts.find((script) => script.number === 2)?.text).toContain('(bonus) makes up the $11K a year.');
+  });
+
+  it('rule 2: every part named as carrying a shortfall is above the person’s own part at that end', () => {
+    fc.assert(
+      fc.property(partsOffer, region, (input, id) => {
+        const o = offer(input);
+        const pkg = buildAskPackage(guide, id, o);
+        const ends = pkg.ask?.ends;
+        if (!ends) return;
+        const theirs = {
+          base: Math.ceil((o.base?.value ?? 0) / 1000) * 1000,
+          rsu: Math.ceil((o.equityPerYear?.value ?? 0) / 1000) * 1000,
+          bonus: Math.ceil((o.bonus?.value ?? 0) / 1000) * 1000,
+        };
+        for (const trade of pkg.trades) {
+          const at = ends[trade.end];
+          const asked = { base: at.base, rsu: at.rsuPerYear, bonus: at.bonus };
+          expect(trade.carriedBy.length).toBeGreaterThan(0);
+          expect(trade.carriedBy).not.toContain(trade.part);
+          for (const part of trade.carriedBy) expect(asked[part]).toBeGreaterThan(theirs[part]);
+        }
+      }),
+    );
+  });
+
   it('rule 2: a competing base above the band is a named trade', () => {
     const pkg = buildAskPackage(
       guide,
