@@ -8,6 +8,9 @@ const FOUR_YEARS = /\{stockAsk\} over four years/;
 /** Lever 3's sentence about the competing offer, with its figure and the claim that follows it. */
 const COMPETING_SENTENCE = /My competing offer from \{company\} at \{competingTc\} TC ([^.]+)\./;
 
+/** The competing number's placeholder, in the guide's script and in the one said. */
+const COMPETING_TC = /\{competingTc\}/;
+
 /** A claim comparing the person's current company with a branch bank: false for a company known to have none. */
 const BRANCH_CLAIM = /physical channels|branches/i;
 
@@ -130,7 +133,9 @@ export function renderScripts(guide: Guide, input: ScriptInput): LeverScript[] {
             'Claims in [only if true: …] are yours to make: say them only if they are true, or put your own.',
           );
       }
-      if (input.hideCompetingTc && template.includes('{tcAsk}')) {
+      // Said only where the number really is gone: a guide whose wording the regex does not match keeps it in the script.
+      const leftOut = COMPETING_TC.test(lever.script) && !COMPETING_TC.test(template);
+      if (input.hideCompetingTc && leftOut) {
         changes.push(
           input.hideReason ??
             'Your competing offer does not set the ask: the script says you have one without its number, because quoting it would anchor the talk low.',
