@@ -1,17 +1,11 @@
 import type { Guide, Region } from '../../guide/schema.js';
 import type { Explained } from '../explained.js';
-import { formatMoney, formatPercent, upToThousand } from '../money.js';
+import { formatMoney, formatPercent, roundToThousand, upToThousand } from '../money.js';
 import { samePlaceInBand } from './same-place.js';
 import type { AskEnd, Trade } from './types.js';
 
-/** RSU is said in whole $1K a year, as the guide's lever 2 says it. */
-const RSU_STEP = 1000;
-/** Base is said in whole $1K. */
-const BASE_STEP = 1000;
 /** How far a named bonus percent may sit from the bonus it names (bonus-target.ts uses the same rounding). */
 const NAMING = 1000;
-
-const roundTo = (value: number, step: number) => Math.round(value / step) * step;
 
 /** The guide's lever figures (its Detroit example) carried to a region by the same-place-in-band rule. */
 export interface LeverFigures {
@@ -87,6 +81,7 @@ export interface CompetingParts {
  * 3. Below the TC end, the remainder is carried: the bonus in whole percents of base up to the largest inside its band
  *    top, RSU up to its band top, base up to its band top (the bonus keeping its percent), the bonus to its band top,
  *    then RSU above its band (said plainly).
+ * RSU and base move in whole $1K (roundToThousand), as the guide's levers say them.
  */
 export function splitEnd(
   region: Region,
@@ -168,7 +163,7 @@ export function splitEnd(
     // Risen to the floors' sum rounded up to $1K: every part stays at its floor, the rounding left unsaid (< $1K).
     rsu = rsuFloor;
   } else if (tc <= startSum) {
-    const lowered = Math.max(rsuFloor, roundTo(tc - base - bonus, RSU_STEP));
+    const lowered = Math.max(rsuFloor, roundToThousand(tc - base - bonus));
     if (lowered < rsu) steps.push(`The parts add up to ${formatMoney(startSum)}: RSU down to ${formatMoney(lowered)}.`);
     rsu = lowered;
   } else {
@@ -191,7 +186,7 @@ export function splitEnd(
       bonus = bonusAt(base);
     }
     const rsuRoom = Math.max(0, band.stock.high - rsu);
-    const rsuUp = Math.min(rsuRoom, Math.max(0, roundTo(rest, RSU_STEP)));
+    const rsuUp = Math.min(rsuRoom, Math.max(0, roundToThousand(rest)));
     if (rsuUp > 0) {
       rsu += rsuUp;
       steps.push(`RSU up toward its band top ${formatMoney(band.stock.high)}: +${formatMoney(rsuUp)}.`);
@@ -200,7 +195,7 @@ export function splitEnd(
     if (rest > 0) {
       const growth = flat ? 1 : 1 + percent / 100;
       const baseRoom = band.base.high - base;
-      const baseUp = Math.min(baseRoom, roundTo(rest / growth, BASE_STEP));
+      const baseUp = Math.min(baseRoom, roundToThousand(rest / growth));
       if (baseUp > 0) {
         base += baseUp;
         bonus = bonusAt(base);
@@ -212,12 +207,12 @@ export function splitEnd(
       rest -= baseRoom * growth;
     }
     if (rest > 0) {
-      const bonusUp = Math.min(band.bonus.high - bonus, Math.max(0, roundTo(rest, RSU_STEP)));
+      const bonusUp = Math.min(band.bonus.high - bonus, Math.max(0, roundToThousand(rest)));
       if (bonusUp > 0) {
         bonus += bonusUp;
         steps.push(`Bonus to its band top ${formatMoney(band.bonus.high)}: +${formatMoney(bonusUp)}.`);
       }
-      const above = Math.max(0, roundTo(rest - bonusUp, RSU_STEP));
+      const above = Math.max(0, roundToThousand(rest - bonusUp));
       if (above > 0) {
         rsu += above;
         steps.push(`RSU above its band top ${formatMoney(band.stock.high)}: +${formatMoney(above)}.`);
