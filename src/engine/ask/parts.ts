@@ -1,11 +1,9 @@
 import type { Guide, Region } from '../../guide/schema.js';
 import type { Explained } from '../explained.js';
 import { formatMoney, formatPercent, roundToThousand, upToThousand } from '../money.js';
+import { NAMING_TOLERANCE } from './bonus-target.js';
 import { samePlaceInBand } from './same-place.js';
 import type { AskEnd, Trade } from './types.js';
-
-/** How far a named bonus percent may sit from the bonus it names (bonus-target.ts uses the same rounding). */
-const NAMING = 1000;
 
 /** The guide's lever figures (its Detroit example) carried to a region by the same-place-in-band rule. */
 export interface LeverFigures {
@@ -126,7 +124,7 @@ export function splitEnd(
     // The bonus sits at its band top whatever the base: a base high enough that one whole percent names the band top
     // at both ends (the top end's base is the band top), so the target is never said falling.
     const named = Math.round((band.bonus.high * 100) / band.base.high);
-    const naming = Math.min(band.base.high, upToThousand(((band.bonus.high - NAMING + 1) * 100) / named));
+    const naming = Math.min(band.base.high, upToThousand(((band.bonus.high - NAMING_TOLERANCE + 1) * 100) / named));
     if (naming > base) {
       steps.push(
         `Base ${formatMoney(naming)}, not ${formatMoney(base)}: the bonus is at its band top ${formatMoney(band.bonus.high)}, ` +
