@@ -3,6 +3,7 @@ import { byRule, type Explained } from '../explained.js';
 import { formatMoney, formatPercent, formatRange, upToThousand } from '../money.js';
 import type { NormalisedOffer } from '../offer/normalise.js';
 import { claimPremiums } from '../premiums.js';
+import { nextLevel } from './framing.js';
 import type { AskFigures, PremiumStory, Trade } from './types.js';
 
 export const PREMIUM_RULE =
@@ -182,7 +183,7 @@ export function askFallbacks(
     );
   }
   const firstYearGap = offer !== undefined && offer.firstYearTc.value > ask.tc.value.low;
-  const level = guide.levels.rows[1]?.ally ?? 'the next level';
+  const level = nextLevel(guide);
   // Far above the band the level review already leads the fallbacks: not said twice.
   const review = levelReviewFirst ? 'the title' : `a level review (${level}) or the title`;
   out.push(
