@@ -1,5 +1,6 @@
 import type { CompanyKind, Guide, Lever } from '../../guide/schema.js';
 import { aMoney, formatMoney, formatPercent } from '../money.js';
+import { DEFAULT_VEST_YEARS } from '../offer/index.js';
 import type { AskFigures, LeverScript, Trade } from './types.js';
 
 /** The guide says RSU "over four years" while its table (and every ask) is RSU per year: say what the bot means. */
@@ -102,7 +103,9 @@ export function renderScripts(guide: Guide, input: ScriptInput): LeverScript[] {
       }
       if (FOUR_YEARS.test(template)) {
         template = template.replace(FOUR_YEARS, '{stockAsk} a year');
-        const total = opening ? ` (${formatMoney(opening.rsuPerYear * 4)} over four years)` : '';
+        const total = opening
+          ? ` (${formatMoney(opening.rsuPerYear * DEFAULT_VEST_YEARS)} over ${DEFAULT_VEST_YEARS} years)`
+          : '';
         changes.push(
           `The guide's script says RSU "over four years"; the figure is RSU a year, as in the guide's table, so the script says "a year"${total}.`,
         );

@@ -1,7 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { askDataFromWords, buildAskPackage, plausibleTc, sayBonusTarget } from '../../../src/engine/ask/index.js';
-import { type NormalisedOffer, normaliseOffer, type OfferInput } from '../../../src/engine/offer/index.js';
+import {
+  DEFAULT_VEST_YEARS,
+  type NormalisedOffer,
+  normaliseOffer,
+  type OfferInput,
+} from '../../../src/engine/offer/index.js';
 import { loadGuide } from '../../../src/guide/load.js';
 import { type CompanyKind, companyKinds } from '../../../src/guide/schema.js';
 
@@ -480,6 +485,8 @@ describe('the rest of issue 12', () => {
     expect(lever2?.text).toContain('RSU component increased to $122K a year.');
     expect(lever2?.text).not.toContain('under the $120K RSU I have now');
     expect(lever2?.changes.join(' ')).not.toContain('Your RSU is above');
+    // The total over the years an RSU grant is read as vesting, the offer reader's default.
+    expect(lever2?.changes.join(' ')).toContain(`($${122 * DEFAULT_VEST_YEARS}K over ${DEFAULT_VEST_YEARS} years)`);
     // The floor's shortfall is still said, as the floor's, where the floor is shown.
     const rsuTrade = pkg.trades.find((trade) => trade.part === 'rsu');
     expect(rsuTrade).toMatchObject({ end: 'low', asked: 115_000, short: 5_000 });
