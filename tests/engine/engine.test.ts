@@ -301,4 +301,26 @@ describe('a second guide is a data change, with no code change', () => {
     expect(parseCommand(second.guide, 'atx').intent.kind).toBe('region');
     expect(parseCommand(second.guide, 'ny').intent.kind).toBe('error');
   });
+
+  it('says the competing number is left out only where the script really leaves it out', () => {
+    // Its TC lever says "{company} offered {competingTc}; …", which lever 3's sentence rule does not match: a $100K
+    // offer (under the target, so the number would be hidden) stays in the script, and nothing may claim otherwise.
+    const pkg = buildAskPackage(second.guide, 'austin', offer({ company: 'Acme', totalComp: 100_000 }));
+    const total = pkg.scripts.find((script) => script.number === 2);
+    expect(total?.text).toBe("Acme offered $100K; I'd like $220K.");
+    expect(total?.ifAsked).toBeUndefined();
+    expect(total?.changes.join(' ')).not.toContain('without its number');
+    // The below-band warning does not claim the script leaves it out either: it tells the person to.
+    const below = pkg.warnings.find((warning) => warning.code === 'below-band')?.text;
+    expect(below).not.toContain('the TC script says you have a competing offer without quoting it');
+    expect(below).toContain('say you have a competing offer without quoting it');
+    // In the main guide the sentence matches, the number goes, and the note and the line for if asked are said.
+    const main = buildAskPackage(guide, 'detroit', offer({ company: 'SoFi', totalComp: 150_000 }));
+    const lever3 = main.scripts.find((script) => script.number === 3);
+    expect(lever3?.text).not.toContain('$150K');
+    expect(lever3?.ifAsked).toContain("I'd rather not anchor");
+    expect(main.warnings.find((warning) => warning.code === 'below-band')?.text).toContain(
+      'the TC script says you have a competing offer without quoting it',
+    );
+  });
 });

@@ -3,6 +3,7 @@ import { byRule, type Explained } from '../explained.js';
 import { formatMoney, formatPercent, formatRange, upToThousand } from '../money.js';
 import type { NormalisedOffer } from '../offer/normalise.js';
 import { claimPremiums } from '../premiums.js';
+import { nextLevel } from './framing.js';
 import type { AskFigures, PremiumStory, Trade } from './types.js';
 
 export const PREMIUM_RULE =
@@ -151,13 +152,19 @@ export function askFallbacks(
 ): string[] {
   const out: string[] = [];
   for (const trade of trades) {
+    // The parts the trade names as carrying it (the warning and the script name the same).
+    const [only] = trade.carriedBy;
+    const where =
+      trade.carriedBy.length === 1 && only !== undefined ? `the ${PART_NAMES[only]} ask` : 'the other parts of the ask';
     const limit =
-      trade.asked === undefined
+      (trade.end === 'low' ? 'At your floor, ' : '') +
+      (trade.asked === undefined
         ? `${region.shortName}'s ${PART_NAMES[trade.part]} band tops out at ${formatMoney(trade.bandTop)}`
-        : `The ${PART_NAMES[trade.part]} ask ${formatMoney(trade.asked)} is above ${region.shortName}'s band top and still`;
+        : `${trade.end === 'low' ? 'the' : 'The'} ${PART_NAMES[trade.part]} ask ${formatMoney(trade.asked)} is above ${region.shortName}'s band top and still`);
     out.push(
       `${limit}, ${formatMoney(trade.short)} under your ${formatMoney(trade.competing)}: that ${formatMoney(trade.short)} is ` +
-        'yearly, so it stays in the other parts of the ask every year; a sign-on can cover year one, never replace it.',
+        `yearly, so it stays in ${where} every year; ` +
+        'a sign-on can cover year one, never replace it.',
     );
   }
   const baseHigh = ask.base.value.high;
@@ -176,7 +183,7 @@ export function askFallbacks(
     );
   }
   const firstYearGap = offer !== undefined && offer.firstYearTc.value > ask.tc.value.low;
-  const level = guide.levels.rows[1]?.ally ?? 'the next level';
+  const level = nextLevel(guide);
   // Far above the band the level review already leads the fallbacks: not said twice.
   const review = levelReviewFirst ? 'the title' : `a level review (${level}) or the title`;
   out.push(

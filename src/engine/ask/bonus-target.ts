@@ -3,13 +3,19 @@ import { byRule, type Explained } from '../explained.js';
 import { formatMoney, formatPercent, formatRange } from '../money.js';
 import type { AskEnd } from './types.js';
 
-/** How far a named figure may sit from the ask's own: the parts add up to each TC end to this rounding. */
-const ROUNDING = 1000;
+/**
+ * How far a named figure may sit from the ask's own: the parts add up to each TC end to this rounding, and a named
+ * bonus percent sits within it of the bonus it names (here and in parts.ts, which picks a base that one percent names).
+ */
+export const NAMING_TOLERANCE = 1000;
 
 /** Whether P% of an end's base is an honest name for its bonus: within the rounding, parts still adding up. */
 function names(end: AskEnd, percent: number): boolean {
   const bonus = (end.base * percent) / 100;
-  return Math.abs(bonus - end.bonus) < ROUNDING && Math.abs(end.base + end.rsuPerYear + bonus - end.tc) <= ROUNDING;
+  return (
+    Math.abs(bonus - end.bonus) < NAMING_TOLERANCE &&
+    Math.abs(end.base + end.rsuPerYear + bonus - end.tc) <= NAMING_TOLERANCE
+  );
 }
 
 /**

@@ -268,6 +268,21 @@ export function buildAskPackage(
   }
   warnings.push(...unmappedTitleWarning(guide, level, kind));
   const built = sanity.holdBack || otherLevel || sameCompany ? undefined : askFigures(guide, region, offer, story);
+  const scripts = renderScripts(guide, {
+    ask: built?.figures,
+    company: offer?.company,
+    competingTc: competing,
+    hideCompetingTc: hideCompeting,
+    hideReason:
+      competing === undefined
+        ? undefined
+        : `Your competing ${formatMoney(competing)} plus the guide's ${formatMoney(guide.askRules.competingUplift)} ` +
+          `uplift is at or under ${region.shortName}'s target low ${formatMoney(region.strategy.target.low)}: the offer ` +
+          'does not set the ask, so the script says you have one without its number, because quoting it would anchor the talk low.',
+    regionName: region.shortName,
+    trades: built?.trades ?? [],
+    companyKind: kind,
+  });
   if (offer && competing !== undefined && !sanity.holdBack && !otherLevel) {
     if (belowBand) {
       // The ask's own floor (its parts may have raised it above the TC rule's low end).
@@ -276,8 +291,12 @@ export function buildAskPackage(
         code: 'below-band',
         text:
           `Your competing ${formatMoney(competing)} is ${formatMoney(band.low - competing)} below ${region.shortName}'s band ` +
-          `(${formatRange(band)}). Lead with the levers, not with the number: the TC script says you have a competing ` +
-          `offer without quoting it, because the figure would anchor the talk low. ${askGap(floor, competing)}`,
+          `(${formatRange(band)}). Lead with the levers, not with the number: ` +
+          // Said only where a script really leaves it out (a guide's wording may keep it: then say it plainly).
+          (scripts.some((script) => script.ifAsked !== undefined)
+            ? 'the TC script says you have a competing offer without quoting it, because the figure would anchor the talk low. '
+            : "the figure would anchor the talk low, so say you have a competing offer without quoting it (the guide's TC script quotes it: leave it out). ") +
+          askGap(floor, competing),
       });
     } else if (built?.farAbove) {
       warnings.push(built.farAbove);
@@ -327,22 +346,7 @@ export function buildAskPackage(
     leverOrder: plan.order,
     walkAway: offer && !sameCompany ? walkAwayFigure(offer) : undefined,
     fallbacks,
-    scripts: renderScripts(guide, {
-      ask,
-      company: offer?.company,
-      competingTc: competing,
-      hideCompetingTc: hideCompeting,
-      hideReason:
-        competing === undefined
-          ? undefined
-          : `Your competing ${formatMoney(competing)} plus the guide's ${formatMoney(guide.askRules.competingUplift)} ` +
-            `uplift is at or under ${region.shortName}'s target low ${formatMoney(region.strategy.target.low)}: the offer ` +
-            'does not set the ask, so the script says you have one without its number, because quoting it would anchor the talk low.',
-      regionName: region.shortName,
-      trades: built?.trades ?? [],
-      competingParts: competingParts(offer),
-      companyKind: kind,
-    }),
+    scripts,
     warnings,
     guideFigures: [...guideFigures(guide), bandFigure(region, 'totalComp')],
     footnotes: footnotesFor(guide, region),

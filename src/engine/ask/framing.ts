@@ -6,6 +6,7 @@ import type { CompanyKind, Guide, Range, Region } from '../../guide/schema.js';
 import type { LevelMatch } from '../levels.js';
 import { formatMoney, formatPercent } from '../money.js';
 import type { KnownCompany } from '../offer/companies.js';
+import { KIND_LABELS } from '../offer/index.js';
 import { isUnnamedCompany, type NormalisedOffer } from '../offer/normalise.js';
 import type { AskWarning } from './types.js';
 
@@ -13,13 +14,6 @@ import type { AskWarning } from './types.js';
 export const FAR_ABOVE_TC_SHARE = 0.15;
 /** … or the RSU the ask needs over this multiple of the RSU band top. */
 export const FAR_ABOVE_RSU_MULTIPLE = 1.5;
-
-const KIND_NAMES: Record<CompanyKind, string> = {
-  'traditional-bank': 'a traditional bank',
-  'digital-bank-or-fintech': 'a digital bank or fintech',
-  'big-tech': 'big tech',
-  other: 'another kind of company',
-};
 
 const capitalised = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
@@ -50,8 +44,8 @@ export function companyKindLine(
       : 'no company named'
     : entry.kind === kind
       ? `the guide's list says the same`
-      : `the guide's list says ${KIND_NAMES[entry.kind]}`;
-  return { kind, reason: `${capitalised(KIND_NAMES[kind])}, as you chose it (${list}).` };
+      : `the guide's list says ${KIND_LABELS[entry.kind]}`;
+  return { kind, reason: `${capitalised(KIND_LABELS[kind])}, as you chose it (${list}).` };
 }
 
 /** No kind known: say so, and how to set it, instead of counting no premium in silence. */

@@ -1,17 +1,9 @@
 import type { Guide, Region } from '../../guide/schema.js';
 import type { Explained } from '../explained.js';
-import { formatMoney, formatPercent, upToThousand } from '../money.js';
+import { formatMoney, formatPercent, roundToThousand, upToThousand } from '../money.js';
+import { NAMING_TOLERANCE } from './bonus-target.js';
 import { samePlaceInBand } from './same-place.js';
 import type { AskEnd, Trade } from './types.js';
-
-/** RSU is said in whole $1K a year, as the guide's lever 2 says it. */
-const RSU_STEP = 1000;
-/** Base is said in whole $1K. */
-const BASE_STEP = 1000;
-/** How far a named bonus percent may sit from the bonus it names (bonus-target.ts uses the same rounding). */
-const NAMING = 1000;
-
-const roundTo = (value: number, step: number) => Math.round(value / step) * step;
 
 /** The guide's lever figures (its Detroit example) carried to a region by the same-place-in-band rule. */
 export interface LeverFigures {
@@ -21,6 +13,14 @@ export interface LeverFigures {
   rsuLow: Explained;
   rsuHigh: Explained;
   bonusPercent: number;
+}
+
+const PART_WORDS: Record<Trade['part'], string> = { base: 'base', bonus: 'bonus', rsu: 'RSU' };
+
+/** The parts that carry a shortfall in words: the one part, or `both` when both other parts carry it. */
+export function carriedWords(carriedBy: readonly Trade['part'][], both: string): string {
+  const [only] = carriedBy;
+  return carriedBy.length === 1 && only !== undefined ? PART_WORDS[only] : both;
 }
 
 export function leverFigures(guide: Guide, region: Region): LeverFigures {
@@ -79,6 +79,7 @@ export interface CompetingParts {
  * 3. Below the TC end, the remainder is carried: the bonus in whole percents of base up to the largest inside its band
  *    top, RSU up to its band top, base up to its band top (the bonus keeping its percent), the bonus to its band top,
  *    then RSU above its band (said plainly).
+ * RSU and base move in whole $1K (roundToThousand), as the guide's levers say them.
  */
 export function splitEnd(
   region: Region,
@@ -93,17 +94,17 @@ export function splitEnd(
   const compBase = competing.base === undefined ? undefined : upToThousand(competing.base);
   const compRsu = competing.rsuPerYear === undefined ? undefined : upToThousand(competing.rsuPerYear);
   const compBonus = competing.bonus === undefined ? undefined : upToThousand(competing.bonus);
+  // At the floor only (the opening's part is not short, or the trade would be the opening's): never in the script.
+  const at = end === 'low' ? 'At your floor, ' : '';
 
+  // Base and bonus above their band tops: capped there, the trade named once the parts that carry it are known.
+  const capped: Array<{ part: 'base' | 'bonus'; competing: number; top: number; short: number }> = [];
   for (const part of ['base', 'bonus'] as const) {
     const competingValue = part === 'base' ? compBase : compBonus;
     const top = band[part].high;
     if (competingValue === undefined || competingValue <= top) continue;
     const short = competingValue - top;
-    // The TC end is at least the competing TC + the uplift, so the other parts always cover this shortfall.
-    const text =
-      `${region.shortName}'s ${part} band tops out at ${formatMoney(top)}, under your ${formatMoney(competingValue)}: ` +
-      `the ${formatMoney(short)} a year is carried by the other parts (the TC ask stays above your offer); a sign-on can cover year one only, never the yearly gap.`;
-    trades.push({ part, competing: competingValue, bandTop: top, short, carriedBy: 'other-parts', text });
+    capped.push({ part, competing: competingValue, top, short });
     steps.push(
       `${part === 'base' ? 'Base' : 'Bonus'} capped at its band top ${formatMoney(top)}, ${formatMoney(short)} under your competing ${part}.`,
     );
@@ -123,7 +124,7 @@ export function splitEnd(
     // The bonus sits at its band top whatever the base: a base high enough that one whole percent names the band top
     // at both ends (the top end's base is the band top), so the target is never said falling.
     const named = Math.round((band.bonus.high * 100) / band.base.high);
-    const naming = Math.min(band.base.high, upToThousand(((band.bonus.high - NAMING + 1) * 100) / named));
+    const naming = Math.min(band.base.high, upToThousand(((band.bonus.high - NAMING_TOLERANCE + 1) * 100) / named));
     if (naming > base) {
       steps.push(
         `Base ${formatMoney(naming)}, not ${formatMoney(base)}: the bonus is at its band top ${formatMoney(band.bonus.high)}, ` +
@@ -160,7 +161,7 @@ export function splitEnd(
     // Risen to the floors' sum rounded up to $1K: every part stays at its floor, the rounding left unsaid (< $1K).
     rsu = rsuFloor;
   } else if (tc <= startSum) {
-    const lowered = Math.max(rsuFloor, roundTo(tc - base - bonus, RSU_STEP));
+    const lowered = Math.max(rsuFloor, roundToThousand(tc - base - bonus));
     if (lowered < rsu) steps.push(`The parts add up to ${formatMoney(startSum)}: RSU down to ${formatMoney(lowered)}.`);
     rsu = lowered;
   } else {
@@ -183,7 +184,7 @@ export function splitEnd(
       bonus = bonusAt(base);
     }
     const rsuRoom = Math.max(0, band.stock.high - rsu);
-    const rsuUp = Math.min(rsuRoom, Math.max(0, roundTo(rest, RSU_STEP)));
+    const rsuUp = Math.min(rsuRoom, Math.max(0, roundToThousand(rest)));
     if (rsuUp > 0) {
       rsu += rsuUp;
       steps.push(`RSU up toward its band top ${formatMoney(band.stock.high)}: +${formatMoney(rsuUp)}.`);
@@ -192,7 +193,7 @@ export function splitEnd(
     if (rest > 0) {
       const growth = flat ? 1 : 1 + percent / 100;
       const baseRoom = band.base.high - base;
-      const baseUp = Math.min(baseRoom, roundTo(rest / growth, BASE_STEP));
+      const baseUp = Math.min(baseRoom, roundToThousand(rest / growth));
       if (baseUp > 0) {
         base += baseUp;
         bonus = bonusAt(base);
@@ -204,37 +205,56 @@ export function splitEnd(
       rest -= baseRoom * growth;
     }
     if (rest > 0) {
-      const bonusUp = Math.min(band.bonus.high - bonus, Math.max(0, roundTo(rest, RSU_STEP)));
+      const bonusUp = Math.min(band.bonus.high - bonus, Math.max(0, roundToThousand(rest)));
       if (bonusUp > 0) {
         bonus += bonusUp;
         steps.push(`Bonus to its band top ${formatMoney(band.bonus.high)}: +${formatMoney(bonusUp)}.`);
       }
-      const above = Math.max(0, roundTo(rest - bonusUp, RSU_STEP));
+      const above = Math.max(0, roundToThousand(rest - bonusUp));
       if (above > 0) {
         rsu += above;
         steps.push(`RSU above its band top ${formatMoney(band.stock.high)}: +${formatMoney(above)}.`);
       }
     }
   }
+  // A shortfall is carried by this end's parts above the person's own, never by a part that is itself short (Robinhood,
+  // Detroit: base $168K under their $190K carries none of the RSU's); the warning and the script name the same parts.
+  const theirs = { base: compBase ?? 0, rsu: compRsu ?? 0, bonus: compBonus ?? 0 };
+  const asked = { base, rsu, bonus };
+  const carriersOf = (part: Trade['part']) =>
+    (['base', 'rsu', 'bonus'] as const).filter((other) => other !== part && asked[other] > theirs[other]);
+  for (const { part, competing: competingValue, top, short } of capped) {
+    const carriedBy = carriersOf(part);
+    // The TC end is at least the competing TC + the uplift, so the other parts always cover this shortfall.
+    const text =
+      `${at}${region.shortName}'s ${part} band tops out at ${formatMoney(top)}, under your ${formatMoney(competingValue)}: ` +
+      `the ${formatMoney(short)} a year is carried by ${carriedWords(carriedBy, 'the other parts')} (the TC ask stays above your offer); ` +
+      'a sign-on can cover year one only, never the yearly gap.';
+    trades.push({ part, end, competing: competingValue, bandTop: top, short, carriedBy, text });
+  }
   if (compRsu !== undefined && compRsu > rsu) {
     const short = compRsu - rsu;
-    const asked = rsu > band.stock.high ? rsu : undefined;
+    const above = rsu > band.stock.high ? rsu : undefined;
+    const carriedBy = carriersOf('rsu');
+    const who = carriedWords(carriedBy, 'base and bonus');
     const text =
-      (asked === undefined
+      at +
+      (above === undefined
         ? `${region.shortName}'s RSU band tops out at ${formatMoney(band.stock.high)} a year, under your ${formatMoney(compRsu)}: `
-        : `The RSU ask ${formatMoney(asked)} a year, already above ${region.shortName}'s RSU band top ${formatMoney(band.stock.high)}, is under your ${formatMoney(compRsu)}: `) +
-      `the ${formatMoney(short)} a year is carried by base and bonus (the TC ask stays above your offer).`;
+        : `${at ? 'the' : 'The'} RSU ask ${formatMoney(above)} a year, already above ${region.shortName}'s RSU band top ${formatMoney(band.stock.high)}, is under your ${formatMoney(compRsu)}: `) +
+      `the ${formatMoney(short)} a year is carried by ${who} (the TC ask stays above your offer).`;
     trades.push({
       part: 'rsu',
+      end,
       competing: compRsu,
       bandTop: band.stock.high,
-      ...(asked === undefined ? {} : { asked }),
+      ...(above === undefined ? {} : { asked: above }),
       short,
-      carriedBy: 'other-parts',
+      carriedBy,
       text,
     });
     steps.push(
-      `RSU ${formatMoney(rsu)} a year, ${formatMoney(short)} under your competing RSU: base and bonus carry it.`,
+      `RSU ${formatMoney(rsu)} a year, ${formatMoney(short)} under your competing RSU: ${who} carr${carriedBy.length === 1 ? 'ies' : 'y'} it.`,
     );
   }
   const sum = base + rsu + bonus;

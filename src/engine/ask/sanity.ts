@@ -1,5 +1,6 @@
 import type { Guide, Region } from '../../guide/schema.js';
 import { formatMoney, formatRange } from '../money.js';
+import { DEFAULT_VEST_YEARS } from '../offer/index.js';
 import type { NormalisedOffer } from '../offer/normalise.js';
 import type { AskWarning, Confirmation } from './types.js';
 
@@ -33,8 +34,6 @@ function baseBandsCover(guide: Guide): { low: number; high: number } {
 
 /** A "did you mean" reading is offered only inside the bands widened by this share each way (±50%). */
 const CANDIDATE_MARGIN = 0.5;
-/** A figure over the bounds may be a package over the years a grant usually vests. */
-const PACKAGE_YEARS = 4;
 /** An equity figure may be a grant only if its yearly share is at least this share of the RSU band's low. */
 const GRANT_PLAUSIBLE_SHARE = 0.5;
 
@@ -56,8 +55,9 @@ function tcCandidates(guide: Guide, offer: NormalisedOffer): Confirmation['candi
   const readings = [tc * 10, tc * 1000, tc / 10, tc / 1000].map((value) => ({ value: Math.round(value), label: '' }));
   // A package figure is a total, not a base and parts: only for a total comp given alone.
   if (tc > cover.high && offer.base === undefined) {
-    const value = Math.round(tc / PACKAGE_YEARS);
-    readings.push({ value, label: ` (${formatMoney(tc)} over ${PACKAGE_YEARS} years)` });
+    // A figure over the bounds may be a package over the years a grant is read as vesting (the offer reader's default).
+    const value = Math.round(tc / DEFAULT_VEST_YEARS);
+    readings.push({ value, label: ` (${formatMoney(tc)} over ${DEFAULT_VEST_YEARS} years)` });
   }
   return readings
     .filter(({ value }) => value >= near.low && value <= near.high)
@@ -152,7 +152,7 @@ export function checkSanity(
   // A figure the person typed as yearly (a grant's yearly average is computed, and is not questioned here).
   if (equity && equity.source === 'you' && equity.value > region.band.stock.high) {
     const stock = region.band.stock;
-    const perYear = Math.round(equity.value / PACKAGE_YEARS);
+    const perYear = Math.round(equity.value / DEFAULT_VEST_YEARS);
     const grantFloor = stock.low * GRANT_PLAUSIBLE_SHARE;
     const waitFrom = 2 * highestStockTop(guide);
     const asYear = `A year, it is above ${region.shortName}'s RSU band top ${formatMoney(stock.high)}`;
@@ -161,7 +161,7 @@ export function checkSanity(
         code: 'equity-read-as-year',
         text:
           `${formatMoney(equity.value)} of equity is read as a year: that is above ${region.shortName}'s RSU band top ` +
-          `${formatMoney(stock.high)}, but as a grant over ${PACKAGE_YEARS} years it would be ${formatMoney(perYear)} a year, under half ${region.shortName}'s RSU band low ` +
+          `${formatMoney(stock.high)}, but as a grant over ${DEFAULT_VEST_YEARS} years it would be ${formatMoney(perYear)} a year, under half ${region.shortName}'s RSU band low ` +
           `${formatMoney(stock.low)}, so not a likely grant. If it is a grant, give it with --grant (or as a total grant in the offer form).`,
       });
     } else {
@@ -169,7 +169,7 @@ export function checkSanity(
       holdBack ||= surelyGrant;
       const question =
         `Is ${formatMoney(equity.value)} of equity a year, or the whole grant? ${asYear}; as a grant over ` +
-        `${PACKAGE_YEARS} years it is ${formatMoney(perYear)} a year. ` +
+        `${DEFAULT_VEST_YEARS} years it is ${formatMoney(perYear)} a year. ` +
         (surelyGrant
           ? `Over ${formatMoney(waitFrom)} a year (twice the guide's highest RSU band top) the ask waits for your answer.`
           : `The ask reads it as a year; over ${formatMoney(waitFrom)} a year (twice the guide's highest RSU band ` +
@@ -184,9 +184,9 @@ export function checkSanity(
             typed: `${typedForm(equity.value)} a year`,
           },
           {
-            label: `a ${formatMoney(equity.value)} grant over ${PACKAGE_YEARS} years`,
+            label: `a ${formatMoney(equity.value)} grant over ${DEFAULT_VEST_YEARS} years`,
             value: perYear,
-            typed: `--grant ${typedForm(equity.value)} --vesting ${PACKAGE_YEARS}`,
+            typed: `--grant ${typedForm(equity.value)} --vesting ${DEFAULT_VEST_YEARS}`,
           },
         ],
       });

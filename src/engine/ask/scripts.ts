@@ -1,13 +1,16 @@
 import type { CompanyKind, Guide, Lever } from '../../guide/schema.js';
 import { aMoney, formatMoney, formatPercent } from '../money.js';
-import type { CompetingParts } from './parts.js';
-import type { AskEnd, AskFigures, LeverScript, Trade } from './types.js';
+import { DEFAULT_VEST_YEARS } from '../offer/index.js';
+import type { AskFigures, LeverScript, Trade } from './types.js';
 
 /** The guide says RSU "over four years" while its table (and every ask) is RSU per year: say what the bot means. */
 const FOUR_YEARS = /\{stockAsk\} over four years/;
 
 /** Lever 3's sentence about the competing offer, with its figure and the claim that follows it. */
 const COMPETING_SENTENCE = /My competing offer from \{company\} at \{competingTc\} TC ([^.]+)\./;
+
+/** The competing number's placeholder, in the guide's script and in the one said. */
+const COMPETING_TC = /\{competingTc\}/;
 
 /** A claim comparing the person's current company with a branch bank: false for a company known to have none. */
 const BRANCH_CLAIM = /physical channels|branches/i;
@@ -23,10 +26,11 @@ export interface ScriptInput {
   regionName: string;
   /** Why the figures are blanks when there is no ask (default: the level has no band figures). */
   blankReason?: string;
-  /** Parts capped at their band top below what the person has: the script that asks for that part names the gap. */
+  /**
+   * Parts capped at their band top below what the person has: the script that asks for that part names the gap, for
+   * the opening's trades only (`end: 'high'`).
+   */
   trades?: readonly Trade[];
-  /** The competing offer's parts: which of the opening's parts carry a capped part's shortfall. */
-  competingParts?: CompetingParts;
   /** The competing company's kind, when known: a branch claim is left out for a company that is no bank. */
   companyKind?: CompanyKind;
 }
@@ -38,22 +42,13 @@ const PART_PLACEHOLDER: Record<Trade['part'], RegExp> = {
 };
 const PART_WORDS: Record<Trade['part'], string> = { base: 'base', bonus: 'bonus', rsu: 'RSU' };
 
-/** The parts of the opening end above the competing ones, other than the capped part: they carry its shortfall. */
-function carriers(trade: Trade, opening: AskEnd, competing: CompetingParts): string[] {
-  const parts: Array<{ name: string; ask: number; theirs: number; part: 'base' | 'rsu' | 'bonus' }> = [
-    { name: 'base', ask: opening.base, theirs: competing.base ?? 0, part: 'base' },
-    { name: 'RSU', ask: opening.rsuPerYear, theirs: competing.rsuPerYear ?? 0, part: 'rsu' },
-    { name: 'bonus', ask: opening.bonus, theirs: competing.bonus ?? 0, part: 'bonus' },
-  ];
-  return parts.filter((p) => p.part !== trade.part && p.ask > p.theirs).map((p) => p.name);
-}
-
 /**
  * Said after a capped part's ask, so the script never asks aloud for less than the person has without saying why.
- * The shortfall is yearly: it is carried by the other parts of the ask, never swapped for a one-time sign-on.
+ * The shortfall is yearly: it is carried by the parts the trade names (those above the person's own), never swapped
+ * for a one-time sign-on.
  */
-function tradeSentence(trade: Trade, opening: AskEnd | undefined, competing: CompetingParts): string {
-  const names = opening ? carriers(trade, opening, competing) : [];
+function tradeSentence(trade: Trade): string {
+  const names = trade.carriedBy.map((part) => PART_WORDS[part]);
   const which = names.length > 0 ? ` (${names.join(' and ')})` : '';
   const limit =
     trade.asked === undefined
@@ -108,7 +103,9 @@ export function renderScripts(guide: Guide, input: ScriptInput): LeverScript[] {
       }
       if (FOUR_YEARS.test(template)) {
         template = template.replace(FOUR_YEARS, '{stockAsk} a year');
-        const total = opening ? ` (${formatMoney(opening.rsuPerYear * 4)} over four years)` : '';
+        const total = opening
+          ? ` (${formatMoney(opening.rsuPerYear * DEFAULT_VEST_YEARS)} over ${DEFAULT_VEST_YEARS} years)`
+          : '';
         changes.push(
           `The guide's script says RSU "over four years"; the figure is RSU a year, as in the guide's table, so the script says "a year"${total}.`,
         );
@@ -139,14 +136,20 @@ export function renderScripts(guide: Guide, input: ScriptInput): LeverScript[] {
             'Claims in [only if true: …] are yours to make: say them only if they are true, or put your own.',
           );
       }
-      if (input.hideCompetingTc && template.includes('{tcAsk}')) {
+      // Said only where the number really is gone: a guide whose wording the regex does not match keeps it in the script.
+      const leftOut = COMPETING_TC.test(lever.script) && !COMPETING_TC.test(template);
+      if (input.hideCompetingTc && leftOut) {
         changes.push(
           input.hideReason ??
             'Your competing offer does not set the ask: the script says you have one without its number, because quoting it would anchor the talk low.',
         );
         ifAsked = `If they ask for the number: "I'd rather not anchor on another company's number; for this role I'm looking for ${values.tcAsk} TC."`;
       }
-      const capped = ask ? (input.trades ?? []).filter((trade) => PART_PLACEHOLDER[trade.part].test(template)) : [];
+      // Only the opening's trades: the script says the opening's figure, so its shortfall sentence is worked out there
+      // (a part short at the floor only is said privately, where the floor is shown).
+      const capped = ask
+        ? (input.trades ?? []).filter((trade) => trade.end === 'high' && PART_PLACEHOLDER[trade.part].test(template))
+        : [];
       for (const trade of capped) {
         changes.push(
           `Your ${PART_WORDS[trade.part]} is above Ally's band top: the script names the ${formatMoney(trade.short)} a year and the parts that carry it, so it never asks aloud for less than you have.`,
@@ -154,7 +157,7 @@ export function renderScripts(guide: Guide, input: ScriptInput): LeverScript[] {
       }
       let filled =
         template.replace(/\{(\w+)\}/g, (whole, name: string) => values[name] ?? whole) +
-        capped.map((trade) => tradeSentence(trade, opening, input.competingParts ?? {})).join('');
+        capped.map(tradeSentence).join('');
       if (openingSignOn > 0 && lever.script.includes('{tcAsk}')) {
         filled += ` For the first year I'd also need ${aMoney(openingSignOn)} sign-on, to match what I'd leave behind.`;
         changes.push(

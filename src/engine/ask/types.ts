@@ -56,13 +56,18 @@ export interface AskEnd {
 /** A part that cannot reach what the person has inside its band, and what carries the difference. */
 export interface Trade {
   part: 'base' | 'bonus' | 'rsu';
+  /** The end of the ask it was worked out at: only the opening's (`high`) is said aloud in a script. */
+  end: 'low' | 'high';
   competing: number;
   bandTop: number;
   /** The part asked for, when it is above its band top and still under the competing part (RSU carrying). */
   asked?: number;
   short: number;
-  /** The other parts carry it: the TC end is at least the competing TC plus the uplift. */
-  carriedBy: 'other-parts';
+  /**
+   * The parts of that end above the person's own, which carry it (the TC end is at least the competing TC plus the
+   * uplift): never a part that is itself short. The warning, the script and the fallback name the same parts.
+   */
+  carriedBy: Array<'base' | 'bonus' | 'rsu'>;
   text: string;
 }
 

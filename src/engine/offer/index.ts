@@ -7,6 +7,7 @@ export {
   DEFAULT_VEST_YEARS,
   type DraftField,
   type DraftProblem,
+  KIND_LABELS,
   type OfferDraft,
   type ReadOffer,
 } from './collector.js';

@@ -1,7 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { askDataFromWords, buildAskPackage, plausibleTc, sayBonusTarget } from '../../../src/engine/ask/index.js';
-import { type NormalisedOffer, normaliseOffer, type OfferInput } from '../../../src/engine/offer/index.js';
+import {
+  DEFAULT_VEST_YEARS,
+  type NormalisedOffer,
+  normaliseOffer,
+  type OfferInput,
+} from '../../../src/engine/offer/index.js';
 import { loadGuide } from '../../../src/guide/load.js';
 import { type CompanyKind, companyKinds } from '../../../src/guide/schema.js';
 
@@ -460,6 +465,92 @@ describe('the rest of issue 12', () => {
     // A base inside the band gets the guide's script unchanged.
     const inside = buildAskPackage(guide, 'detroit', offer({ company: 'Chime', totalComp: 245_000 }));
     expect(inside.scripts.some((script) => script.text.includes('tops out at'))).toBe(false);
+  });
+
+  it('rule 2: the script says a shortfall only where the opening it names is short (Meta, Charlotte: RSU $120K)', () => {
+    const pkg = buildAskPackage(
+      guide,
+      'charlotte',
+      offer({
+        company: 'Meta',
+        base: 185_000,
+        bonus: { kind: 'dollars', dollars: 20_000 },
+        equity: { kind: 'annual', dollars: 120_000 },
+        signOn: 40_000,
+      }),
+    );
+    // RSU $115K at the floor (under their $120K), $122K at the opening (above it).
+    expect(pkg.ask?.rsuPerYear.value).toEqual({ low: 115_000, high: 122_000 });
+    const lever2 = pkg.scripts.find((script) => script.number === 2);
+    expect(lever2?.text).toContain('RSU component increased to $122K a year.');
+    expect(lever2?.text).not.toContain('under the $120K RSU I have now');
+    expect(lever2?.changes.join(' ')).not.toContain('Your RSU is above');
+    // The total over the years an RSU grant is read as vesting, the offer reader's default.
+    expect(lever2?.changes.join(' ')).toContain(`($${122 * DEFAULT_VEST_YEARS}K over ${DEFAULT_VEST_YEARS} years)`);
+    // The floor's shortfall is still said, as the floor's, where the floor is shown.
+    const rsuTrade = pkg.trades.find((trade) => trade.part === 'rsu');
+    expect(rsuTrade).toMatchObject({ end: 'low', asked: 115_000, short: 5_000 });
+    expect(rsuTrade?.text).toMatch(/^At your floor, the RSU ask \$115K a year/);
+    expect(pkg.fallbacks.join(' ')).toContain('At your floor, the RSU ask $115K');
+    // The base is short at the opening too: its script still names it.
+    expect(pkg.scripts.find((script) => script.number === 1)?.text).toContain('under the $185K base I have now');
+  });
+
+  it('rule 2: a shortfall is carried only by parts above the person’s own, the same parts in warning and script', () => {
+    // Robinhood, Detroit: base $190K (band top $168K) and RSU $100K, no bonus: only the bonus is above theirs.
+    const robinhood = buildAskPackage(
+      guide,
+      'detroit',
+      offer({ company: 'Robinhood', base: 190_000, equity: { kind: 'annual', dollars: 100_000 } }),
+    );
+    expect(robinhood.ask?.base.value.high).toBe(168_000);
+    const rsu = robinhood.trades.find((trade) => trade.part === 'rsu');
+    expect(rsu).toMatchObject({ end: 'high', carriedBy: ['bonus'] });
+    expect(rsu?.text).toContain('the $3K a year is carried by bonus (');
+    expect(rsu?.text).not.toContain('base and bonus');
+    expect(robinhood.trades.find((trade) => trade.part === 'base')?.text).toContain('is carried by bonus (');
+    expect(robinhood.scripts.find((script) => script.number === 2)?.text).toContain(
+      'so the rest of my ask (bonus) makes up the $3K a year.',
+    );
+    expect(robinhood.fallbacks.join(' ')).toContain('that $3K is yearly, so it stays in the bonus ask every year');
+    // Affirm, New York: base $200K (band top $198K), bonus $20K, RSU $80K: again only the bonus carries the RSU's.
+    const affirm = buildAskPackage(
+      guide,
+      'new-york',
+      offer({
+        company: 'Affirm',
+        base: 200_000,
+        bonus: { kind: 'dollars', dollars: 20_000 },
+        equity: { kind: 'annual', dollars: 80_000 },
+      }),
+    );
+    const affirmRsu = affirm.trades.find((trade) => trade.part === 'rsu');
+    expect(affirmRsu?.carriedBy).toEqual(['bonus']);
+    expect(affirmRsu?.text).toContain('is carried by bonus (');
+    expect(affirm.scripts.find((script) => script.number === 2)?.text).toContain('(bonus) makes up the $11K a year.');
+  });
+
+  it('rule 2: every part named as carrying a shortfall is above the person’s own part at that end', () => {
+    fc.assert(
+      fc.property(partsOffer, region, (input, id) => {
+        const o = offer(input);
+        const pkg = buildAskPackage(guide, id, o);
+        const ends = pkg.ask?.ends;
+        if (!ends) return;
+        const theirs = {
+          base: Math.ceil((o.base?.value ?? 0) / 1000) * 1000,
+          rsu: Math.ceil((o.equityPerYear?.value ?? 0) / 1000) * 1000,
+          bonus: Math.ceil((o.bonus?.value ?? 0) / 1000) * 1000,
+        };
+        for (const trade of pkg.trades) {
+          const at = ends[trade.end];
+          const asked = { base: at.base, rsu: at.rsuPerYear, bonus: at.bonus };
+          expect(trade.carriedBy.length).toBeGreaterThan(0);
+          expect(trade.carriedBy).not.toContain(trade.part);
+          for (const part of trade.carriedBy) expect(asked[part]).toBeGreaterThan(theirs[part]);
+        }
+      }),
+    );
   });
 
   it('rule 2: a competing base above the band is a named trade', () => {

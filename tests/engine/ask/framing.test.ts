@@ -38,6 +38,19 @@ describe('far above the band: a level question first, not a stretch', () => {
     expect(pkg.walkAway?.value).toBe(450_000);
   });
 
+  it('the level review names the level above the one the bands cover, wherever that row sits', () => {
+    // A guide whose table starts a level lower: its bands still cover Product Manager, so the review is Senior PM.
+    const [first] = guide.levels.rows;
+    if (!first) throw new Error('no level rows');
+    const lower = {
+      ...guide,
+      levels: { ...guide.levels, rows: [{ ...first, ally: 'Associate Product Manager' }, ...guide.levels.rows] },
+    };
+    const pkg = buildAskPackage(lower, 'detroit', offer({ company: 'SoFi', totalComp: 200_000 }));
+    expect(pkg.fallbacks.join(' ')).toContain('ask for a level review (Senior Product Manager)');
+    expect(pkg.fallbacks.join(' ')).not.toContain('level review (Product Manager)');
+  });
+
   it('the tier starts at TC over the band top +15%, whatever the RSU it takes (Detroit: $301.3K)', () => {
     // Detroit, TC alone: $272K puts RSU at $82K a year (over 1.5× its $52K top), yet the offer is 4% over the band.
     const near = buildAskPackage(guide, 'detroit', offer({ company: 'SoFi', totalComp: 272_000 }));
