@@ -113,10 +113,10 @@ describe('"See <region>" under the channel’s pace', () => {
   });
   it('a reply Slack refuses: the person is told in the DM after the answers already waiting there, paced like them', async () => {
     const p = await start();
-    // The first answer's levers reply (the first post to the DM's own id) is refused, once the first answer is slow
-    // enough that the other three wait behind it.
+    // The first answer's levers reply (the first post to the DM's own id) is refused. Its first post is held a second,
+    // long enough on a busy machine for the other three clicks to queue behind it; posts after the clicks are not held.
     p.fake.inject('chat.postMessage', { error: 'internal_error', channel: 'D0HOME' });
-    p.fake.delay('chat.postMessage', 150);
+    p.fake.delay('chat.postMessage', 1_000);
     const clicked = ['detroit', 'charlotte', 'new-york', 'detroit'];
     for (const [i, region] of clicked.entries()) {
       const click = appHomeAction({ action_id: `region_show:${region}`, value: region });
