@@ -5,6 +5,7 @@
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import { decodeOrigin } from '../../src/views/offer-modal.js';
+import { loggedText } from '../support/logged-text.js';
 import {
   blockActions,
   CHANNEL,
@@ -223,7 +224,7 @@ describe('Slack fails or does not answer', () => {
     expect(parsedLogs(s)).toEqual([
       expect.objectContaining({ level: 'warn', msg: 'request', outcome: 'error:invalid_blocks' }),
     ]);
-    expect(s.logs.join('\n')).not.toMatch(/SoFi|245|characters|looks odd|json-pointer/);
+    expect(loggedText(s.logs)).not.toMatch(/SoFi|245|characters|looks odd|json-pointer/);
   });
 
   it('a 500 that clears on the retry is invisible: the answer lands once', async () => {
@@ -400,7 +401,7 @@ describe('strange requests get a clean answer', () => {
     const response = await post(s, new URLSearchParams({ payload: 'SoFi offered me 245k' }).toString(), FORM);
     expect(response.status).toBe(400);
     expect((await post(s, 'payload=not-json', FORM)).status).toBe(400);
-    expect(s.logs.join('\n')).not.toMatch(/SoFi|offered|not-json/);
+    expect(loggedText(s.logs)).not.toMatch(/SoFi|offered|not-json/);
     await sendCommand(s, 'ny');
     await waitFor(() => s.callsTo('chat.postMessage').length >= 2, 'the answer');
     expectNyAnswer(s.callsTo('chat.postMessage'));
@@ -770,7 +771,7 @@ describe('bounded fuzz', () => {
       // The logs: JSON lines with allow-listed keys only, and none of the typed text.
       const lines = parsedLogs(s);
       for (const line of lines) expect(Object.keys(line).filter((key) => !LOG_KEYS.has(key))).toEqual([]);
-      const logText = lines.map((line) => Object.values(line).join(' ')).join('\n');
+      const logText = loggedText(s.logs);
       expect(logText).not.toContain(MARK);
       expect(logText).not.toMatch(/SoFi|245k/);
       const leaked = requests.flatMap(typedPieces).filter((piece) => logText.includes(piece));

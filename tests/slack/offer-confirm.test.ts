@@ -5,6 +5,7 @@
  */
 import type { KnownBlock } from '@slack/types';
 import { afterEach, describe, expect, it } from 'vitest';
+import { loggedText } from '../support/logged-text.js';
 import {
   blockActions,
   sendCommand,
@@ -108,7 +109,7 @@ describe('did you mean …? in Slack', () => {
     // Both requests (the command, the click) written to the log, the chart uploads' lines included.
     await waitFor(() => requestLines(app).length >= 2, 'both request lines', 10_000);
 
-    const logs = app.logs.join('\n');
+    const logs = loggedText(app.logs);
     for (const figure of ['24.5', '24,500', '245K', '245000', '245,000', 'Zyxwvut', 'Lending'])
       expect(logs, figure).not.toContain(figure);
   });
@@ -133,7 +134,7 @@ describe('did you mean …? in Slack', () => {
     // The request's line is written when its delivery (the answer and its chart) has ended.
     await waitFor(() => requestLines(app).length >= 1, 'the request line', 10_000);
     expect(requestLines(app)[0]).toMatchObject({ outcome: 'dm+chart' });
-    const logs = app.logs.join('\n');
+    const logs = loggedText(app.logs);
     for (const figure of ['231388', '231,388', '231.4', '231K', 'Zyxwvut', 'Lending']) {
       expect(logs, figure).not.toContain(figure);
     }

@@ -11,6 +11,7 @@ import { OFFER_BLOCKS } from '../../src/views/ids.js';
 import type { ViewStateValues } from '../../src/views/offer-form.js';
 import { decodeOrigin, encodeOrigin } from '../../src/views/offer-modal.js';
 import { checkMessage, checkView, formatViolations } from '../support/limits.js';
+import { loggedText } from '../support/logged-text.js';
 import { formValues, initialValues, type OfferFieldName } from '../support/offer-view.js';
 import {
   type ApiCall,
@@ -943,7 +944,7 @@ describe('privacy: no offer figure, company name or typed text in any log line',
     for (const figure of ['$173,917', '$41,239', company, typedWord]) expect(reachedSlack).toContain(figure);
 
     // ...and none of them reached a log line, in any format.
-    const logs = slack.logs.join('\n');
+    const logs = loggedText(slack.logs);
     const forbidden = [
       '173917',
       '173,917',

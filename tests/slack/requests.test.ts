@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { BODY_LIMIT_BYTES } from '../../src/slack/receiver.js';
+import { loggedText } from '../support/logged-text.js';
 import {
   blockActions,
   post,
@@ -114,7 +115,7 @@ describe('GET /healthz', () => {
     const path = '/wp-admin/SoFi-245k?offer=238423';
     expect((await fetch(`${slack.baseUrl}${path}`, { method: 'POST', body: 'x' })).status).toBe(404);
     await settle();
-    expect(slack.logs.join('\n')).not.toMatch(/wp-admin|SoFi|238423|245k/);
+    expect(loggedText(slack.logs)).not.toMatch(/wp-admin|SoFi|238423|245k/);
     expect(slack.logs).toEqual([]);
   });
 });
@@ -194,6 +195,6 @@ describe('ALLYCOMP_DEVELOPER_MODE=true over HTTP', () => {
     await settle();
     // Developer mode makes Bolt log every body at debug; the logger keeps only a library message's words.
     expect(slack.logs.some((line) => JSON.parse(line).level === 'debug')).toBe(true);
-    expect(slack.logs.join('\n')).not.toMatch(/SoFi|245/);
+    expect(loggedText(slack.logs)).not.toMatch(/SoFi|245/);
   });
 });
