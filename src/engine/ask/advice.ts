@@ -156,6 +156,14 @@ export function askFallbacks(
     const [only] = trade.carriedBy;
     const where =
       trade.carriedBy.length === 1 && only !== undefined ? `the ${PART_NAMES[only]} ask` : 'the other parts of the ask';
+    if (trade.end === 'low' && trades.some((other) => other.end === 'high' && other.part === trade.part)) {
+      // The floor's larger shortfall of a part whose opening sentence has just said why: its figures, not the reason.
+      out.push(
+        `At your floor that ${PART_NAMES[trade.part]} gap is ${formatMoney(trade.short)} ` +
+          `(${formatMoney(trade.asked ?? trade.bandTop)} against your ${formatMoney(trade.competing)}), and it stays in ${where} too.`,
+      );
+      continue;
+    }
     const limit =
       (trade.end === 'low' ? 'At your floor, ' : '') +
       (trade.asked === undefined

@@ -192,8 +192,15 @@ function askFigures(
         `band top ${formatMoney(top)}: your competing offer is what justifies it; expect the recruiter to need an exception.`,
     });
   }
-  // One trade a part, the opening's (the top end, the one said aloud) where both ends have one.
-  const trades = [...high.trades, ...low.trades.filter((t) => !high.trades.some((h) => h.part === t.part))];
+  // The opening's trade (the top end, the one said aloud) for each part, and the floor's beside it when the floor is
+  // shorter still: Robinhood's RSU is $3K under theirs at the opening and $10K at the floor, and both are said.
+  const trades = [
+    ...high.trades.flatMap((opening) => [
+      opening,
+      ...low.trades.filter((floor) => floor.part === opening.part && floor.short > opening.short),
+    ]),
+    ...low.trades.filter((floor) => !high.trades.some((opening) => opening.part === floor.part)),
+  ];
   for (const trade of trades) warnings.push({ code: 'part-capped', text: trade.text });
   const farAbove = offer
     ? farAboveBand(guide, region, offer.annualTc.value, { low: low.end.rsuPerYear, high: high.end.rsuPerYear })

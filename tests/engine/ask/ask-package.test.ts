@@ -513,6 +513,18 @@ describe('the rest of issue 12', () => {
       'so the rest of my ask (bonus) makes up the $3K a year.',
     );
     expect(robinhood.fallbacks.join(' ')).toContain('that $3K is yearly, so it stays in the bonus ask every year');
+    // The floor's RSU is shorter still ($90K, $10K under theirs): said beside the opening's, never only the $3K.
+    const floorRsu = robinhood.trades.filter((trade) => trade.part === 'rsu' && trade.end === 'low');
+    expect(floorRsu).toEqual([expect.objectContaining({ asked: 90_000, short: 10_000, carriedBy: ['bonus'] })]);
+    expect(robinhood.warnings.map((warning) => warning.text)).toContain(floorRsu[0]?.text);
+    expect(floorRsu[0]?.text).toMatch(/^At your floor, the RSU ask \$90K a year.*the \$10K a year is carried by bonus/);
+    expect(robinhood.fallbacks.join(' ')).toContain(
+      'At your floor that RSU gap is $10K ($90K against your $100K), and it stays in the bonus ask too.',
+    );
+    // The script says the opening's figure, so only the opening's $3K is in it.
+    expect(robinhood.scripts.find((script) => script.number === 2)?.text).not.toContain('$10K');
+    // The base is short by the same $22K at both ends: said once.
+    expect(robinhood.trades.filter((trade) => trade.part === 'base')).toHaveLength(1);
     // Affirm, New York: base $200K (band top $198K), bonus $20K, RSU $80K: again only the bonus carries the RSU's.
     const affirm = buildAskPackage(
       guide,
