@@ -114,6 +114,42 @@ describe('did you mean …? in Slack', () => {
       expect(logs, figure).not.toContain(figure);
   });
 
+  it('a bonus typed over its base is asked about as a bonus; the click corrects the bonus alone', async () => {
+    const app = await start();
+    expect((await sendCommand(app, `offer ${COMPANY} base 180k bonus 250k rsu 40k ny`)).status).toBe(200);
+    const question = await waitFor(
+      () => app.callsTo('chat.postMessage').find((call) => confirmButtons(call.args.blocks).length > 0),
+      'the did-you-mean DM',
+      10_000,
+    );
+    expect(question.args.channel).toBe(USER);
+    expect(text(question.args.blocks)).not.toContain('What to ask for');
+    const [yes, ...others] = confirmButtons(question.args.blocks);
+    expect(others).toEqual([]);
+    expect(yes?.text).toBe('Yes: bonus $25K (annual TC $245K)');
+    const before = app.callsTo('chat.postMessage').length;
+    await sendInteraction(
+      app,
+      blockActions(
+        { action_id: yes?.action_id ?? '', value: yes?.value ?? '', block_id: yes?.block_id ?? '' },
+        { channel_id: USER, is_ephemeral: false },
+        { channel: { id: USER, name: 'directmessage' } },
+      ),
+    );
+    const answer = await waitFor(
+      () =>
+        app
+          .callsTo('chat.postMessage')
+          .slice(before)
+          .find((call) => text(call.args.blocks).includes('What to ask for')),
+      'the offer answer after the click',
+      10_000,
+    );
+    // $180K base + $25K bonus + $40K RSU: the $245K the button said, the rest as typed.
+    expect(text(answer.args.blocks)).toContain('$180K base + $25K bonus + $40K equity a year = $245K');
+    expect(confirmButtons(answer.args.blocks)).toEqual([]);
+  });
+
   it('an offer typed in the Messages tab logs no figure or company either', async () => {
     const app = await start();
     const response = await sendEvent(app, {

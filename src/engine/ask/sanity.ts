@@ -96,11 +96,47 @@ function baseCandidates(guide: Guide, offer: NormalisedOffer, base: number): Con
     }));
 }
 
+/** What the guide's bonus bands cover together: the lowest bonus band's low to the highest bonus band's top. */
+function bonusBandsCover(guide: Guide): { low: number; high: number } {
+  return {
+    low: Math.min(...guide.regions.map((region) => region.band.bonus.low)),
+    high: Math.max(...guide.regions.map((region) => region.band.bonus.high)),
+  };
+}
+
+/**
+ * The readings of a bonus in dollars over its base: a slipped digit or "k" (÷10, ÷1000), each inside the bonus bands
+ * ±50%, at most the base and with an annual TC inside the TC bounds, the nearest the bonus bands first.
+ */
+function bonusCandidates(
+  guide: Guide,
+  offer: NormalisedOffer,
+  bonus: number,
+  base: number,
+): Confirmation['candidates'] {
+  const cover = bonusBandsCover(guide);
+  const near = { low: cover.low * (1 - CANDIDATE_MARGIN), high: cover.high * (1 + CANDIDATE_MARGIN) };
+  const tcBounds = plausibleTc(guide);
+  const tcWith = (value: number) => offer.annualTc.value - bonus + value;
+  const distance = (value: number) => Math.max(0, cover.low - value, value - cover.high);
+  return [bonus / 10, bonus / 1000]
+    .map((value) => Math.round(value))
+    .filter((value) => value >= near.low && value <= near.high && value <= base)
+    .filter((value) => tcWith(value) >= tcBounds.low && tcWith(value) <= tcBounds.high)
+    .sort((a, b) => distance(a) - distance(b))
+    .map((value) => ({
+      label: `bonus ${formatMoney(value)} (annual TC ${formatMoney(tcWith(value))})`,
+      value,
+      typed: `--bonus ${typedForm(value)}`,
+    }));
+}
+
 /**
  * Sanity before confidence (rule 5). A base outside [half the lowest base band low, twice the highest base band top]
  * holds back the ask with "did you mean …?" readings of the base alone (×10, ×1000, ÷10, ÷1000), each inside the
  * base bands ±50% with a plausible TC; when there is one, it replaces the TC question (the slip is in the base, not
- * in every figure). A TC outside [half the lowest band low, twice the highest band top] holds back
+ * in every figure). A bonus in dollars over the base holds it back the same way (÷10, ÷1000, inside the bonus bands
+ * ±50%). A TC outside [half the lowest band low, twice the highest band top] holds back
  * the ask with "did you mean …?" candidates: the figure ×10, ×1000, ÷10, ÷1000, or a total comp ÷4 as a package
  * over 4 years, each only inside the bands ±50%, the likeliest (nearest the bands) first. A yearly equity above the
  * region's RSU band top asks whether it is a total grant when that reading is plausible too (its yearly share at
@@ -121,7 +157,8 @@ export function checkSanity(
   const baseBounds = plausibleBase(guide);
   const base = offer.base?.value;
   let baseAsked = false;
-  if (base !== undefined && (base < baseBounds.low || base > baseBounds.high)) {
+  const baseOutside = base !== undefined && (base < baseBounds.low || base > baseBounds.high);
+  if (base !== undefined && baseOutside) {
     holdBack = true;
     const candidates = baseCandidates(guide, offer, base);
     baseAsked = candidates.length > 0;
@@ -135,7 +172,24 @@ export function checkSanity(
     confirmations.push({ field: 'base', question, candidates });
     warnings.push({ code: 'implausible-base', text: question });
   }
-  if (!baseAsked && (tc < bounds.low || tc > bounds.high)) {
+  // A bonus in dollars over a plausible base: more than the 100% of base a bonus in % may be, so a slip, not a bonus.
+  const bonus = offer.bonus;
+  let bonusAsked = false;
+  if (base !== undefined && !baseOutside && bonus?.source === 'you' && bonus.value > base) {
+    holdBack = true;
+    const candidates = bonusCandidates(guide, offer, bonus.value, base);
+    bonusAsked = candidates.length > 0;
+    const question =
+      `A bonus of ${formatMoney(bonus.value)} is more than the ${formatMoney(base)} base, over the 100% of base ` +
+      `allycomp takes (the guide's bonus bands cover ${formatRange(bonusBandsCover(guide))}); with it the annual TC ` +
+      `is ${formatMoney(tc)}. ` +
+      (candidates.length > 0
+        ? `Did you mean ${candidates.map((c) => c.label).join(' or ')}?`
+        : 'Check the bonus and send it again.');
+    confirmations.push({ field: 'bonus', question, candidates });
+    warnings.push({ code: 'implausible-bonus', text: question });
+  }
+  if (!baseAsked && !bonusAsked && (tc < bounds.low || tc > bounds.high)) {
     holdBack = true;
     const candidates = tcCandidates(guide, offer);
     const question =

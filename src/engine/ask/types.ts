@@ -11,6 +11,7 @@ import type { NormalisedOffer } from '../offer/normalise.js';
 export const ASK_WARNING_CODES = [
   'implausible-tc',
   'implausible-base',
+  'implausible-bonus',
   'equity-maybe-grant',
   'equity-read-as-year',
   'other-level',
@@ -37,7 +38,7 @@ export interface AskWarning {
 
 /** A "did you mean …?" the person confirms before any ask is given (rule 5). */
 export interface Confirmation {
-  field: 'totalComp' | 'base' | 'equity';
+  field: 'totalComp' | 'base' | 'bonus' | 'equity';
   question: string;
   /** Readings to offer as buttons: each a whole-dollar figure and how it would be typed. */
   candidates: Array<{ label: string; value: number; typed: string }>;

@@ -252,3 +252,63 @@ describe('did you mean: a base outside the bounds derived from the base bands', 
     expect(again.pkg.ask).toBeDefined();
   });
 });
+
+// A bonus in dollars over its base is more than the 100% of base the % form allows: "bonus 250k" on a $180K base is
+// a slipped "k" for $25K, and answering it would ask Ally for $480K.
+describe('did you mean: a bonus in dollars over its base', () => {
+  const sofi = (bonus: number, base = 180_000) =>
+    offer({
+      company: 'SoFi',
+      base,
+      bonus: { kind: 'dollars', dollars: bonus },
+      equity: { kind: 'annual', dollars: 40_000 },
+    });
+
+  it('bonus $250K on a $180K base holds the ask back and suggests bonus $25K, not the whole offer ÷10', () => {
+    const pkg = buildAskPackage(guide, 'new-york', sofi(250_000));
+    expect(pkg.needsConfirmation).toBe(true);
+    expect(pkg.ask).toBeUndefined();
+    expect(codes(pkg)).toContain('implausible-bonus');
+    expect(pkg.confirmations.map((c) => c.field)).toEqual(['bonus']);
+    expect(pkg.confirmations[0]?.candidates).toEqual([
+      { label: 'bonus $25K (annual TC $245K)', value: 25_000, typed: '--bonus 25k' },
+    ]);
+    expect(pkg.confirmations[0]?.question).toContain('more than the $180K base');
+  });
+
+  it('up to the base itself is taken as typed (100% of base, as the % form allows); a dollar more is asked', () => {
+    expect(buildAskPackage(guide, 'new-york', sofi(180_000)).needsConfirmation).toBe(false);
+    expect(buildAskPackage(guide, 'new-york', sofi(180_001)).needsConfirmation).toBe(true);
+  });
+
+  it('with no reading inside the bonus bands it asks to check the bonus, with no button', () => {
+    // $800K ÷10 is $80K, over the bonus bands +50% ($75K); the TC ($1.02M) is then asked about too.
+    const pkg = buildAskPackage(guide, 'new-york', sofi(800_000));
+    expect(pkg.confirmations[0]).toEqual(
+      expect.objectContaining({ field: 'bonus', candidates: [], question: expect.stringContaining('Check the bonus') }),
+    );
+    expect(pkg.ask).toBeUndefined();
+  });
+
+  it('a base outside its own bounds is asked first: the bonus is not weighed against a slipped base', () => {
+    const pkg = buildAskPackage(guide, 'new-york', sofi(30_000, 19_500));
+    expect(pkg.confirmations.map((c) => c.field)).toEqual(['base']);
+  });
+
+  it('the button re-runs with the bonus alone corrected, and the answer comes', () => {
+    const draft = readOfferWords(guide, 'SoFi base 180k bonus 250k rsu 40k ny'.split(' ')).draft;
+    const normalised = normaliseOffer(draft);
+    if (!normalised.ok) throw new Error('not read');
+    const region = regionById(guide, 'new-york');
+    const prep = prepareOffer(guide, region, draft, normalised.offer);
+    const clicked = confirmedOffer(prep.confirmValues?.[0]?.[0]);
+    expect(clicked?.confirmed.draft).toMatchObject({
+      base: 180_000,
+      bonus: { kind: 'dollars', dollars: 25_000 },
+      equity: { kind: 'annual', dollars: 40_000 },
+    });
+    const again = prepareOffer(guide, region, clicked?.confirmed.draft ?? {}, clicked?.offer as NormalisedOffer);
+    expect(again.pkg.needsConfirmation).toBe(false);
+    expect(again.pkg.ask?.tc.value.high).toBeGreaterThan(245_000);
+  });
+});
