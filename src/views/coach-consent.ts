@@ -53,6 +53,21 @@ export function buildConsentSent(guide: Guide, consent: CoachConsent): SlackMess
   return { text, blocks: [context([`:envelope: ${text}`], BLOCKS.coachConsentSent)] };
 }
 
+/**
+ * To the coach alone, when the request could not go to the teammate: the real reason, since "try again" helps only
+ * when the queue was full or Slack held the post back, and an unreachable DM needs the teammate, not a retry.
+ */
+export function buildConsentNotSent(teammateId: string, why: 'busy' | 'held_back' | 'unreachable'): SlackMessage {
+  const reasons = {
+    busy: `allycomp has as many messages waiting to be posted as it can hold right now, so I did not ask <@${teammateId}>`,
+    held_back: `Slack held back my message to <@${teammateId}> for longer than your request can wait, so I did not ask them`,
+    unreachable: `I could not reach <@${teammateId}> privately`,
+  };
+  const next = why === 'unreachable' ? '' : ' Run the command again in a minute: it asks them then.';
+  const text = `${reasons[why]}. I asked nothing and posted nothing.${next}`;
+  return { text, blocks: [context([`:warning: ${text}`], BLOCKS.coachConsentSent)] };
+}
+
 /** Replaces the request in the teammate's DM once they answered, so it cannot be answered twice. */
 export function buildConsentAnswered(
   guide: Guide,

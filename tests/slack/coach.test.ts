@@ -20,14 +20,20 @@ const TEAMMATE = 'U0TEAMMATE';
 const BYSTANDER = 'U0BYSTANDER';
 
 let slack: TestSlack;
-beforeEach(async () => {
-  slack = await startTestSlack();
+
+async function startCoachSlack(app?: NonNullable<Parameters<typeof startTestSlack>[0]>['app']): Promise<TestSlack> {
+  slack = await startTestSlack(app ? { app } : {});
   slack.respondTo('users.info', (args) => ({
     body: { ok: true, user: { id: args.user, is_bot: args.user === 'U0SOMEBOT', deleted: false } },
   }));
   slack.respondTo('conversations.members', () => ({
     body: { ok: true, members: [COACH, TEAMMATE, BYSTANDER], response_metadata: { next_cursor: '' } },
   }));
+  return slack;
+}
+
+beforeEach(async () => {
+  await startCoachSlack();
 });
 afterEach(async () => {
   await slack.stop();
@@ -205,6 +211,37 @@ describe('consent: the teammate is asked before anything names them in the chann
     expect(String(told?.body.text)).toContain(`I asked <@${TEAMMATE}> privately`);
     await settle();
     expect(channelPosts()).toEqual([]);
+  });
+
+  it('the teammate cannot be reached privately: the coach is told so, with nothing asked or posted', async () => {
+    let ts = 1;
+    slack.respondTo('chat.postMessage', (args) => ({
+      body:
+        args.channel === TEAMMATE
+          ? { ok: false, error: 'cannot_dm_bot' }
+          : { ok: true, ts: `${ts++}.000100`, channel: args.channel },
+    }));
+    await sendCommand(slack, `coach <@${TEAMMATE}|teammate> ny`);
+    const [told] = await waitFor(() => slack.responses.length >= 1 && slack.responses, 'the coach is told');
+    expect(told?.body.response_type).toBe('ephemeral');
+    expect(String(told?.body.text)).toBe(
+      `I could not reach <@${TEAMMATE}> privately. I asked nothing and posted nothing.`,
+    );
+    await settle();
+    expect(channelPosts()).toEqual([]);
+  });
+
+  it('the queue is full: the coach is told that, not that the teammate is unreachable, and when to try again', async () => {
+    await slack.stop();
+    await startCoachSlack({ queue: { maxDeliveries: 0 } });
+    await sendCommand(slack, `coach <@${TEAMMATE}|teammate> ny`);
+    const [told] = await waitFor(() => slack.responses.length >= 1 && slack.responses, 'the coach is told');
+    expect(told?.body.response_type).toBe('ephemeral');
+    expect(String(told?.body.text)).toContain('as many messages waiting to be posted as it can hold');
+    expect(String(told?.body.text)).toContain('Run the command again in a minute');
+    expect(String(told?.body.text)).not.toContain('could not reach');
+    await settle();
+    expect(slack.callsTo('chat.postMessage')).toEqual([]);
   });
 
   it('accept posts the card naming the teammate in the channel, with its thread, and closes the request', async () => {

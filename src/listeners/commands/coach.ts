@@ -4,7 +4,7 @@ import { type CoachRequest, coachCardAnswer, teammateProblemText } from '../../a
 import { postCoachCard, teammateProblem } from '../../slack/coach.js';
 import { type DeliveryContext, deliverMessage, forSomeoneElse } from '../../slack/delivery.js';
 import type { Outcome } from '../../slack/outcome.js';
-import { buildConsentRequest, buildConsentSent } from '../../views/coach-consent.js';
+import { buildConsentNotSent, buildConsentRequest, buildConsentSent } from '../../views/coach-consent.js';
 import { buildAddBotHint, buildFormattedProblem } from '../../views/error-messages.js';
 import type { ListenerDeps } from '../deps.js';
 
@@ -53,8 +53,10 @@ export async function coachCommand(
     () => undefined,
   );
   if (asked?.kind !== 'delivered' || asked.value.kind !== 'posted') {
-    await tellOnly(`I could not reach <@${teammateId}> privately, so I asked nothing and posted nothing.`);
-    return { kind: 'dm_failed' };
+    const why = asked?.kind === 'busy' ? 'busy' : asked?.kind === 'expired' ? 'held_back' : 'unreachable';
+    const notSent = buildConsentNotSent(teammateId, why);
+    await respond({ response_type: 'ephemeral', text: notSent.text, blocks: notSent.blocks });
+    return { kind: why === 'busy' ? 'busy' : why === 'held_back' ? 'queue_expired' : 'dm_failed' };
   }
   const sent = buildConsentSent(deps.loaded.guide, consent);
   await respond({ response_type: 'ephemeral', text: sent.text, blocks: sent.blocks });
