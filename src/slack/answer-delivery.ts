@@ -7,10 +7,11 @@ import type { RespondFn } from '@slack/bolt';
 import type { CommandAnswer } from '../answers/answers.js';
 import type { ChartInput } from '../chart/model.js';
 import type { SlackMessage } from '../views/blocks.js';
-import { buildAddBotHint } from '../views/error-messages.js';
-import { buildBusyAnswer } from '../views/queue-notes.js';
+import { buildAddBotHint, buildChartNotPosted } from '../views/error-messages.js';
+import { buildBusyAnswer, buildNotPostedBusy } from '../views/queue-notes.js';
 import type { Reservation } from './channel-queue.js';
 import { postAnswer, postChartAlone } from './chart-posts.js';
+import type { ChartFailureNote } from './chart-upload.js';
 import {
   type DeliveryContext,
   type DeliveryResult,
@@ -108,17 +109,40 @@ export async function deliverAnswerToDm(ctx: DeliveryContext, dm: DmTarget, answ
 }
 
 /** The chart on its own (`chart ny`), in a channel (its lane) or a DM (the person's lane). */
-export function deliverChart(
+function deliverChart(
   ctx: DeliveryContext,
   target: { lane: string; channel: string },
   chart: ChartInput,
+  failureNote: ChartFailureNote,
 ): Promise<DeliveryResult<ChartOutcome>> {
-  return deliver(ctx, target.lane, (run) => postChartAlone(run, target.channel, chart));
+  return deliver(ctx, target.lane, (run) => postChartAlone(run, target.channel, chart, failureNote));
+}
+
+/**
+ * The band chart on its own in a channel (`/allycomp chart ny`), through the channel's lane. What went wrong is told
+ * to the person alone: beyond the queue's caps, that nothing was posted; a chart Slack refused, why.
+ */
+export async function deliverChartToChannel(
+  ctx: DeliveryContext,
+  channelId: string,
+  chart: ChartInput,
+): Promise<Outcome> {
+  // Nothing is said in the channel: only the person who asked learns why there is no chart.
+  const result = await deliverChart(ctx, { lane: channelId, channel: channelId }, chart, null);
+  if (result.kind === 'expired') return { kind: 'queue_expired' };
+  if (result.kind === 'busy') {
+    await ctx.notify?.(buildNotPostedBusy('the chart', result.scope));
+    return { kind: 'busy' };
+  }
+  const posted = result.value;
+  if (!posted.attached) await ctx.notify?.(buildChartNotPosted(posted.code));
+  return { kind: 'chart', chart: posted };
 }
 
 /** The chart on its own in the person's DM (`chart ny` in the Messages tab), through their lane. */
 export async function deliverChartToDm(ctx: DeliveryContext, dm: DmTarget & { channel: string }, chart: ChartInput) {
-  const result = await deliverChart(ctx, { lane: dm.userId, channel: dm.channel }, chart);
+  // In the DM only the person reads it, and there is no response URL: the reason goes there.
+  const result = await deliverChart(ctx, { lane: dm.userId, channel: dm.channel }, chart, buildChartNotPosted);
   return result.kind === 'delivered'
     ? ({ kind: 'chart', chart: result.value } satisfies Outcome)
     : notDelivered(result);

@@ -8,7 +8,7 @@ import { describeBandChart } from '../chart/alt-text.js';
 import type { ChartInput } from '../chart/model.js';
 import type { SlackMessage } from '../views/blocks.js';
 import { buildChartMessage, chartImageBlock, withChartImage } from '../views/shared-chart.js';
-import { attachChart, prepareChart } from './chart-upload.js';
+import { attachChart, type ChartFailureNote, prepareChart } from './chart-upload.js';
 import { type DeliveryRun, type FirstPost, postFirst } from './delivery.js';
 import { isNoAccessError, slackErrorCode } from './errors.js';
 import type { ChartOutcome } from './outcome.js';
@@ -93,8 +93,16 @@ export async function postAnswer(run: DeliveryRun, answer: AnswerPost): Promise<
   }
 }
 
-/** The chart on its own (`/allycomp chart ny`): the workspace's file as an image, or uploaded into `channel`. */
-export async function postChartAlone(run: DeliveryRun, channel: string, chart: ChartInput): Promise<ChartOutcome> {
+/**
+ * The chart on its own (`/allycomp chart ny`): the workspace's file as an image, or uploaded into `channel`. Nothing
+ * else went out, so a failure is said in `channel` only as `failureNote` says (null: the caller tells the person).
+ */
+export async function postChartAlone(
+  run: DeliveryRun,
+  channel: string,
+  chart: ChartInput,
+  failureNote: ChartFailureNote,
+): Promise<ChartOutcome> {
   const plan = await planFor(run, chart);
   try {
     if (plan.kind === 'reuse') {
@@ -108,7 +116,7 @@ export async function postChartAlone(run: DeliveryRun, channel: string, chart: C
         run.charts.refused(plan.key, plan.fileId);
       }
     }
-    const { fileId, ...outcome } = await attachChart(run, { channelId: channel }, chart);
+    const { fileId, ...outcome } = await attachChart(run, { channelId: channel }, chart, failureNote);
     if (plan.kind === 'upload' && fileId) plan.uploaded(fileId);
     return outcome;
   } finally {

@@ -1,4 +1,5 @@
 import { type ChartInput, hasPersonalFigures, type RenderedChart } from '../chart/model.js';
+import type { SlackMessage } from '../views/blocks.js';
 import { buildChartFailedNote } from '../views/error-messages.js';
 import type { DeliveryRun } from './delivery.js';
 import { CLIENT_ERROR, httpStatusCode, slackErrorCode } from './errors.js';
@@ -46,14 +47,19 @@ function uploadFailureCode(error: unknown): string {
   return code ?? 'upload_failed';
 }
 
+/** What is said in the conversation when a chart cannot be attached: a note by its code, or nothing. */
+export type ChartFailureNote = ((code: string) => SlackMessage) | null;
+
 /**
  * Upload the band chart into a conversation or a thread (files:write); the file's id comes back for reuse. If it
- * cannot be attached, the answer has already gone out without it; the thread is told why, once, through the lane.
+ * cannot be attached, the answer has already gone out without it; the thread is told why, once, through the lane
+ * (or, for a chart that is the whole answer, as its caller says: `failureNote`).
  */
 export async function attachChart(
   run: Pick<DeliveryRun, 'uploader' | 'post'>,
   target: { channelId: string; threadTs?: string },
   input: ChartInput,
+  failureNote: ChartFailureNote = buildChartFailedNote,
 ): Promise<ChartOutcome & { fileId?: string }> {
   let rendered = false;
   try {
@@ -71,8 +77,7 @@ export async function attachChart(
     return { attached: true, fileId };
   } catch (error) {
     const code = rendered ? uploadFailureCode(error) : 'render_failed';
-    const note = buildChartFailedNote(code);
-    await run.post(target.channelId, note, target.threadTs).catch(() => undefined);
+    if (failureNote) await run.post(target.channelId, failureNote(code), target.threadTs).catch(() => undefined);
     return { attached: false, code };
   }
 }

@@ -41,8 +41,8 @@ export function buildFormattedProblem(mrkdwn: string): SlackMessage {
   return { text: mrkdwn.replace(/[*`_]/g, ''), blocks: [section(`:warning: ${mrkdwn}`, BLOCKS.problem)] };
 }
 
-/** Said once, in the thread, when the chart could not be attached: the answer itself went out without it. */
-export function buildChartFailedNote(errorCode: string): SlackMessage {
+/** Why a chart could not be attached, in words, from Slack's error code (or our own: render_failed, upload_failed). */
+function chartFailureReason(errorCode: string): string {
   const why: Record<string, string> = {
     missing_scope:
       'allycomp lacks the files:write permission; an admin can add it by reinstalling the app from manifest.yml',
@@ -51,18 +51,36 @@ export function buildChartFailedNote(errorCode: string): SlackMessage {
     file_uploads_except_images_disabled: 'this workspace does not accept uploads here',
     not_in_channel: 'I am not a member of this conversation',
     channel_not_found: 'I cannot see this conversation',
+    is_archived: 'this channel is archived',
     upload_unreachable: 'Slack’s file upload could not be reached',
     render_failed: 'drawing it went wrong on my side',
     upload_failed: 'the upload went wrong',
   };
   const http = /^http_(\d{3})$/.exec(errorCode)?.[1];
-  const reason =
+  return (
     why[errorCode] ??
     (http
       ? `Slack’s file upload answered HTTP ${http}${http.startsWith('5') ? ' (a problem on Slack’s side; it may work next time)' : ''}`
-      : `Slack answered ${errorCode}`);
-  const text = `I could not attach the band chart: ${reason}. Everything above is complete without it.`;
+      : `Slack answered ${errorCode}`)
+  );
+}
+
+/** Said once, in the thread, when the chart could not be attached: the answer itself went out without it. */
+export function buildChartFailedNote(errorCode: string): SlackMessage {
+  const text = `I could not attach the band chart: ${chartFailureReason(errorCode)}. Everything above is complete without it.`;
   return { text, blocks: [context([`:frame_with_picture: ${escapeMrkdwn(text)}`], BLOCKS.chartFailed)] };
+}
+
+/**
+ * To the person alone, when `chart` (the chart on its own) could not be posted: the reason, and where the bot cannot
+ * post, how to add it or to ask in its DM instead.
+ */
+export function buildChartNotPosted(errorCode: string): SlackMessage {
+  const noAccess = ['not_in_channel', 'channel_not_found', 'is_archived'].includes(errorCode);
+  const text =
+    `I could not post the chart here: ${chartFailureReason(errorCode)}.` +
+    (noAccess ? ` Add me to the channel (/invite @allycomp), or try ${COMMAND} chart in my DM.` : '');
+  return { text, blocks: [section(`:frame_with_picture: ${escapeMrkdwn(text)}`, BLOCKS.problem)] };
 }
 
 /**

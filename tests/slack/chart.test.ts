@@ -453,6 +453,21 @@ describe('/allycomp chart', () => {
     expect(detroit.png.equals(regionChart.png)).toBe(false);
   });
 
+  it.each([
+    ['not in the channel', 'not_in_channel', 'I am not a member of this conversation', true],
+    ['uploads turned off', 'file_uploads_disabled', 'this workspace has turned file uploads off', false],
+  ] as const)('cannot be posted (%s): the person alone is told why, and how to fix it', async (_, code, why, addMe) => {
+    slack.respondTo('files.completeUploadExternal', () => ({ body: { ok: false, error: code } }));
+    await sendCommand(slack, 'chart');
+    const [told] = await waitFor(() => slack.responses.length >= 1 && slack.responses, 'the person is told');
+    expect(told?.body.response_type).toBe('ephemeral');
+    expect(String(told?.body.text)).toBe(
+      `I could not post the chart here: ${why}.` +
+        (addMe ? ' Add me to the channel (/invite @allycomp), or try /allycomp chart in my DM.' : ''),
+    );
+    expect(slack.callsTo('chat.postMessage')).toEqual([]);
+  });
+
   it("with an offer it is the person's own figures: to their DM with the answer, never the channel", async () => {
     await sendCommand(slack, 'chart detroit SoFi 245k');
     const [upload] = await waitFor(

@@ -332,6 +332,18 @@ describe('the bot’s DM (Messages tab)', () => {
     expect(slack.callsTo('chat.postMessage')).toHaveLength(1);
   });
 
+  it('"chart ny" when uploads are turned off: the DM says why, not that an answer above is complete', async () => {
+    slack.respondTo('files.completeUploadExternal', () => ({ body: { ok: false, error: 'file_uploads_disabled' } }));
+    await sendEvent(slack, dm({ user: USER, text: 'chart ny' }));
+    const [note] = await waitFor(
+      () => slack.callsTo('chat.postMessage').length >= 1 && slack.callsTo('chat.postMessage'),
+      'the note in the DM',
+    );
+    expect(note?.args.channel).toBe(DM);
+    expect(note?.args.text).toBe('I could not post the chart here: this workspace has turned file uploads off.');
+    expectWithinLimits(note?.args);
+  });
+
   it('"chart" and "chart ny" post the chart in the DM', async () => {
     await sendEvent(slack, dm({ user: USER, text: 'chart ny' }));
     const [upload] = await waitFor(

@@ -1,12 +1,10 @@
 import type { RespondFn } from '@slack/bolt';
 import { regionChartInput } from '../../answers/chart-input.js';
 import type { Region } from '../../guide/schema.js';
-import { deliverChart } from '../../slack/answer-delivery.js';
+import { deliverChartToChannel } from '../../slack/answer-delivery.js';
 import type { DeliveryContext } from '../../slack/delivery.js';
 import { answerQuickOffer } from '../../slack/offer-delivery.js';
 import type { Outcome } from '../../slack/outcome.js';
-import { COMMAND } from '../../views/ids.js';
-import { buildNotPostedBusy } from '../../views/queue-notes.js';
 import type { ListenerDeps } from '../deps.js';
 
 /**
@@ -35,23 +33,5 @@ export async function postChart(
       offer: await answerQuickOffer(deps.loaded, delivery, { respond, userId, words: offerWords }),
     };
   }
-  const result = await deliverChart(
-    delivery,
-    { lane: channelId, channel: channelId },
-    regionChartInput(deps.loaded.guide, region),
-  );
-  if (result.kind === 'expired') return { kind: 'queue_expired' };
-  if (result.kind === 'busy') {
-    const note = buildNotPostedBusy('the chart', result.scope);
-    await respond({ response_type: 'ephemeral', text: note.text, blocks: note.blocks });
-    return { kind: 'busy' };
-  }
-  const chart = result.value;
-  if (!chart.attached) {
-    await respond({
-      response_type: 'ephemeral',
-      text: `I could not post the chart here. Add me to the channel (/invite @allycomp), or try ${COMMAND} chart in my DM.`,
-    });
-  }
-  return { kind: 'chart', chart };
+  return deliverChartToChannel(delivery, channelId, regionChartInput(deps.loaded.guide, region));
 }
