@@ -1,12 +1,10 @@
-import { execFile } from 'node:child_process';
-import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { loadGuide, projectRoot } from '../../src/guide/load.js';
+import { loadGuide } from '../../src/guide/load.js';
 import { builderJson, preview } from '../../src/preview/cli.js';
 import { renderMessageForTerminal } from '../../src/preview/terminal.js';
+import { runPreviewScript } from '../support/preview-script.js';
 
 const loaded = loadGuide();
-const run = promisify(execFile);
 
 function printed(words: string[]): string {
   return preview(loaded, words)
@@ -93,13 +91,7 @@ describe('npm run preview', () => {
   });
 
   it('--json --message from the command line: stdout is the payload alone', async () => {
-    const { stdout, stderr } = await run(
-      'npx',
-      ['tsx', 'src/preview/cli.ts', 'charlotte', '--json', '--message', '2'],
-      {
-        cwd: projectRoot(),
-      },
-    );
+    const { stdout, stderr } = await runPreviewScript(['charlotte', '--json', '--message', '2']);
     expect(Object.keys(JSON.parse(stdout) as object)).toEqual(['blocks']);
     expect(stderr).toContain('Message 2 of 2 (thread reply 1 of 1)');
   }, 60_000);
@@ -126,9 +118,9 @@ describe('npm run preview -- … --data', () => {
   });
 
   it('bad input: { error } and a non-zero exit, through the real script', async () => {
-    const failed = await run('npx', ['tsx', 'src/preview/cli.ts', 'offer', 'SoFi', 'detroit', '--data'], {
-      cwd: projectRoot(),
-    }).catch((error: { code: number; stdout: string }) => error);
+    const failed = await runPreviewScript(['offer', 'SoFi', 'detroit', '--data']).catch(
+      (error: { code: number; stdout: string }) => error,
+    );
     expect('code' in failed && failed.code).toBe(1);
     expect(JSON.parse(failed.stdout).error.problems[0].field).toBe('base');
   });

@@ -7,11 +7,9 @@
  * The renderer itself (the scale, the offer marker's pixels where the scale puts the value, escaping, the alt
  * text's wording) is tested in tests/chart/chart.test.ts; rendering time is in the benchmark.
  */
-import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { crc32, inflateSync } from 'node:zlib';
 import type { KnownBlock } from '@slack/types';
 import nock from 'nock';
@@ -24,6 +22,7 @@ import { regionById } from '../../src/engine/regions.js';
 import { encodeOrigin } from '../../src/views/offer-modal.js';
 import { checkMessage } from '../support/limits.js';
 import { formValues } from '../support/offer-view.js';
+import { runPreviewScript } from '../support/preview-script.js';
 import {
   type ApiCall,
   CHANNEL,
@@ -388,11 +387,9 @@ describe('the chart cannot be attached', () => {
 // ---------------------------------------------------------------------------------------------------------------
 
 describe('npm run preview -- chart … --out file.png', () => {
-  const run = promisify(execFile);
   const dir = mkdtempSync(join(tmpdir(), 'allycomp-chart-'));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
-  const preview = (words: string[], out: string) =>
-    run('npx', ['tsx', 'src/preview/cli.ts', 'chart', ...words, '--out', out], { cwd: process.cwd(), timeout: 30_000 });
+  const preview = (words: string[], out: string) => runPreviewScript(['chart', ...words, '--out', out]);
 
   it('chart ny: writes New York’s chart (drawn first, framed) and prints its alt text', async () => {
     const nyChart = renderBandChart(regionChartInput(g, regionById(g, 'new-york')));
