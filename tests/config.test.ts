@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parse as parseDotenv } from 'dotenv';
 import nock from 'nock';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -324,7 +324,12 @@ describe('npm start with nothing configured', () => {
     try {
       const child = spawn(
         process.execPath,
-        [join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs'), join(ROOT, 'src', 'main.ts')],
+        // tsx as the loader in this one process, not its CLI (which starts a second Node process).
+        [
+          '--import',
+          pathToFileURL(join(ROOT, 'node_modules', 'tsx', 'dist', 'loader.mjs')).href,
+          join(ROOT, 'src', 'main.ts'),
+        ],
         { cwd, env: { PATH: process.env.PATH ?? '' }, stdio: ['ignore', 'pipe', 'pipe'] },
       );
       let stdout = '';

@@ -125,11 +125,12 @@ describe('renderBandChart', () => {
 
   it('the offer line crosses each band but never the pay-mix bars or their labels', () => {
     const image = rasteriseSvg(chart.svg);
+    // resvg's `pixels` copies the whole image on each read: read once.
+    const p = image.pixels;
     const x = Math.round(dollarsToX(chart.scale, 245000));
     const [r, g, b] = hex(CHART_COLOURS.offer);
     const isOffer = (px: number, py: number) => {
       const i = (py * image.width + px) * 4;
-      const p = image.pixels;
       return (
         Math.abs((p[i] ?? 0) - (r ?? 0)) <= 6 &&
         Math.abs((p[i + 1] ?? 0) - (g ?? 0)) <= 6 &&
