@@ -66,9 +66,8 @@ export function partsLine(pkg: AskPackage, marks: FootnoteMarks): string | undef
   );
 }
 
-function openingNone(pkg: AskPackage): string {
-  const gap = (pkg.offer?.firstYearTc.value ?? 0) - (pkg.ask?.tc.value.high ?? 0);
-  return gap > 0 ? `none (within ${formatMoney(gap)})` : 'none (its TC covers the first year)';
+function openingNone(gap: number | undefined): string {
+  return gap !== undefined && gap > 0 ? `none (within ${formatMoney(gap)})` : 'none (its TC covers the first year)';
 }
 
 /** The first year on its own line: the sign-on per end, never inside the TC sum (a sign-on is paid once). */
@@ -82,7 +81,7 @@ export function signOnLine(pkg: AskPackage): string | undefined {
       return `*First year:* your competing first year is ${first}; ask ${aMoney(atFloor).replace(' ', ' *')}* sign-on.`;
     return (
       `*First year:* your competing first year is ${first}; at the floor ask ${aMoney(atFloor).replace(' ', ' *')}* sign-on, ` +
-      `at the opening ${atOpening > 0 ? `*${formatMoney(atOpening)}*` : openingNone(pkg)}.`
+      `at the opening ${atOpening > 0 ? `*${formatMoney(atOpening)}*` : openingNone(ask.openingFirstYearGap)}.`
     );
   }
   if (ask.firstYearGap) {

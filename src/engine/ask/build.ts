@@ -164,6 +164,7 @@ function askFigures(
         `${math} Asked where it is at least ${formatMoney(SIGN_ON_MINIMUM)}.`,
         true,
       );
+      if (atOpening === 0) figures.openingFirstYearGap = Math.max(0, first - tcValue.high);
       warnings.push({
         code: 'first-year-gap',
         text:

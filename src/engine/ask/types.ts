@@ -85,6 +85,11 @@ export interface AskFigures {
    * `low` ≥ `high`; 0 at an end whose TC already covers the first year.
    */
   signOn?: Explained<Range>;
+  /**
+   * With a sign-on asked at the floor but none at the opening: the competing first year above the opening's TC, under
+   * `SIGN_ON_MINIMUM` (0 when the opening's TC covers the first year).
+   */
+  openingFirstYearGap?: number;
   /** The competing first year is above the floor by less than `SIGN_ON_MINIMUM`: no sign-on asked, the gap said. */
   firstYearGap?: Explained;
   ends: { low: AskEnd; high: AskEnd };

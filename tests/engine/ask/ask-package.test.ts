@@ -616,9 +616,13 @@ describe('the sign-on, per end of the ask (rule 2)', () => {
   });
 
   it('none at an end whose TC covers the first year; none under $5K; the fallback only with a gap', () => {
-    expect(signOn({ totalComp: 232_000, signOn: 30_000 }).ask?.signOn?.value).toEqual({ low: 20_000, high: 0 });
+    const covered = signOn({ totalComp: 232_000, signOn: 30_000 }).ask;
+    expect(covered?.signOn?.value).toEqual({ low: 20_000, high: 0 });
+    expect(covered?.openingFirstYearGap).toBe(0);
     // $1K more offered: the floor rises $1K, the sign-on there stays $20K, the opening's $1K gap is no ask.
-    expect(signOn({ totalComp: 233_000, signOn: 30_000 }).ask?.signOn?.value).toEqual({ low: 20_000, high: 0 });
+    const under = signOn({ totalComp: 233_000, signOn: 30_000 }).ask;
+    expect(under?.signOn?.value).toEqual({ low: 20_000, high: 0 });
+    expect(under?.openingFirstYearGap).toBe(1_000);
     const small = signOn({ totalComp: 211_000, signOn: 30_000 });
     expect(small.ask?.signOn).toBeUndefined();
     expect(small.ask?.firstYearGap?.value).toBe(1_000);
