@@ -187,7 +187,9 @@ export function buildOfferAnswer(loaded: LoadedGuide, prep: OfferPrep, options: 
     : level.unmapped
       ? `*Level:* ${escapeMrkdwn(level.peerTitle ?? '')} read as *${escapeMrkdwn(guide.levels.bandsCover)}* (not in the guide's level table). ${escapeMrkdwn(level.caveat)}`
       : `*Level:* ${escapeMrkdwn(level.caveat)}`;
-  blocks.push(context([truncate(levelText, 2900)], 'offer_level'));
+  // Another level's warning already says the mapping and the caveat, word for word: not said twice.
+  if (!pkg.warnings.some((warning) => warning.code === 'other-level'))
+    blocks.push(context([truncate(levelText, 2900)], 'offer_level'));
   const guideLine = guideFiguresLine(guide, pkg, marks);
   if (guideLine) blocks.push(context([guideLine], 'offer_guide_figures'));
 
