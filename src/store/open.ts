@@ -1,8 +1,5 @@
 import { readStoreConfig, type StoreConfig } from './config.js';
 import { FileStore } from './file-store.js';
-import { connectPool } from './postgres/connect.js';
-import { assertMigrated, migrate } from './postgres/migrate.js';
-import { PostgresStore } from './postgres/postgres-store.js';
 import type { Store } from './store.js';
 
 export interface OpenStoreOptions {
@@ -23,6 +20,12 @@ export async function openStore(env: NodeJS.ProcessEnv, options: OpenStoreOption
 
 async function openConfiguredStore(config: StoreConfig, options: OpenStoreOptions): Promise<Store> {
   if (config.kind === 'file') return FileStore.open(config.stateDir, config.cipher);
+  // Loaded only when a database is configured: the PostgreSQL client is a tenth of a second of every start-up.
+  const [{ connectPool }, { assertMigrated, migrate }, { PostgresStore }] = await Promise.all([
+    import('./postgres/connect.js'),
+    import('./postgres/migrate.js'),
+    import('./postgres/postgres-store.js'),
+  ]);
   const pool = await connectPool(config.databaseUrl);
   try {
     if (options.migrations === 'check') await assertMigrated(pool);
