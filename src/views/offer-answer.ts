@@ -130,7 +130,11 @@ export function buildOfferAnswer(loaded: LoadedGuide, prep: OfferPrep, options: 
     blocks.push(...confirmationBlocks(prep));
     blocks.push(
       context(
-        ['No ask until the figures are confirmed: an ask built on a slipped digit would cost you in the call.'],
+        [
+          pkg.confirmations.every((confirmation) => confirmation.field === 'equity')
+            ? 'No ask until you say whether the equity is a year or the whole grant: the ask depends on it.'
+            : 'No ask until the figures are confirmed: an ask built on a slipped digit would cost you in the call.',
+        ],
         'offer_confirm_why',
       ),
     );

@@ -178,7 +178,12 @@ export function readOfferForm(guide: Guide, values: ViewStateValues): OfferForm 
     }
     if (equityDollars !== undefined && vesting) draft.equity = { kind: 'grant', dollars: equityDollars, vesting };
   } else if (equityDollars !== undefined) {
-    draft.equity = { kind: 'annual', dollars: equityDollars };
+    // Typed as a year in the box, or the yearly kind picked: the person said which.
+    draft.equity = {
+      kind: 'annual',
+      dollars: equityDollars,
+      ...(equityKind === 'annual' ? { statedYearly: true } : {}),
+    };
   }
 
   const bonusRaw = text(OFFER_BLOCKS.bonus);

@@ -171,7 +171,12 @@ export function buildOfferModal(guide: Guide, options: OfferModalOptions): Modal
       OFFER_BLOCKS.equityKind,
       'That equity figure is…',
       [option(EQUITY_KIND_LABELS.annual, 'annual'), option(EQUITY_KIND_LABELS.grant, 'grant')],
-      { placeholder: 'Per year', initial: equity?.kind },
+      // "Per year" is picked only when the person said so: a reading of ours stays a placeholder, still to confirm.
+      {
+        placeholder: 'Per year',
+        initial:
+          equity?.kind === 'grant' || (equity?.kind === 'annual' && equity.statedYearly) ? equity.kind : undefined,
+      },
     ),
     selectInput(
       OFFER_BLOCKS.vesting,

@@ -150,6 +150,41 @@ describe('did you mean …? in Slack', () => {
     expect(confirmButtons(answer.args.blocks)).toEqual([]);
   });
 
+  it('equity asked about as a year or a grant: the "a year" click gives the ask, not the same question again', async () => {
+    const app = await start();
+    expect((await sendCommand(app, `offer ${COMPANY} base 210k rsu 150k ny`)).status).toBe(200);
+    const question = await waitFor(
+      () => app.callsTo('chat.postMessage').find((call) => confirmButtons(call.args.blocks).length > 0),
+      'the year-or-grant question',
+      10_000,
+    );
+    const yearly = confirmButtons(question.args.blocks).find((button) => button.text === 'Yes: $150K a year');
+    if (!yearly) throw new Error(`no "a year" reading: ${text(question.args.blocks)}`);
+    const before = app.callsTo('chat.postMessage').length;
+    await sendInteraction(
+      app,
+      blockActions(
+        { action_id: yearly.action_id, value: yearly.value, block_id: yearly.block_id },
+        { channel_id: USER, is_ephemeral: false },
+        { channel: { id: USER, name: 'directmessage' } },
+      ),
+    );
+    const answer = await waitFor(
+      () =>
+        app
+          .callsTo('chat.postMessage')
+          .slice(before)
+          .find(
+            (call) => confirmButtons(call.args.blocks).length > 0 || text(call.args.blocks).includes('What to ask for'),
+          ),
+      'the answer after the click',
+      10_000,
+    );
+    expect(confirmButtons(answer.args.blocks)).toEqual([]);
+    expect(text(answer.args.blocks)).toContain('What to ask for');
+    expect(text(answer.args.blocks)).toContain('$150K of equity a year, as you said');
+  });
+
   it('an offer typed in the Messages tab logs no figure or company either', async () => {
     const app = await start();
     const response = await sendEvent(app, {

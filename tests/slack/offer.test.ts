@@ -322,7 +322,7 @@ describe('the message shortcut "Coach this offer" prefills what it read, and onl
     ],
     [
       'They came back with 185K base and 20% bonus, no equity',
-      { base: '$185K', equity: '$0', equityKind: 'annual', bonus: '20%' },
+      { base: '$185K', equity: '$0', bonus: '20%' },
       /no equity read as \$0 stock/,
     ],
     [

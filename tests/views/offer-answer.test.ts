@@ -20,4 +20,11 @@ describe('the offer answer', () => {
   it('the level the bands cover: the Level line says so', () => {
     expect(answerText(['SoFi', '245k', 'detroit'])).toContain('"block_id":"offer_level"');
   });
+
+  it('a year-or-grant question says what it waits for, not a slipped digit', () => {
+    const text = answerText(['Stripe', 'base', '210k', 'rsu', '150k', 'ny']);
+    expect(text).toContain('No ask until you say whether the equity is a year or the whole grant');
+    expect(text).not.toContain('slipped digit');
+    expect(answerText(['SoFi', '24.5k', 'detroit'])).toContain('an ask built on a slipped digit');
+  });
 });

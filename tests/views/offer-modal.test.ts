@@ -384,7 +384,7 @@ describe('the form accepts what it tells people to type', () => {
     expect(threeYears.errors).toEqual({});
     expect(threeYears.draft.equity).toEqual({ kind: 'grant', dollars: 90_000, vesting: { kind: 'even', years: 3 } });
     const yearly = readOfferForm(guide, formValues({ base: '170k', equity: '40k a year' }, { region: 'detroit' }));
-    expect(yearly.draft.equity).toEqual({ kind: 'annual', dollars: 40_000 });
+    expect(yearly.draft.equity).toEqual({ kind: 'annual', dollars: 40_000, statedYearly: true });
   });
 
   it('words and pickers that disagree are an error on the picker, never a silent choice', () => {

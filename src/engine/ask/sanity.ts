@@ -209,8 +209,16 @@ export function checkSanity(
     const perYear = Math.round(equity.value / DEFAULT_VEST_YEARS);
     const grantFloor = stock.low * GRANT_PLAUSIBLE_SHARE;
     const waitFrom = 2 * highestStockTop(guide);
-    const asYear = `A year, it is above ${region.shortName}'s RSU band top ${formatMoney(stock.high)}`;
-    if (perYear < grantFloor) {
+    const asYear = `As a year, it is above ${region.shortName}'s RSU band top ${formatMoney(stock.high)}`;
+    if (offer.equityStatedYearly) {
+      // They said it is a year (in words, --stock, the form, or the button): asking again would never end.
+      warnings.push({
+        code: 'equity-read-as-year',
+        text:
+          `${formatMoney(equity.value)} of equity a year, as you said: that is above ${region.shortName}'s RSU band top ` +
+          `${formatMoney(stock.high)}. If it is the whole grant, give it with --grant (or as a total grant in the offer form).`,
+      });
+    } else if (perYear < grantFloor) {
       warnings.push({
         code: 'equity-read-as-year',
         text:

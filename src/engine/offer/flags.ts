@@ -222,7 +222,8 @@ export function readFlags(guide: Guide, groups: FlagGroup[]): ReadOffer {
     if (isNone(stock)) draft.equity = { kind: 'annual', dollars: 0 };
     else {
       const value = readMoney(c, 'equity', stock.replace(YEARLY_SUFFIX, ''));
-      if (value !== undefined) draft.equity = { kind: 'annual', dollars: value };
+      // --stock is the yearly flag (--grant the whole grant): the person said which.
+      if (value !== undefined) draft.equity = { kind: 'annual', dollars: value, statedYearly: true };
     }
   } else if (grant !== undefined) {
     const withYears = parseAmount(grant).ok ? null : GRANT_WITH_YEARS.exec(grant);

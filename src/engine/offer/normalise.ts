@@ -11,7 +11,13 @@ export type Vesting =
   | { kind: 'front-loaded-5-15-40-40' }
   | { kind: 'custom'; percents: number[] };
 
-export type EquityInput = { kind: 'annual'; dollars: number } | { kind: 'grant'; dollars: number; vesting: Vesting };
+/**
+ * A competing equity figure: a yearly value or a whole grant. `statedYearly`: the person said it is a year (words like
+ * "a year", `--stock`, the form's yearly choice, or the "a year" button), so it is never asked about again.
+ */
+export type EquityInput =
+  | { kind: 'annual'; dollars: number; statedYearly?: boolean }
+  | { kind: 'grant'; dollars: number; vesting: Vesting };
 export type BonusInput = { kind: 'dollars'; dollars: number } | { kind: 'percent'; percent: number };
 
 /** A competing offer as the person described it; dollars are whole and already parsed. */
@@ -43,6 +49,8 @@ export interface NormalisedOffer {
   /** Equity value per year averaged over the vest, and what vests in year one. */
   equityPerYear?: Explained;
   equityFirstYear?: Explained;
+  /** The person said the equity is a yearly value (EquityInput's `statedYearly`). */
+  equityStatedYearly?: boolean;
   bonus?: Explained;
   signOn?: Explained;
   /** Annual TC: base + bonus + equity averaged over the vest. Comparable with the guide's bands. */
@@ -233,6 +241,7 @@ export function normaliseOffer(input: OfferInput): OfferResult {
       bonus,
       equityPerYear,
       equityFirstYear,
+      ...(input.equity?.kind === 'annual' && input.equity.statedYearly ? { equityStatedYearly: true } : {}),
       signOn: input.signOn === undefined ? undefined : fromYou('Sign-on', input.signOn),
       annualTc: byRule(
         input.equity?.kind === 'grant' ? 'Competing annual TC (equity averaged over the vest)' : 'Competing annual TC',

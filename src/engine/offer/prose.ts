@@ -248,7 +248,7 @@ export function equityFromContext(
   if (ANNUAL.test(withoutRate)) {
     if (clue || elsewhere)
       c.note(`${formatMoneyTyped(dollars)} stock read as a yearly value, so the vesting was not used`);
-    return { kind: 'annual', dollars };
+    return { kind: 'annual', dollars, statedYearly: true };
   }
   const found = clue ?? elsewhere;
   if (found) {

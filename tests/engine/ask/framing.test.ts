@@ -186,6 +186,32 @@ describe('did you mean: readings near the bands, and equity asked about only whe
     expect(codes(stock(56_000))).toContain('equity-maybe-grant');
     expect(text(stock(56_000), 'equity-maybe-grant')).toContain('over $122K a year');
   });
+
+  it('equity the person said is a year is never asked about again: the "a year" button gives the ask', () => {
+    // Stripe, New York: $150K of RSU is over twice the highest RSU band top ($122K), so unsaid it waits for an answer.
+    const draft = readOfferWords(guide, 'Stripe base 210k rsu 150k ny'.split(' ')).draft;
+    const normalised = normaliseOffer(draft);
+    if (!normalised.ok) throw new Error('not read');
+    const region = regionById(guide, 'new-york');
+    const prep = prepareOffer(guide, region, draft, normalised.offer);
+    expect(prep.pkg.ask).toBeUndefined();
+    const [confirmation] = prep.pkg.confirmations;
+    expect(confirmation?.field).toBe('equity');
+    const yearly = confirmation?.candidates.findIndex((candidate) => candidate.label === '$150K a year') ?? -1;
+    const clicked = confirmedOffer(prep.confirmValues?.[0]?.[yearly]);
+    const again = prepareOffer(guide, region, clicked?.confirmed.draft ?? {}, clicked?.offer as NormalisedOffer);
+    expect(again.pkg.confirmations).toEqual([]);
+    expect(again.pkg.ask?.rsuPerYear.value.high).toBeGreaterThan(61_000);
+    expect(text(again.pkg, 'equity-read-as-year')).toContain('$150K of equity a year, as you said');
+    // Said in the words, or with --stock: the same, with no question first.
+    for (const words of ['Stripe base 210k rsu 150k a year ny', 'Stripe --base 210k --stock 150k ny']) {
+      const said = normaliseOffer(readOfferWords(guide, words.split(' ')).draft);
+      if (!said.ok) throw new Error(`not read: ${words}`);
+      const pkg = buildAskPackage(guide, 'new-york', said.offer);
+      expect(pkg.confirmations, words).toEqual([]);
+      expect(pkg.ask, words).toBeDefined();
+    }
+  });
 });
 
 // A part typed with a slipped digit or "k" is asked about as that part: a plausible TC is no reason to answer a

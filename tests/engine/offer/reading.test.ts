@@ -22,7 +22,7 @@ describe('readOfferFromText reads the phrasings people use', () => {
         company: 'SoFi',
         companyKind: 'digital-bank-or-fintech',
         base: 170_000,
-        equity: { kind: 'annual', dollars: 40_000 },
+        equity: { kind: 'annual', dollars: 40_000, statedYearly: true },
         bonus: { kind: 'percent', percent: 15 },
         signOn: 20_000,
       },
@@ -70,7 +70,7 @@ describe('readOfferFromText reads the phrasings people use', () => {
         companyKind: 'digital-bank-or-fintech',
         regionId: 'new-york',
         base: 190_000,
-        equity: { kind: 'annual', dollars: 50_000 },
+        equity: { kind: 'annual', dollars: 50_000, statedYearly: true },
         bonus: { kind: 'dollars', dollars: 35_000 },
         signOn: 25_000,
       },
@@ -145,7 +145,7 @@ describe('readOfferFromText, more phrasings', () => {
     ['Base Salary: $170,000.50', { base: 170_001 }],
     ['base 1.2mm', { base: 1_200_000 }],
     ['no bonus, no sign-on, 170k base', { base: 170_000, bonus: { kind: 'dollars', dollars: 0 }, signOn: 0 }],
-    ['no equity, but 40k RSU a year', { equity: { kind: 'annual', dollars: 40_000 } }],
+    ['no equity, but 40k RSU a year', { equity: { kind: 'annual', dollars: 40_000, statedYearly: true } }],
     [
       'Chase: $210k base, 1 year cliff, 4 year vesting on $200k RSUs',
       {
@@ -378,7 +378,7 @@ describe('readOfferWords, flags', () => {
         companyKind: 'digital-bank-or-fintech',
         title: 'Senior Product Manager',
         base: 170_000,
-        equity: { kind: 'annual', dollars: 40_000 },
+        equity: { kind: 'annual', dollars: 40_000, statedYearly: true },
         bonus: { kind: 'percent', percent: 15 },
         signOn: 20_000,
         totalComp: 245_000,
@@ -408,7 +408,7 @@ describe('readOfferWords, flags', () => {
     ['--grant 160k --vesting 4y', { equity: { kind: 'grant', dollars: 160_000, vesting: { kind: 'even', years: 4 } } }],
     ['--grant 160k/4yrs', { equity: { kind: 'grant', dollars: 160_000, vesting: { kind: 'even', years: 4 } } }],
     ['--grant 160k over 3 years', { equity: { kind: 'grant', dollars: 160_000, vesting: { kind: 'even', years: 3 } } }],
-    ['--stock 40k/yr', { equity: { kind: 'annual', dollars: 40_000 } }],
+    ['--stock 40k/yr', { equity: { kind: 'annual', dollars: 40_000, statedYearly: true } }],
     [
       '--stock none --sign-on none --bonus none',
       { equity: { kind: 'annual', dollars: 0 }, signOn: 0, bonus: { kind: 'dollars', dollars: 0 } },
@@ -508,7 +508,7 @@ describe('readOfferWords, flags', () => {
       'vesting',
     ]);
     const stockWithVesting = fromWords('--stock 40k --vesting even');
-    expect(stockWithVesting.draft).toEqual({ equity: { kind: 'annual', dollars: 40_000 } });
+    expect(stockWithVesting.draft).toEqual({ equity: { kind: 'annual', dollars: 40_000, statedYearly: true } });
     expect(stockWithVesting.problems.map((problem) => problem.field)).toEqual(['vesting']);
   });
 
