@@ -5,7 +5,7 @@ import { byRule, type Explained, fromGuide } from '../explained.js';
 import { mapLevel } from '../levels.js';
 import { aMoney, formatMoney, formatPercent, formatRange, upToThousand } from '../money.js';
 import { companyEntry } from '../offer/companies.js';
-import type { NormalisedOffer } from '../offer/normalise.js';
+import { isUnnamedCompany, type NormalisedOffer } from '../offer/normalise.js';
 import { regionById } from '../regions.js';
 import {
   askFallbacks,
@@ -278,7 +278,8 @@ export function buildAskPackage(
   const built = sanity.holdBack || otherLevel || sameCompany ? undefined : askFigures(guide, region, offer, story);
   const scripts = renderScripts(guide, {
     ask: built?.figures,
-    company: offer?.company,
+    company: offer && !isUnnamedCompany(offer) ? offer.company : undefined,
+    hasOffer: offer !== undefined,
     competingTc: competing,
     hideCompetingTc: hideCompeting,
     hideReason:

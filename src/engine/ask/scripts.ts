@@ -17,7 +17,10 @@ const BRANCH_CLAIM = /physical channels|branches/i;
 
 export interface ScriptInput {
   ask?: AskFigures;
+  /** The competing company's name, when the person gave one. */
   company?: string;
+  /** There is a competing offer (named or not): the scripts speak of it as an offer, never as current pay. */
+  hasOffer?: boolean;
   competingTc?: number;
   /** The offer does not set the ask: lever 3 says there is an offer, without the number (rule 6). */
   hideCompetingTc: boolean;
@@ -42,22 +45,29 @@ const PART_PLACEHOLDER: Record<Trade['part'], RegExp> = {
 };
 const PART_WORDS: Record<Trade['part'], string> = { base: 'base', bonus: 'bonus', rsu: 'RSU' };
 
+/** The competing offer as said aloud: "my Robinhood offer", or "my other offer" when it has no name. */
+function offerWords(company: string | undefined): string {
+  return company === undefined ? 'my other offer' : `my ${company} offer`;
+}
+
 /**
  * Said after a capped part's ask, so the script never asks aloud for less than the person has without saying why.
  * The shortfall is yearly: it is carried by the parts the trade names (those above the person's own), never swapped
- * for a one-time sign-on.
+ * for a one-time sign-on. The competing part is the offer's, not current pay; where lever 3 keeps the competing
+ * number out (it would anchor the talk low), no competing figure is said here either.
  */
-function tradeSentence(trade: Trade): string {
+function tradeSentence(trade: Trade, company: string | undefined, hideFigures: boolean): string {
   const names = trade.carriedBy.map((part) => PART_WORDS[part]);
   const which = names.length > 0 ? ` (${names.join(' and ')})` : '';
+  const part = PART_WORDS[trade.part];
   const limit =
     trade.asked === undefined
-      ? `Ally's ${PART_WORDS[trade.part]} band tops out at ${formatMoney(trade.bandTop)}`
-      : `That ${PART_WORDS[trade.part]} figure is already above Ally's band`;
-  return (
-    ` ${limit}, under the ${formatMoney(trade.competing)} ${PART_WORDS[trade.part]} I have now, so the rest of my ` +
-    `ask${which} makes up the ${formatMoney(trade.short)} a year.`
-  );
+      ? `Ally's ${part} band tops out at ${formatMoney(trade.bandTop)}`
+      : `That ${part} figure is already above Ally's band`;
+  return hideFigures
+    ? ` ${limit}, under the ${part} in ${offerWords(company)}, so the rest of my ask${which} makes up the difference every year.`
+    : ` ${limit}, ${trade.asked === undefined ? '' : 'yet '}under the ${formatMoney(trade.competing)} ${part} in ${offerWords(company)}, so the rest of my ` +
+        `ask${which} makes up the ${formatMoney(trade.short)} a year.`;
 }
 
 function claimMarked(text: string, claims: readonly string[]): { text: string; marked: boolean } {
@@ -125,11 +135,13 @@ export function renderScripts(guide: Guide, input: ScriptInput): LeverScript[] {
         // One sentence for the offer, the claim as its own: dropping the claim still leaves a sentence.
         const tail = competing[1] ?? '';
         const figure = input.hideCompetingTc ? '' : ' at {competingTc} TC';
+        // An offer without a company's name is "a competing offer"; without an offer the blank stays to fill in.
+        const from = input.company === undefined && input.hasOffer ? '' : ' from {company}';
         const claimed = claims.includes(tail);
         if (claimed) claims = claims.filter((claim) => claim !== tail);
         template = template.replace(
           competing[0],
-          `I have a competing offer from {company}${figure}. ${claimed ? `[only if true: It ${tail}.]` : `It ${tail}.`}`,
+          `I have a competing offer${from}${figure}. ${claimed ? `[only if true: It ${tail}.]` : `It ${tail}.`}`,
         );
         if (claimed)
           changes.push(
@@ -152,14 +164,16 @@ export function renderScripts(guide: Guide, input: ScriptInput): LeverScript[] {
         : [];
       for (const trade of capped) {
         changes.push(
-          `Your ${PART_WORDS[trade.part]} is above Ally's band top: the script names the ${formatMoney(trade.short)} a year and the parts that carry it, so it never asks aloud for less than you have.`,
+          input.hideCompetingTc
+            ? `Your ${PART_WORDS[trade.part]} is above Ally's band top: the script says the parts that carry the ${formatMoney(trade.short)} a year without its figure, as lever 3 keeps your number out, so it never asks aloud for less than you have.`
+            : `Your ${PART_WORDS[trade.part]} is above Ally's band top: the script names the ${formatMoney(trade.short)} a year and the parts that carry it, so it never asks aloud for less than you have.`,
         );
       }
       let filled =
         template.replace(/\{(\w+)\}/g, (whole, name: string) => values[name] ?? whole) +
-        capped.map(tradeSentence).join('');
+        capped.map((trade) => tradeSentence(trade, input.company, input.hideCompetingTc)).join('');
       if (openingSignOn > 0 && lever.script.includes('{tcAsk}')) {
-        filled += ` For the first year I'd also need ${aMoney(openingSignOn)} sign-on, to match what I'd leave behind.`;
+        filled += ` For the first year I'd also need ${aMoney(openingSignOn)} sign-on, to match the first year of ${offerWords(input.company)}.`;
         changes.push(
           `The sign-on is the one for the opening: your competing first year minus ${values.tcAsk}, rounded up to $1K.`,
         );

@@ -203,7 +203,7 @@ describe('rules 1–3 and 5 hold for random offers in every region and every com
     const rsuTrade = pkg.trades.find((trade) => trade.part === 'rsu');
     expect(rsuTrade).toMatchObject({ competing: 90_000, short: 27_000, asked: 63_000 });
     expect(pkg.scripts.find((script) => script.number === 2)?.text).toContain(
-      "$63K a year. That RSU figure is already above Ally's band, under the $90K RSU I have now, so the rest of my ask (base and bonus) makes up the $27K a year",
+      "$63K a year. That RSU figure is already above Ally's band, yet under the $90K RSU in my Stripe offer, so the rest of my ask (base and bonus) makes up the $27K a year",
     );
     expect(pkg.scripts.find((script) => script.number === 4)?.text).toContain('bonus target increased to 25%');
   });
@@ -457,7 +457,7 @@ describe('the rest of issue 12', () => {
     );
     const baseScript = pkg.scripts.find((script) => script.text.includes('base salary at'));
     expect(baseScript?.text).toContain('base salary at $168K');
-    expect(baseScript?.text).toContain("Ally's base band tops out at $168K, under the $175K base I have now");
+    expect(baseScript?.text).toContain("Ally's base band tops out at $168K, under the $175K base in my Chime offer");
     // The shortfall is yearly: the other parts carry it, never a one-time sign-on.
     expect(baseScript?.text).toContain('so the rest of my ask (RSU and bonus) makes up the $7K a year.');
     expect(baseScript?.text).not.toContain('sign-on');
@@ -483,7 +483,7 @@ describe('the rest of issue 12', () => {
     expect(pkg.ask?.rsuPerYear.value).toEqual({ low: 115_000, high: 122_000 });
     const lever2 = pkg.scripts.find((script) => script.number === 2);
     expect(lever2?.text).toContain('RSU component increased to $122K a year.');
-    expect(lever2?.text).not.toContain('under the $120K RSU I have now');
+    expect(lever2?.text).not.toContain('under the $120K RSU in my Meta offer');
     expect(lever2?.changes.join(' ')).not.toContain('Your RSU is above');
     // The total over the years an RSU grant is read as vesting, the offer reader's default.
     expect(lever2?.changes.join(' ')).toContain(`($${122 * DEFAULT_VEST_YEARS}K over ${DEFAULT_VEST_YEARS} years)`);
@@ -493,7 +493,7 @@ describe('the rest of issue 12', () => {
     expect(rsuTrade?.text).toMatch(/^At your floor, the RSU ask \$115K a year/);
     expect(pkg.fallbacks.join(' ')).toContain('At your floor, the RSU ask $115K');
     // The base is short at the opening too: its script still names it.
-    expect(pkg.scripts.find((script) => script.number === 1)?.text).toContain('under the $185K base I have now');
+    expect(pkg.scripts.find((script) => script.number === 1)?.text).toContain('under the $185K base in my Meta offer');
   });
 
   it('rule 2: a shortfall is carried only by parts above the person’s own, the same parts in warning and script', () => {
@@ -540,6 +540,34 @@ describe('the rest of issue 12', () => {
     expect(affirmRsu?.carriedBy).toEqual(['bonus']);
     expect(affirmRsu?.text).toContain('is carried by bonus (');
     expect(affirm.scripts.find((script) => script.number === 2)?.text).toContain('(bonus) makes up the $11K a year.');
+  });
+
+  it('scripts speak of the competing offer as an offer, never as pay the person has now', () => {
+    // No company given: "a competing offer", "my other offer", never "your competing company" said aloud.
+    const unnamed = buildAskPackage(
+      guide,
+      'detroit',
+      offer({ base: 190_000, equity: { kind: 'annual', dollars: 100_000 } }),
+    );
+    const said = unnamed.scripts.map((script) => script.text).join(' ');
+    expect(said).toContain('I have a competing offer at $290K TC.');
+    expect(said).toContain('under the $190K base in my other offer');
+    expect(said).not.toMatch(/your competing company|I have now|leave behind/);
+    // Amazon, New York ($275K): the offer does not set the ask, so lever 3 keeps its number out, and so does the RSU
+    // shortfall in lever 2 (its $90K would give the number away); the sign-on matches the offer's first year.
+    const amazon = buildAskPackage(
+      guide,
+      'new-york',
+      offer({ company: 'Amazon', base: 185_000, equity: { kind: 'annual', dollars: 90_000 }, signOn: 60_000 }),
+    );
+    const lever2 = amazon.scripts.find((script) => script.number === 2)?.text ?? '';
+    expect(lever2).toContain(
+      'under the RSU in my Amazon offer, so the rest of my ask (base and bonus) makes up the difference every year.',
+    );
+    expect(lever2).not.toContain('$90K');
+    expect(amazon.scripts.find((script) => script.number === 3)?.text).toMatch(
+      /I have a competing offer from Amazon\. .*sign-on, to match the first year of my Amazon offer\.$/,
+    );
   });
 
   it('rule 2: every part named as carrying a shortfall is above the person’s own part at that end', () => {
