@@ -119,8 +119,9 @@ export function planLines(guide: Guide, pkg: AskPackage): string {
     const first = pkg.offer.firstYearTc.value;
     lines.push(
       `*Walk-away:* ${formatMoney(pkg.walkAway.value)} TC a year` +
-        (first !== pkg.walkAway.value ? ` and ${formatMoney(first)} in the first year` : '') +
-        ', your competing offer. Below it, the other offer is better.',
+        (first !== pkg.walkAway.value
+          ? ` and ${formatMoney(first)} in the first year, your competing offer. Below either, the other offer is better.`
+          : ', your competing offer. Below it, the other offer is better.'),
     );
   }
   if (pkg.fallbacks.length > 0) lines.push(`*If they say no:* ${pkg.fallbacks.map(escapeMrkdwn).join(' ')}`);

@@ -27,4 +27,14 @@ describe('the offer answer', () => {
     expect(text).not.toContain('slipped digit');
     expect(answerText(['SoFi', '24.5k', 'detroit'])).toContain('an ask built on a slipped digit');
   });
+
+  it('a walk-away with a first year of its own says "below either"', () => {
+    const text = answerText(['Google', 'base', '170k', 'rsu', '55k', 'bonus', '15%', 'signon', '30k', 'detroit']);
+    expect(text).toContain(
+      'and $280.5K in the first year, your competing offer. Below either, the other offer is better.',
+    );
+    expect(answerText(['SoFi', '245k', 'detroit'])).toContain(
+      'your competing offer. Below it, the other offer is better.',
+    );
+  });
 });

@@ -216,7 +216,8 @@ function askFigures(
         // Far above the band it is a level question, not a stretch (the far-above-band warning says so).
         (farAbove
           ? ''
-          : ' Equity is the part recruiters can most often stretch; a sign-on is the other way to close the gap.'),
+          : ' Equity is the part recruiters can most often stretch; if RSU will not go above the band, ask for a level ' +
+            'review. A sign-on covers year one only: the gap is yearly.'),
     });
   }
   return { figures, trades, warnings, farAbove };

@@ -180,8 +180,8 @@ export function checkSanity(
     const candidates = bonusCandidates(guide, offer, bonus.value, base);
     bonusAsked = candidates.length > 0;
     const question =
-      `A bonus of ${formatMoney(bonus.value)} is more than the ${formatMoney(base)} base, over the 100% of base ` +
-      `allycomp takes (the guide's bonus bands cover ${formatRange(bonusBandsCover(guide))}); with it the annual TC ` +
+      `A bonus of ${formatMoney(bonus.value)} is more than the ${formatMoney(base)} base: allycomp takes a bonus up to ` +
+      `100% of base (the guide's bonus bands cover ${formatRange(bonusBandsCover(guide))}); with it the annual TC ` +
       `is ${formatMoney(tc)}. ` +
       (candidates.length > 0
         ? `Did you mean ${candidates.map((c) => c.label).join(' or ')}?`

@@ -513,6 +513,13 @@ describe('the rest of issue 12', () => {
       'so the rest of my ask (bonus) makes up the $3K a year.',
     );
     expect(robinhood.fallbacks.join(' ')).toContain('that $3K is yearly, so it stays in the bonus ask every year');
+    expect(robinhood.fallbacks.join(' ')).toContain(
+      "The RSU ask $97K is above Detroit's band top, yet still $3K under",
+    );
+    // RSU above its band is a yearly gap too: a sign-on is never offered as the way to close it.
+    const aboveBand = robinhood.warnings.find((warning) => warning.code === 'part-above-band')?.text;
+    expect(aboveBand).toContain('ask for a level review. A sign-on covers year one only');
+    expect(aboveBand).not.toContain('a sign-on is the other way');
     // The floor's RSU is shorter still ($90K, $10K under theirs): said beside the opening's, never only the $3K.
     const floorRsu = robinhood.trades.filter((trade) => trade.part === 'rsu' && trade.end === 'low');
     expect(floorRsu).toEqual([expect.objectContaining({ asked: 90_000, short: 10_000, carriedBy: ['bonus'] })]);
