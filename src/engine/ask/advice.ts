@@ -185,9 +185,17 @@ export function askFallbacks(
       );
     }
   } else {
+    // Only parts with room under their band tops: the answer has just said a capped part tops out there.
+    const band = region.band;
+    const withRoom = [
+      ...(ask.rsuPerYear.value.high < band.stock.high ? ['RSU'] : []),
+      ...(ask.bonus.value.high < band.bonus.high ? ['bonus'] : []),
+    ];
     out.push(
-      `If base stops below ${formatMoney(baseHigh)}: move the difference to RSU or bonus, which come every year; a ` +
-        'sign-on covers year one only.',
+      withRoom.length > 0
+        ? `If base stops below ${formatMoney(baseHigh)}: move the difference to ${withRoom.join(' or ')}, which come${withRoom.length === 1 ? 's' : ''} every year; a sign-on covers year one only.`
+        : `If base stops below ${formatMoney(baseHigh)}: RSU and bonus are already at their band tops in this ask, so a ` +
+            `lower base lowers the TC; hold the TC at your floor ${formatMoney(ask.tc.value.low)} at least (a sign-on covers year one only).`,
     );
   }
   const firstYearGap = offer !== undefined && offer.firstYearTc.value > ask.tc.value.low;

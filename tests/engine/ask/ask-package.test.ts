@@ -572,6 +572,11 @@ describe('the rest of issue 12', () => {
       'under the RSU in my Amazon offer, so the rest of my ask (base and bonus) makes up the difference every year.',
     );
     expect(lever2).not.toContain('$90K');
+    // RSU and bonus are at their band tops in the ask: a base cut is not "moved to RSU or bonus".
+    expect(amazon.fallbacks.join(' ')).toContain(
+      'If base stops below $198K: RSU and bonus are already at their band tops in this ask, so a lower base lowers the TC',
+    );
+    expect(amazon.fallbacks.join(' ')).not.toContain('move the difference to');
     expect(amazon.scripts.find((script) => script.number === 3)?.text).toMatch(
       /I have a competing offer from Amazon\. .*sign-on, to match the first year of my Amazon offer\.$/,
     );
