@@ -202,9 +202,14 @@ export function askFallbacks(
   const level = nextLevel(guide);
   // Far above the band the level review already leads the fallbacks: not said twice.
   const review = levelReviewFirst ? 'the title' : `a level review (${level}) or the title`;
+  // The sign-on there is at least the first-year gap at the floor, and grows by whatever the TC falls under it.
+  const first = offer?.firstYearTc.value ?? 0;
   out.push(
     `If TC stops below ${formatMoney(ask.tc.value.low)}: ` +
-      (firstYearGap ? `ask a sign-on for the first-year gap, then ${review}.` : `ask for ${review}.`),
+      (firstYearGap
+        ? `ask a sign-on for the first-year gap, at least ${formatMoney(upToThousand(first - ask.tc.value.low))} ` +
+          `(your ${formatMoney(first)} first year − ${formatMoney(ask.tc.value.low)}, more by what the TC falls under it), then ${review}.`
+        : `ask for ${review}.`),
   );
   return out;
 }

@@ -653,6 +653,10 @@ describe('the sign-on, per end of the ask (rule 2)', () => {
     expect(pkg.ask?.signOn?.value).toEqual({ low: 20_000, high: 13_000 });
     expect(pkg.scripts.find((s) => s.number === 3)?.text).toContain("For the first year I'd also need a $13K sign-on");
     expect(pkg.walkAway?.math).toContain('$280.5K in its first year');
+    // The fallback names the sign-on's figure too: the floor's, and more by what the TC falls under it.
+    expect(pkg.fallbacks.join(' ')).toContain(
+      'If TC stops below $261K: ask a sign-on for the first-year gap, at least $20K (your $280.5K first year − $261K',
+    );
   });
 
   it('none at an end whose TC covers the first year; none under $5K; the fallback only with a gap', () => {
