@@ -148,8 +148,10 @@ export function askFallbacks(
   ask: AskFigures,
   trades: readonly Trade[],
   offer: NormalisedOffer | undefined,
-  levelReviewFirst = false,
+  /** farAbove: the level review already leads; belowBand: the competing offer is under the band. */
+  where: { farAbove?: boolean; belowBand?: boolean } = {},
 ): string[] {
+  const levelReviewFirst = where.farAbove === true;
   const out: string[] = [];
   for (const trade of trades) {
     // The parts the trade names as carrying it (the warning and the script name the same).
@@ -204,6 +206,14 @@ export function askFallbacks(
   const review = levelReviewFirst ? 'the title' : `a level review (${level}) or the title`;
   // The sign-on there is at least the first-year gap at the floor, and grows by whatever the TC falls under it.
   const first = offer?.firstYearTc.value ?? 0;
+  if (where.belowBand && offer && !firstYearGap) {
+    // A level review is for an offer the band cannot reach; under the band it would contradict "check the level".
+    out.push(
+      `If TC stops below ${formatMoney(ask.tc.value.low)}: your competing offer is below the band, so it is no case ` +
+        `for a level review; ask for the title, and weigh what Ally offers against your walk-away ${formatMoney(offer.annualTc.value)}.`,
+    );
+    return out;
+  }
   out.push(
     `If TC stops below ${formatMoney(ask.tc.value.low)}: ` +
       (firstYearGap

@@ -327,7 +327,12 @@ export function buildAskPackage(
 
   const fallbacks: string[] = [];
   if (ask) {
-    fallbacks.push(...askFallbacks(guide, region, ask, built?.trades ?? [], offer, built?.farAbove !== undefined));
+    fallbacks.push(
+      ...askFallbacks(guide, region, ask, built?.trades ?? [], offer, {
+        farAbove: built?.farAbove !== undefined,
+        belowBand,
+      }),
+    );
   } else if (otherLevel) {
     fallbacks.push(
       `Ask for the ${level.allyLevel} band in writing; if Ally offers ${guide.levels.bandsCover}, ask for the level or a sign-on.`,

@@ -396,6 +396,11 @@ describe('the rest of issue 12', () => {
     expect(pkg.warnings.find((w) => w.code === 'below-band')?.text).toContain(
       'The ask is 60% above your offer (its floor $240K against $150K); check the level (an APM offer?).',
     );
+    // "Check the level" is about a lower level: the fallback does not send them to ask for a higher one.
+    expect(pkg.fallbacks.at(-1)).toBe(
+      'If TC stops below $240K: your competing offer is below the band, so it is no case for a level review; ask for the title, and weigh what Ally offers against your walk-away $150K.',
+    );
+    expect(pkg.fallbacks.join(' ')).not.toContain('Senior Product Manager');
   });
 
   it.each([
