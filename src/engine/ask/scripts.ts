@@ -1,6 +1,6 @@
 import type { CompanyKind, Guide, Lever } from '../../guide/schema.js';
 import { aMoney, formatMoney, formatPercent } from '../money.js';
-import { DEFAULT_VEST_YEARS } from '../offer/index.js';
+import { DEFAULT_VEST_YEARS, KIND_LABELS } from '../offer/index.js';
 import type { AskFigures, LeverScript, Trade } from './types.js';
 
 /** The guide says RSU "over four years" while its table (and every ask) is RSU per year: say what the bot means. */
@@ -126,7 +126,8 @@ export function renderScripts(guide: Guide, input: ScriptInput): LeverScript[] {
           claims = claims.filter((candidate) => candidate !== claim);
           changes.push(
             `Left out: "${claim}" The guide wrote it for someone at a branch bank, and ${input.company ?? 'your company'} ` +
-              'is not one. If your current company does have branches, say so here.',
+              `is read as ${input.companyKind ? KIND_LABELS[input.companyKind] : 'no bank'}, not a traditional bank. ` +
+              'If your current company does have branches, say so here.',
           );
         }
       }
