@@ -707,7 +707,7 @@ describe('claims that fit the competing company', () => {
     expect(lever1('Google', 'big-tech')?.text).toContain('11 million people. The accountability at Ally');
     expect(lever1('Google', 'big-tech')?.changes.join(' ')).toContain('Left out');
     // Why, in the kind it was read as: Capital One has a few branches, so "is not one" would contradict its kind note.
-    expect(lever1('Capital One')?.changes.join(' ')).toContain(
+    expect(lever1('Capital One', 'other')?.changes.join(' ')).toContain(
       'Capital One is read as another kind of company, not a traditional bank. If your current company does have branches',
     );
     expect(lever1('Wells Fargo', 'traditional-bank')?.text).toContain(`[only if true: ${line}]`);
