@@ -64,6 +64,40 @@ const text = (value: unknown) => JSON.stringify(value);
 const requestLines = (app: TestSlack) =>
   app.logs.map((line) => JSON.parse(line) as Record<string, unknown>).filter((line) => line.msg === 'request');
 
+/** The first DM with "did you mean …?" buttons. */
+function confirmationQuestion(app: TestSlack) {
+  return waitFor(
+    () => app.callsTo('chat.postMessage').find((call) => confirmButtons(call.args.blocks).length > 0),
+    'the did-you-mean DM',
+    10_000,
+  );
+}
+
+/** Clicks a reading in the person's DM; resolves with the next message there (an answer, or another question). */
+async function clickInDm(app: TestSlack, button: Button | undefined) {
+  if (!button) throw new Error('no such reading offered');
+  const before = app.callsTo('chat.postMessage').length;
+  await sendInteraction(
+    app,
+    blockActions(
+      { action_id: button.action_id, value: button.value, block_id: button.block_id },
+      { channel_id: USER, is_ephemeral: false },
+      { channel: { id: USER, name: 'directmessage' } },
+    ),
+  );
+  return waitFor(
+    () =>
+      app
+        .callsTo('chat.postMessage')
+        .slice(before)
+        .find(
+          (call) => confirmButtons(call.args.blocks).length > 0 || text(call.args.blocks).includes('What to ask for'),
+        ),
+    'the message after the click',
+    10_000,
+  );
+}
+
 describe('did you mean …? in Slack', () => {
   it('holds the ask back for a typo, and a click answers privately with the reading picked', async () => {
     const app = await start();
@@ -117,34 +151,13 @@ describe('did you mean …? in Slack', () => {
   it('a bonus typed over its base is asked about as a bonus; the click corrects the bonus alone', async () => {
     const app = await start();
     expect((await sendCommand(app, `offer ${COMPANY} base 180k bonus 250k rsu 40k ny`)).status).toBe(200);
-    const question = await waitFor(
-      () => app.callsTo('chat.postMessage').find((call) => confirmButtons(call.args.blocks).length > 0),
-      'the did-you-mean DM',
-      10_000,
-    );
+    const question = await confirmationQuestion(app);
     expect(question.args.channel).toBe(USER);
     expect(text(question.args.blocks)).not.toContain('What to ask for');
     const [yes, ...others] = confirmButtons(question.args.blocks);
     expect(others).toEqual([]);
     expect(yes?.text).toBe('Yes: bonus $25K (annual TC $245K)');
-    const before = app.callsTo('chat.postMessage').length;
-    await sendInteraction(
-      app,
-      blockActions(
-        { action_id: yes?.action_id ?? '', value: yes?.value ?? '', block_id: yes?.block_id ?? '' },
-        { channel_id: USER, is_ephemeral: false },
-        { channel: { id: USER, name: 'directmessage' } },
-      ),
-    );
-    const answer = await waitFor(
-      () =>
-        app
-          .callsTo('chat.postMessage')
-          .slice(before)
-          .find((call) => text(call.args.blocks).includes('What to ask for')),
-      'the offer answer after the click',
-      10_000,
-    );
+    const answer = await clickInDm(app, yes);
     // $180K base + $25K bonus + $40K RSU: the $245K the button said, the rest as typed.
     expect(text(answer.args.blocks)).toContain('$180K base + $25K bonus + $40K equity a year = $245K');
     expect(confirmButtons(answer.args.blocks)).toEqual([]);
@@ -153,33 +166,9 @@ describe('did you mean …? in Slack', () => {
   it('equity asked about as a year or a grant: the "a year" click gives the ask, not the same question again', async () => {
     const app = await start();
     expect((await sendCommand(app, `offer ${COMPANY} base 210k rsu 150k ny`)).status).toBe(200);
-    const question = await waitFor(
-      () => app.callsTo('chat.postMessage').find((call) => confirmButtons(call.args.blocks).length > 0),
-      'the year-or-grant question',
-      10_000,
-    );
+    const question = await confirmationQuestion(app);
     const yearly = confirmButtons(question.args.blocks).find((button) => button.text === 'Yes: $150K a year');
-    if (!yearly) throw new Error(`no "a year" reading: ${text(question.args.blocks)}`);
-    const before = app.callsTo('chat.postMessage').length;
-    await sendInteraction(
-      app,
-      blockActions(
-        { action_id: yearly.action_id, value: yearly.value, block_id: yearly.block_id },
-        { channel_id: USER, is_ephemeral: false },
-        { channel: { id: USER, name: 'directmessage' } },
-      ),
-    );
-    const answer = await waitFor(
-      () =>
-        app
-          .callsTo('chat.postMessage')
-          .slice(before)
-          .find(
-            (call) => confirmButtons(call.args.blocks).length > 0 || text(call.args.blocks).includes('What to ask for'),
-          ),
-      'the answer after the click',
-      10_000,
-    );
+    const answer = await clickInDm(app, yearly);
     expect(confirmButtons(answer.args.blocks)).toEqual([]);
     expect(text(answer.args.blocks)).toContain('What to ask for');
     expect(text(answer.args.blocks)).toContain('$150K of equity a year, as you said');

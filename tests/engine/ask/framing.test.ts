@@ -24,6 +24,14 @@ function offer(input: OfferInput): NormalisedOffer {
 const codes = (pkg: ReturnType<typeof buildAskPackage>) => pkg.warnings.map((w) => w.code);
 const text = (pkg: ReturnType<typeof buildAskPackage>, code: string) => pkg.warnings.find((w) => w.code === code)?.text;
 
+/** An offer typed as words, prepared in a region as Slack's answer prepares it (its "did you mean" buttons too). */
+function prepFromWords(words: string, regionId: string) {
+  const draft = readOfferWords(guide, words.split(' ')).draft;
+  const normalised = normaliseOffer(draft);
+  if (!normalised.ok) throw new Error(`not read: ${words}`);
+  const region = regionById(guide, regionId);
+  return { region, prep: prepareOffer(guide, region, draft, normalised.offer) };
+}
 describe('far above the band: a level question first, not a stretch', () => {
   it('Google $450K in New York: level review leads, the stretch line goes, the figures and walk-away stay', () => {
     const pkg = buildAskPackage(guide, 'new-york', offer({ company: 'Google', totalComp: 450_000 }));
@@ -189,11 +197,7 @@ describe('did you mean: readings near the bands, and equity asked about only whe
 
   it('equity the person said is a year is never asked about again: the "a year" button gives the ask', () => {
     // Stripe, New York: $150K of RSU is over twice the highest RSU band top ($122K), so unsaid it waits for an answer.
-    const draft = readOfferWords(guide, 'Stripe base 210k rsu 150k ny'.split(' ')).draft;
-    const normalised = normaliseOffer(draft);
-    if (!normalised.ok) throw new Error('not read');
-    const region = regionById(guide, 'new-york');
-    const prep = prepareOffer(guide, region, draft, normalised.offer);
+    const { region, prep } = prepFromWords('Stripe base 210k rsu 150k ny', 'new-york');
     expect(prep.pkg.ask).toBeUndefined();
     const [confirmation] = prep.pkg.confirmations;
     expect(confirmation?.field).toBe('equity');
@@ -259,11 +263,7 @@ describe('did you mean: a base outside the bounds derived from the base bands', 
   });
 
   it('a bonus given as a % of base follows the suggested base; the button re-runs with the base alone corrected', () => {
-    const draft = readOfferWords(guide, 'Microsoft base 19.5k bonus 15% rsu 50k charlotte'.split(' ')).draft;
-    const normalised = normaliseOffer(draft);
-    if (!normalised.ok) throw new Error('not read');
-    const region = regionById(guide, 'charlotte');
-    const prep = prepareOffer(guide, region, draft, normalised.offer);
+    const { region, prep } = prepFromWords('Microsoft base 19.5k bonus 15% rsu 50k charlotte', 'charlotte');
     // $195K + 15% ($29.25K) + $50K = $274.25K.
     expect(prep.pkg.confirmations[0]?.candidates.map((c) => c.label)).toEqual(['base $195K (annual TC $274.3K)']);
     const clicked = confirmedOffer(prep.confirmValues?.[0]?.[0]);
@@ -322,11 +322,7 @@ describe('did you mean: a bonus in dollars over its base', () => {
   });
 
   it('the button re-runs with the bonus alone corrected, and the answer comes', () => {
-    const draft = readOfferWords(guide, 'SoFi base 180k bonus 250k rsu 40k ny'.split(' ')).draft;
-    const normalised = normaliseOffer(draft);
-    if (!normalised.ok) throw new Error('not read');
-    const region = regionById(guide, 'new-york');
-    const prep = prepareOffer(guide, region, draft, normalised.offer);
+    const { region, prep } = prepFromWords('SoFi base 180k bonus 250k rsu 40k ny', 'new-york');
     const clicked = confirmedOffer(prep.confirmValues?.[0]?.[0]);
     expect(clicked?.confirmed.draft).toMatchObject({
       base: 180_000,
