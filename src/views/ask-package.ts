@@ -110,7 +110,7 @@ export function planLines(guide: Guide, pkg: AskPackage): string {
         : low === high
           ? 'the ask is one point, your floor too: hold it.'
           : `no premium applies, so you can concede toward your floor ${formatMoney(low)}, only for something in ` +
-            'return (a sign-on, a level review).';
+            `return (a sign-on, ${pkg.levelReviewFits ? 'a level review' : 'the title'}).`;
     lines.push(
       `*Open at* ${formatMoney(pkg.ask.openAt.value)} TC${low === high ? '' : ', the top of the range'}, the one figure to say: ${settle}`,
     );
@@ -119,9 +119,10 @@ export function planLines(guide: Guide, pkg: AskPackage): string {
     const first = pkg.offer.firstYearTc.value;
     lines.push(
       `*Walk-away:* ${formatMoney(pkg.walkAway.value)} TC a year` +
-        (first !== pkg.walkAway.value
-          ? ` and ${formatMoney(first)} in the first year, your competing offer. Below either, the other offer is better.`
-          : ', your competing offer. Below it, the other offer is better.'),
+        ', your competing offer. Below it, the other offer is better.' +
+        (first > pkg.walkAway.value
+          ? ` Its first year is ${formatMoney(first)}: a first year under that is a sign-on to ask for, not a reason to walk.`
+          : ''),
     );
   }
   if (pkg.fallbacks.length > 0) lines.push(`*If they say no:* ${pkg.fallbacks.map(escapeMrkdwn).join(' ')}`);

@@ -28,13 +28,23 @@ describe('the offer answer', () => {
     expect(answerText(['SoFi', '24.5k', 'detroit'])).toContain('an ask built on a slipped digit');
   });
 
-  it('a walk-away with a first year of its own says "below either"', () => {
+  it('the walk-away is the yearly figure; a bigger first year is a sign-on to ask for, not a reason to walk', () => {
     const text = answerText(['Google', 'base', '170k', 'rsu', '55k', 'bonus', '15%', 'signon', '30k', 'detroit']);
     expect(text).toContain(
-      'and $280.5K in the first year, your competing offer. Below either, the other offer is better.',
+      '$250.5K TC a year, your competing offer. Below it, the other offer is better. Its first year is $280.5K: a first year under that is a sign-on to ask for, not a reason to walk.',
     );
     expect(answerText(['SoFi', '245k', 'detroit'])).toContain(
       'your competing offer. Below it, the other offer is better.',
     );
+  });
+
+  it("an offer under the guide's target: concede only for a sign-on or the title, never a level review", () => {
+    const text = answerText(['Goldman', 'Sachs', 'base', '175k', 'bonus', '40k', 'charlotte']);
+    expect(text).toContain('only for something in return (a sign-on, the title).');
+    expect(text).not.toContain('level review (Senior');
+    // Its base is inside the band: the line not to cross if Ally's base comes in lower.
+    expect(text).toContain("Never under $175K, your competing offer's base.");
+    // An offer that sets the ask keeps the level review.
+    expect(answerText(['SoFi', '250k', 'detroit'])).toContain('(a sign-on, a level review)');
   });
 });

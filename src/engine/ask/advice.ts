@@ -148,8 +148,11 @@ export function askFallbacks(
   ask: AskFigures,
   trades: readonly Trade[],
   offer: NormalisedOffer | undefined,
-  /** farAbove: the level review already leads; belowBand: the competing offer is under the band. */
-  where: { farAbove?: boolean; belowBand?: boolean } = {},
+  /**
+   * farAbove: the level review already leads; belowBand: the competing offer is under the band; levelReviewFits: the
+   * offer sets the ask (under the guide's target it makes no case for a higher level).
+   */
+  where: { farAbove?: boolean; belowBand?: boolean; levelReviewFits?: boolean } = {},
 ): string[] {
   const levelReviewFirst = where.farAbove === true;
   const out: string[] = [];
@@ -182,8 +185,8 @@ export function askFallbacks(
   if (theirBase !== undefined && upToThousand(theirBase) >= baseHigh) {
     if (!trades.some((trade) => trade.part === 'base')) {
       out.push(
-        `Base ${formatMoney(baseHigh)} is your current base: don't go under it; a lower base costs you every year, and ` +
-          'the bonus is a percent of it.',
+        `Base ${formatMoney(baseHigh)} is your competing offer's base: don't go under it; a lower base costs you every ` +
+          'year, and the bonus is a percent of it.',
       );
     }
   } else {
@@ -193,11 +196,17 @@ export function askFallbacks(
       ...(ask.rsuPerYear.value.high < band.stock.high ? ['RSU'] : []),
       ...(ask.bonus.value.high < band.bonus.high ? ['bonus'] : []),
     ];
+    // A competing base inside the band (Goldman $175K, base asked $176K): the line not to cross if base comes in lower.
+    const theirs =
+      theirBase !== undefined && theirBase >= region.band.base.low
+        ? ` Never under ${formatMoney(theirBase)}, your competing offer's base.`
+        : '';
     out.push(
-      withRoom.length > 0
+      (withRoom.length > 0
         ? `If base stops below ${formatMoney(baseHigh)}: move the difference to ${withRoom.join(' or ')}, which come${withRoom.length === 1 ? 's' : ''} every year; a sign-on covers year one only.`
         : `If base stops below ${formatMoney(baseHigh)}: RSU and bonus are already at their band tops in this ask, so a ` +
-            `lower base lowers the TC; hold the TC at your floor ${formatMoney(ask.tc.value.low)} at least (a sign-on covers year one only).`,
+          `lower base lowers the TC; hold the TC at your floor ${formatMoney(ask.tc.value.low)} at least (a sign-on covers year one only).`) +
+        theirs,
     );
   }
   const firstYearGap = offer !== undefined && offer.firstYearTc.value > ask.tc.value.low;
@@ -206,11 +215,15 @@ export function askFallbacks(
   const review = levelReviewFirst ? 'the title' : `a level review (${level}) or the title`;
   // The sign-on there is at least the first-year gap at the floor, and grows by whatever the TC falls under it.
   const first = offer?.firstYearTc.value ?? 0;
-  if (where.belowBand && offer && !firstYearGap) {
-    // A level review is for an offer the band cannot reach; under the band it would contradict "check the level".
+  if (offer && where.levelReviewFits === false && !firstYearGap) {
+    // The guide's target is above this offer: it makes no case for a higher level (under the band, the warning even
+    // says to check for a lower one).
     out.push(
-      `If TC stops below ${formatMoney(ask.tc.value.low)}: your competing offer is below the band, so it is no case ` +
-        `for a level review; ask for the title, and weigh what Ally offers against your walk-away ${formatMoney(offer.annualTc.value)}.`,
+      `If TC stops below ${formatMoney(ask.tc.value.low)}: your competing offer ` +
+        (where.belowBand
+          ? 'is below the band, so it is no case for a level review'
+          : "is under the guide's target, so it is no case for a level review") +
+        `; ask for the title, and weigh what Ally offers against your walk-away ${formatMoney(offer.annualTc.value)}.`,
     );
     return out;
   }

@@ -248,6 +248,8 @@ export function buildAskPackage(
   const belowBand = competing !== undefined && competing < band.low;
   // Rule 6: the number is left out of lever 3, and lever 3 goes last, wherever the offer does not set the ask.
   const hideCompeting = competing !== undefined && !otherLevel && !offerSetsAsk(guide, region, competing);
+  // A level review is a case to make only on an offer strong enough to set the ask (or with no offer at all).
+  const levelReviewFits = !hideCompeting;
   const branchBank = kind === guide.branchlessPremium.appliesTo;
   const story = premiumStory(guide, competing, kind, premiumIds);
   const plan = leverPlan(guide, { hasOffer: offer !== undefined, hideCompeting, branchBank, premiumIds });
@@ -331,11 +333,15 @@ export function buildAskPackage(
       ...askFallbacks(guide, region, ask, built?.trades ?? [], offer, {
         farAbove: built?.farAbove !== undefined,
         belowBand,
+        levelReviewFits,
       }),
     );
   } else if (otherLevel) {
     fallbacks.push(
-      `Ask for the ${level.allyLevel} band in writing; if Ally offers ${guide.levels.bandsCover}, ask for the level or a sign-on.`,
+      `Ask for the ${level.allyLevel} band in writing; if Ally offers ${guide.levels.bandsCover}, ask for the level again, ` +
+        (offer && !sameCompany
+          ? `and weigh Ally's yearly TC against your walk-away ${formatMoney(offer.annualTc.value)}: a sign-on covers year one only.`
+          : 'a sign-on covers year one only.'),
     );
   }
 
@@ -360,6 +366,7 @@ export function buildAskPackage(
     leadLever: plan.lead,
     leverOrder: plan.order,
     walkAway: offer && !sameCompany ? walkAwayFigure(offer) : undefined,
+    levelReviewFits,
     fallbacks,
     scripts,
     warnings,

@@ -174,7 +174,10 @@ export function renderScripts(guide: Guide, input: ScriptInput): LeverScript[] {
         template.replace(/\{(\w+)\}/g, (whole, name: string) => values[name] ?? whole) +
         capped.map((trade) => tradeSentence(trade, input.company, input.hideCompetingTc)).join('');
       if (openingSignOn > 0 && lever.script.includes('{tcAsk}')) {
-        filled += ` For the first year I'd also need ${aMoney(openingSignOn)} sign-on, to match the first year of ${offerWords(input.company)}.`;
+        // Where the number is kept out, "to match my offer's first year" would give it away (the ask + the sign-on).
+        filled += input.hideCompetingTc
+          ? ` For the first year I'd also need ${aMoney(openingSignOn)} sign-on.`
+          : ` For the first year I'd also need ${aMoney(openingSignOn)} sign-on, to match the first year of ${offerWords(input.company)}.`;
         changes.push(
           `The sign-on is the one for the opening: your competing first year minus ${values.tcAsk}, rounded up to $1K.`,
         );

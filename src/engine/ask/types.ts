@@ -134,6 +134,8 @@ export interface AskPackage {
   leverOrder: number[];
   /** The best alternative: below this the competing offer is better (with an offer only). */
   walkAway?: Explained;
+  /** A level review is worth asking for: no offer, or one that sets the ask (not one the guide's target is above). */
+  levelReviewFits: boolean;
   fallbacks: string[];
   scripts: LeverScript[];
   warnings: AskWarning[];

@@ -54,7 +54,8 @@ describe('far above the band: a level question first, not a stretch', () => {
       ...guide,
       levels: { ...guide.levels, rows: [{ ...first, ally: 'Associate Product Manager' }, ...guide.levels.rows] },
     };
-    const pkg = buildAskPackage(lower, 'detroit', offer({ company: 'SoFi', totalComp: 200_000 }));
+    // $250K sets Detroit's ask (over the target low less the uplift), so a level review is suggested.
+    const pkg = buildAskPackage(lower, 'detroit', offer({ company: 'SoFi', totalComp: 250_000 }));
     expect(pkg.fallbacks.join(' ')).toContain('ask for a level review (Senior Product Manager)');
     expect(pkg.fallbacks.join(' ')).not.toContain('level review (Product Manager)');
   });
