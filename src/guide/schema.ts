@@ -64,11 +64,20 @@ export const leverSchema = z
     ),
     /** Phrases of the script the person must be able to stand behind: marked "only if true" wherever shown. */
     claims: z.array(nonEmpty).optional(),
+    /**
+     * A phrase of the script arguing for more than the part's band: left out where the ask for that part is capped
+     * under the competing offer's, since the script then says it asks for less than the offer pays.
+     */
+    aboveBandArgument: nonEmpty.optional(),
   })
   .strict()
   .refine((lever) => (lever.claims ?? []).every((claim) => lever.script.includes(claim)), {
     message: 'every claim must be a phrase of the script, word for word',
     path: ['claims'],
+  })
+  .refine((lever) => lever.aboveBandArgument === undefined || lever.script.includes(lever.aboveBandArgument), {
+    message: 'aboveBandArgument must be a phrase of the script, word for word',
+    path: ['aboveBandArgument'],
   });
 
 export const companyKinds = ['traditional-bank', 'digital-bank-or-fintech', 'big-tech', 'other'] as const;

@@ -163,6 +163,13 @@ export function renderScripts(guide: Guide, input: ScriptInput): LeverScript[] {
       const capped = ask
         ? (input.trades ?? []).filter((trade) => trade.end === 'high' && PART_PLACEHOLDER[trade.part].test(template))
         : [];
+      if (capped.length > 0 && lever.aboveBandArgument && template.includes(lever.aboveBandArgument)) {
+        template = template.replace(lever.aboveBandArgument, '');
+        changes.push(
+          `Left out: "${lever.aboveBandArgument.replace(/^[,;]\s*/, '')}": the figure is capped under your offer's, ` +
+            'so an argument for more than the band would sound at odds with it.',
+        );
+      }
       for (const trade of capped) {
         changes.push(
           input.hideCompetingTc

@@ -588,6 +588,22 @@ describe('the rest of issue 12', () => {
     );
   });
 
+  it('lever 1 drops its argument for more than the band when the base it asks is capped under the offer’s', () => {
+    const argument = "which is closer to what I'd expect for a VP-level PM at a traditional bank";
+    const lever1 = (base: number) =>
+      buildAskPackage(
+        guide,
+        'detroit',
+        offer({ company: 'Robinhood', base, equity: { kind: 'annual', dollars: 40_000 } }),
+      ).scripts.find((script) => script.number === 1);
+    const capped = lever1(190_000);
+    expect(capped?.text).toContain('to reflect this branchless product ownership. Ally’s'.replace('’', "'"));
+    expect(capped?.text).not.toContain(argument);
+    expect(capped?.changes.join(' ')).toContain(`Left out: "${argument}"`);
+    // A base inside the band keeps the guide's argument.
+    expect(lever1(150_000)?.text).toContain(argument);
+  });
+
   it('rule 2: every part named as carrying a shortfall is above the person’s own part at that end', () => {
     fc.assert(
       fc.property(partsOffer, region, (input, id) => {
