@@ -21,7 +21,7 @@ import { companyKindLine, farAboveBand, nextLevel, unknownKindWarning, unmappedT
 import { type CompetingParts, leverFigures, splitEnd } from './parts.js';
 import { checkSanity } from './sanity.js';
 import { renderScripts } from './scripts.js';
-import { offerSetsAsk, tcRangeAgainst, tcRangeWithoutOffer } from './tc-range.js';
+import { offerSetsAsk, tcRangeAgainst, tcRangeAgainstOwnOffer, tcRangeWithoutOffer } from './tc-range.js';
 import type { AskFigures, AskPackage, AskWarning, Trade } from './types.js';
 
 /** A sign-on is asked only when the floor's first-year gap is at least this: a smaller one is not worth the ask. */
@@ -92,10 +92,16 @@ function askFigures(
   region: Region,
   offer: NormalisedOffer | undefined,
   story: ReturnType<typeof premiumStory>,
+  /** The guide's own company's offer, when that is what was entered: the ask never goes under it. */
+  ownOfferTc?: number,
 ): { figures: AskFigures; trades: Trade[]; warnings: AskWarning[]; farAbove?: AskWarning } {
   const warnings: AskWarning[] = [];
-  const personal = offer !== undefined;
-  const rule = offer ? tcRangeAgainst(guide, region, offer.annualTc.value) : tcRangeWithoutOffer(region);
+  const personal = offer !== undefined || ownOfferTc !== undefined;
+  const rule = offer
+    ? tcRangeAgainst(guide, region, offer.annualTc.value)
+    : ownOfferTc !== undefined
+      ? tcRangeAgainstOwnOffer(guide, region, ownOfferTc)
+      : tcRangeWithoutOffer(region);
   const lever = leverFigures(guide, region);
   const parts = competingParts(offer);
   const low = splitEnd(region, rule.value.low, 'low', lever, parts);
@@ -243,7 +249,10 @@ export function buildAskPackage(
   const companyKind = companyKindLine(kind, chosen, entry, offer?.company);
   const level = mapLevel(guide, offer?.company, offer?.title);
   const otherLevel = level.allyLevel !== undefined && !level.bandsApply;
-  const competing = offer?.annualTc.value;
+  // An offer from the company being negotiated with is not a competing offer: the ask is the region's, as with none.
+  const sameCompany = entry !== undefined && sameAsGuideCompany(guide, entry.name);
+  const competingOffer = sameCompany ? undefined : offer;
+  const competing = competingOffer?.annualTc.value;
   const band = region.band.totalComp;
   const belowBand = competing !== undefined && competing < band.low;
   // Rule 6: the number is left out of lever 3, and lever 3 goes last, wherever the offer does not set the ask.
@@ -252,21 +261,19 @@ export function buildAskPackage(
   const levelReviewFits = !hideCompeting;
   const branchBank = kind === guide.branchlessPremium.appliesTo;
   const story = premiumStory(guide, competing, kind, premiumIds);
-  const plan = leverPlan(guide, { hasOffer: offer !== undefined, hideCompeting, branchBank, premiumIds });
+  const plan = leverPlan(guide, { hasOffer: competingOffer !== undefined, hideCompeting, branchBank, premiumIds });
 
   const sanity = offer ? checkSanity(guide, region, offer) : { confirmations: [], warnings: [], holdBack: false };
   warnings.push(...sanity.warnings);
   for (const text of offer?.setAside ?? []) warnings.push({ code: 'parts-set-aside', text });
-  // An offer from the company being negotiated with is not a competing offer: no ask built against itself.
-  const sameCompany = entry !== undefined && sameAsGuideCompany(guide, entry.name);
   if (offer && sameCompany) {
     warnings.push({
       code: 'same-company',
       text:
-        `${offer.company} is ${guide.company} itself: that is the offer you are negotiating, not a competing one, ` +
-        `so there is nothing to compare it with. To see where it sits, compare it with ${region.shortName}'s band ` +
-        `(${formatRange(region.band.totalComp)} TC); to prepare the ask, enter a competing offer from another company, ` +
-        'or use the levers without one.',
+        `${offer.company} is ${guide.company} itself: that is the offer you are negotiating, not a competing one. ` +
+        `The ask below is ${region.shortName}'s negotiate-up target, never under the ${formatMoney(offer.annualTc.value)} ` +
+        `${guide.company} already offers, and the scripts leave the competing-offer sentence out; enter a competing ` +
+        'offer from another company to have the ask set against it.',
     });
   }
   if (otherLevel) {
@@ -278,11 +285,15 @@ export function buildAskPackage(
     });
   }
   warnings.push(...unmappedTitleWarning(guide, level, kind));
-  const built = sanity.holdBack || otherLevel || sameCompany ? undefined : askFigures(guide, region, offer, story);
+  const built =
+    sanity.holdBack || otherLevel
+      ? undefined
+      : askFigures(guide, region, competingOffer, story, sameCompany ? offer?.annualTc.value : undefined);
   const scripts = renderScripts(guide, {
     ask: built?.figures,
-    company: offer && !isUnnamedCompany(offer) ? offer.company : undefined,
-    hasOffer: offer !== undefined,
+    company: competingOffer && !isUnnamedCompany(competingOffer) ? competingOffer.company : undefined,
+    hasOffer: competingOffer !== undefined,
+    withoutCompetingOffer: sameCompany,
     competingTc: competing,
     hideCompetingTc: hideCompeting,
     hideReason:
@@ -323,14 +334,14 @@ export function buildAskPackage(
     }
   }
   if (story.branchless) warnings.push({ code: 'branchless-premium', text: story.reasons[0] ?? '' });
-  if (offer && built) warnings.push(...unknownKindWarning(guide, offer, kind));
+  if (competingOffer && built) warnings.push(...unknownKindWarning(guide, competingOffer, kind));
   if (built) warnings.push(...built.warnings);
   const ask = built?.figures;
 
   const fallbacks: string[] = [];
   if (ask) {
     fallbacks.push(
-      ...askFallbacks(guide, region, ask, built?.trades ?? [], offer, {
+      ...askFallbacks(guide, region, ask, built?.trades ?? [], competingOffer, {
         farAbove: built?.farAbove !== undefined,
         belowBand,
         levelReviewFits,
@@ -339,8 +350,8 @@ export function buildAskPackage(
   } else if (otherLevel) {
     fallbacks.push(
       `Ask for the ${level.allyLevel} band in writing; if Ally offers ${guide.levels.bandsCover}, ask for the level again, ` +
-        (offer && !sameCompany
-          ? `and weigh Ally's yearly TC against your walk-away ${formatMoney(offer.annualTc.value)}: a sign-on covers year one only.`
+        (competingOffer
+          ? `and weigh Ally's yearly TC against your walk-away ${formatMoney(competingOffer.annualTc.value)}: a sign-on covers year one only.`
           : 'a sign-on covers year one only.'),
     );
   }
@@ -365,7 +376,7 @@ export function buildAskPackage(
     premiumStory: story,
     leadLever: plan.lead,
     leverOrder: plan.order,
-    walkAway: offer && !sameCompany ? walkAwayFigure(offer) : undefined,
+    walkAway: competingOffer ? walkAwayFigure(competingOffer) : undefined,
     levelReviewFits,
     fallbacks,
     scripts,

@@ -21,6 +21,8 @@ export interface ScriptInput {
   company?: string;
   /** There is a competing offer (named or not): the scripts speak of it as an offer, never as current pay. */
   hasOffer?: boolean;
+  /** The offer entered is the guide's own company's: lever 3's competing-offer sentence is left out, not blank. */
+  withoutCompetingOffer?: boolean;
   competingTc?: number;
   /** The offer does not set the ask: lever 3 says there is an offer, without the number (rule 6). */
   hideCompetingTc: boolean;
@@ -132,7 +134,13 @@ export function renderScripts(guide: Guide, input: ScriptInput): LeverScript[] {
         }
       }
       const competing = COMPETING_SENTENCE.exec(template);
-      if (competing) {
+      if (competing && input.withoutCompetingOffer) {
+        template = template.replace(` ${competing[0]}`, '').replace(competing[0], '');
+        claims = claims.filter((claim) => claim !== competing[1]);
+        changes.push(
+          `Left out: the competing-offer sentence. The offer you entered is ${guide.company}'s own, not a competing one.`,
+        );
+      } else if (competing) {
         // One sentence for the offer, the claim as its own: dropping the claim still leaves a sentence.
         const tail = competing[1] ?? '';
         const figure = input.hideCompetingTc ? '' : ' at {competingTc} TC';

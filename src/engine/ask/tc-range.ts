@@ -33,6 +33,28 @@ export function tcRangeAgainst(guide: Guide, region: Region, competing: number):
   return byRule(`${region.shortName} TC ask`, { low, high }, math, true);
 }
 
+/**
+ * Against the guide's own company's offer (not a competing one): the negotiate-up target, never under what that
+ * offer already pays:
+ *   low  = max(the region's target low, the offer rounded up to $1K)
+ *   high = max(the region's band top, low + the guide's example spread)
+ * No uplift: the guide's uplift is for a competing offer.
+ */
+export function tcRangeAgainstOwnOffer(guide: Guide, region: Region, offered: number): Explained<Range> {
+  const spread = exampleSpread(guide);
+  const top = region.band.totalComp.high;
+  const targetLow = region.strategy.target.low;
+  const rounded = upToThousand(offered);
+  const low = Math.max(targetLow, rounded);
+  const high = Math.max(top, low + spread);
+  const math =
+    `Low end: the larger of ${region.shortName}'s negotiate-up target low ${formatMoney(targetLow)} and the ` +
+    `${formatMoney(rounded)} ${guide.company} already offers: ${formatMoney(low)} (never under it). High end: the ` +
+    `larger of ${region.shortName}'s band top ${formatMoney(top)} and the low end + the guide's spread ` +
+    `${formatMoney(spread)}: ${formatMoney(high)}.`;
+  return byRule(`${region.shortName} TC ask`, { low, high }, math, true);
+}
+
 /** Without an offer the TC ask is the guide's negotiate-up target for the region. */
 export function tcRangeWithoutOffer(region: Region): Explained<Range> {
   return fromGuide(

@@ -716,6 +716,35 @@ describe('the sign-on, per end of the ask (rule 2)', () => {
   });
 });
 
+describe('an offer from Ally itself', () => {
+  const ally = (totalComp: number, regionId = 'detroit') =>
+    buildAskPackage(guide, regionId, offer({ company: 'Ally', totalComp }));
+
+  it('is not a competing offer: the region’s target, never under what Ally already offers', () => {
+    const pkg = ally(250_000);
+    expect(pkg.warnings.map((w) => w.code)).toContain('same-company');
+    // Detroit's target is $240K–$262K: its low rises to the $250K Ally offers.
+    expect(pkg.ask?.tc.value).toEqual({ low: 250_000, high: 262_000 });
+    expect(ally(270_000).ask?.tc.value).toEqual({ low: 270_000, high: 277_000 });
+    expect(ally(200_000, 'new-york').ask?.tc.value).toEqual({ low: 285_000, high: 309_000 });
+    expect(pkg.walkAway).toBeUndefined();
+  });
+
+  it('no script says "a competing offer from Ally", and none is left blank for one', () => {
+    const said = ally(250_000)
+      .scripts.map((script) => script.text)
+      .join(' ');
+    expect(said).not.toContain('competing offer');
+    expect(said).not.toContain('[their TC]');
+    expect(said).toContain("I'd like to discuss bringing Ally's total comp to $262K");
+    expect(
+      ally(250_000)
+        .scripts.find((script) => script.number === 3)
+        ?.changes.join(' '),
+    ).toContain('Left out: the competing-offer sentence.');
+  });
+});
+
 describe('claims that fit the competing company', () => {
   it('the branch-bank line is left out for a company known to have no branches, kept for a bank', () => {
     const line = 'At my current company, digital products exist alongside physical channels.';
