@@ -97,6 +97,12 @@ export function planLines(guide: Guide, pkg: AskPackage): string {
   const leverName = (number: number) =>
     `${number} (${LEVER_PART[number] ?? guide.levers.find((lever) => lever.number === number)?.name ?? ''})`;
   const lines = [
+    ...(pkg.levelReviewFirst
+      ? [
+          `*Start with a level review:* ask for the ${pkg.levelReviewFirst} band in writing, before any figure. If the ` +
+            `role stays ${guide.levels.bandsCover}, the plan is:`,
+        ]
+      : []),
     `*Lead with lever ${leverName(pkg.leadLever)}*, then ${pkg.leverOrder
       .filter((n) => n !== pkg.leadLever)
       .map(leverName)
@@ -110,7 +116,7 @@ export function planLines(guide: Guide, pkg: AskPackage): string {
         : low === high
           ? 'the ask is one point, your floor too: hold it.'
           : `no premium applies, so you can concede toward your floor ${formatMoney(low)}, only for something in ` +
-            `return (a sign-on, ${pkg.levelReviewFits ? 'a level review' : 'the title'}).`;
+            `return (a sign-on, ${pkg.levelReviewFits && !pkg.levelReviewFirst ? 'a level review' : 'the title'}).`;
     lines.push(
       `*Open at* ${formatMoney(pkg.ask.openAt.value)} TC${low === high ? '' : ', the top of the range'}, the one figure to say: ${settle}`,
     );

@@ -47,4 +47,14 @@ describe('the offer answer', () => {
     // An offer that sets the ask keeps the level review.
     expect(answerText(['SoFi', '250k', 'detroit'])).toContain('(a sign-on, a level review)');
   });
+
+  it('far above the band: the plan starts with the level review, and does not offer it again as a concession', () => {
+    const text = answerText(['Netflix', '450k', 'ny']);
+    expect(text).toContain(
+      '*Start with a level review:* ask for the Senior Product Manager band in writing, before any figure. If the role stays Product Manager, the plan is:',
+    );
+    expect(text.indexOf('Start with a level review:*')).toBeLessThan(text.indexOf('*Lead with lever'));
+    expect(text).toContain('only for something in return (a sign-on, the title).');
+    expect(answerText(['SoFi', '250k', 'detroit'])).not.toContain('Start with a level review:*');
+  });
 });

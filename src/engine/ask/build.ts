@@ -378,6 +378,7 @@ export function buildAskPackage(
     leverOrder: plan.order,
     walkAway: competingOffer ? walkAwayFigure(competingOffer) : undefined,
     levelReviewFits,
+    ...(built?.farAbove ? { levelReviewFirst: nextLevel(guide) } : {}),
     fallbacks,
     scripts,
     warnings,

@@ -136,6 +136,8 @@ export interface AskPackage {
   walkAway?: Explained;
   /** A level review is worth asking for: no offer, or one that sets the ask (not one the guide's target is above). */
   levelReviewFits: boolean;
+  /** Far above the band: the level to ask about before any figure (the PM band can't reach the offer). */
+  levelReviewFirst?: string;
   fallbacks: string[];
   scripts: LeverScript[];
   warnings: AskWarning[];
