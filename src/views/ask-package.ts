@@ -126,7 +126,8 @@ export function planLines(guide: Guide, pkg: AskPackage): string {
     lines.push(
       `*Walk-away:* ${formatMoney(pkg.walkAway.value)} TC a year` +
         ', your competing offer. Below it, the other offer is better.' +
-        (first > pkg.walkAway.value
+        // Only where a sign-on is asked: otherwise the ask's TC already covers that first year.
+        (first > pkg.walkAway.value && pkg.ask?.signOn
           ? ` Its first year is ${formatMoney(first)}: a first year under that is a sign-on to ask for, not a reason to walk.`
           : ''),
     );

@@ -33,6 +33,10 @@ describe('the offer answer', () => {
     expect(text).toContain(
       '$250.5K TC a year, your competing offer. Below it, the other offer is better. Its first year is $280.5K: a first year under that is a sign-on to ask for, not a reason to walk.',
     );
+    // A first year the ask's TC already covers is not a sign-on question.
+    expect(answerText(['Chime', 'base', '140k', 'rsu', '30k', 'bonus', '15k', 'signon', '20k', 'ny'])).not.toContain(
+      'Its first year is',
+    );
     expect(answerText(['SoFi', '245k', 'detroit'])).toContain(
       'your competing offer. Below it, the other offer is better.',
     );
@@ -55,6 +59,10 @@ describe('the offer answer', () => {
     );
     expect(text.indexOf('Start with a level review:*')).toBeLessThan(text.indexOf('*Lead with lever'));
     expect(text).toContain('only for something in return (a sign-on, the title).');
+    // …and the last fallback is the title and the walk-away, not the level review a third time.
+    expect(text).toContain(
+      "If TC stops below $460K: ask for the title, and weigh Ally Financial's yearly TC against your walk-away $450K; a sign-on cannot cover a yearly gap.",
+    );
     expect(answerText(['SoFi', '250k', 'detroit'])).not.toContain('Start with a level review:*');
   });
 });

@@ -150,9 +150,10 @@ export function askFallbacks(
   offer: NormalisedOffer | undefined,
   /**
    * farAbove: the level review already leads; belowBand: the competing offer is under the band; levelReviewFits: the
-   * offer sets the ask (under the guide's target it makes no case for a higher level).
+   * offer sets the ask (under the guide's target it makes no case for a higher level); ownOffer: the TC the guide's
+   * own company already offers, when that is the offer entered.
    */
-  where: { farAbove?: boolean; belowBand?: boolean; levelReviewFits?: boolean } = {},
+  where: { farAbove?: boolean; belowBand?: boolean; levelReviewFits?: boolean; ownOffer?: number } = {},
 ): string[] {
   const levelReviewFirst = where.farAbove === true;
   const out: string[] = [];
@@ -204,17 +205,36 @@ export function askFallbacks(
     out.push(
       (withRoom.length > 0
         ? `If base stops below ${formatMoney(baseHigh)}: move the difference to ${withRoom.join(' or ')}, which come${withRoom.length === 1 ? 's' : ''} every year; a sign-on covers year one only.`
-        : `If base stops below ${formatMoney(baseHigh)}: RSU and bonus are already at their band tops in this ask, so a ` +
+        : `If base stops below ${formatMoney(baseHigh)}: RSU and bonus are already at or above their band tops in this ask, so a ` +
           `lower base lowers the TC; hold the TC at your floor ${formatMoney(ask.tc.value.low)} at least (a sign-on covers year one only).`) +
         theirs,
     );
   }
   const firstYearGap = offer !== undefined && offer.firstYearTc.value > ask.tc.value.low;
   const level = nextLevel(guide);
-  // Far above the band the level review already leads the fallbacks: not said twice.
-  const review = levelReviewFirst ? 'the title' : `a level review (${level}) or the title`;
   // The sign-on there is at least the first-year gap at the floor, and grows by whatever the TC falls under it.
   const first = offer?.firstYearTc.value ?? 0;
+  const floor = formatMoney(ask.tc.value.low);
+  if (where.ownOffer !== undefined) {
+    // Ally's own offer is the floor: it cannot "stop below" what it already offers.
+    out.push(
+      `If ${guide.company} holds at its ${formatMoney(where.ownOffer)}: ask for a sign-on, a level review (${level}) or the title.`,
+    );
+    return out;
+  }
+  // Far above the band the level review already leads, and under the guide's target there is no case for one: either
+  // way the TC fallback ends with the title and the walk-away, not a level review.
+  const weigh = offer
+    ? `, and weigh ${guide.company}'s yearly TC against your walk-away ${formatMoney(offer.annualTc.value)}`
+    : '';
+  const review =
+    levelReviewFirst || where.levelReviewFits === false
+      ? `the title${weigh}`
+      : `a level review (${level}) or the title`;
+  if (levelReviewFirst && !firstYearGap) {
+    out.push(`If TC stops below ${floor}: ask for the title${weigh}; a sign-on cannot cover a yearly gap.`);
+    return out;
+  }
   if (offer && where.levelReviewFits === false && !firstYearGap) {
     // The guide's target is above this offer: it makes no case for a higher level (under the band, the warning even
     // says to check for a lower one).

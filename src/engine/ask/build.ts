@@ -223,7 +223,7 @@ function askFigures(
         (farAbove
           ? ''
           : ' Equity is the part recruiters can most often stretch; if RSU will not go above the band, ask for a level ' +
-            'review. A sign-on covers year one only: the gap is yearly.'),
+            'review. A sign-on covers year one only, and RSU is paid every year.'),
     });
   }
   return { figures, trades, warnings, farAbove };
@@ -267,13 +267,19 @@ export function buildAskPackage(
   warnings.push(...sanity.warnings);
   for (const text of offer?.setAside ?? []) warnings.push({ code: 'parts-set-aside', text });
   if (offer && sameCompany) {
+    const offered = offer.annualTc.value;
+    const over = offered - band.high;
     warnings.push({
       code: 'same-company',
       text:
         `${offer.company} is ${guide.company} itself: that is the offer you are negotiating, not a competing one. ` +
-        `The ask below is ${region.shortName}'s negotiate-up target, never under the ${formatMoney(offer.annualTc.value)} ` +
-        `${guide.company} already offers, and the scripts leave the competing-offer sentence out; enter a competing ` +
-        'offer from another company to have the ask set against it.',
+        (over > 0
+          ? `It is already ${formatMoney(over)} over ${region.shortName}'s published band top ${formatMoney(band.high)}: ` +
+            `ask whether the role is slotted as ${nextLevel(guide)}. The ask below starts at the ${formatMoney(offered)} ` +
+            `it offers and adds the guide's spread`
+          : `The ask below is ${region.shortName}'s negotiate-up target, never under the ${formatMoney(offered)} it already offers`) +
+        '; the scripts leave the competing-offer sentence out. Enter a competing offer from another company to have ' +
+        'the ask set against it.',
     });
   }
   if (otherLevel) {
@@ -304,7 +310,8 @@ export function buildAskPackage(
           'does not set the ask, so the script says you have one without its number, because quoting it would anchor the talk low.',
     regionName: region.shortName,
     trades: built?.trades ?? [],
-    companyKind: kind,
+    // Ally's own kind says nothing about the person's current company: its branch line stays, marked.
+    companyKind: sameCompany ? undefined : kind,
   });
   if (offer && competing !== undefined && !sanity.holdBack && !otherLevel) {
     if (belowBand) {
@@ -345,6 +352,7 @@ export function buildAskPackage(
         farAbove: built?.farAbove !== undefined,
         belowBand,
         levelReviewFits,
+        ...(sameCompany && offer ? { ownOffer: offer.annualTc.value } : {}),
       }),
     );
   } else if (otherLevel) {

@@ -62,13 +62,15 @@ function tradeSentence(trade: Trade, company: string | undefined, hideFigures: b
   const names = trade.carriedBy.map((part) => PART_WORDS[part]);
   const which = names.length > 0 ? ` (${names.join(' and ')})` : '';
   const part = PART_WORDS[trade.part];
+  // Above the band and still short: said as "still under" the offer's, never "already above Ally's band" (aloud,
+  // that hands the recruiter the reason to say no).
   const limit =
     trade.asked === undefined
-      ? `Ally's ${part} band tops out at ${formatMoney(trade.bandTop)}`
-      : `That ${part} figure is already above Ally's band`;
+      ? `Ally's ${part} band tops out at ${formatMoney(trade.bandTop)}, under`
+      : 'That is still under';
   return hideFigures
-    ? ` ${limit}, under the ${part} in ${offerWords(company)}, so the rest of my ask${which} makes up the difference every year.`
-    : ` ${limit}, ${trade.asked === undefined ? '' : 'yet '}under the ${formatMoney(trade.competing)} ${part} in ${offerWords(company)}, so the rest of my ` +
+    ? ` ${limit} the ${part} in ${offerWords(company)}, so the rest of my ask${which} makes up the difference every year.`
+    : ` ${limit} the ${formatMoney(trade.competing)} ${part} in ${offerWords(company)}, so the rest of my ` +
         `ask${which} makes up the ${formatMoney(trade.short)} a year.`;
 }
 

@@ -148,7 +148,7 @@ export function normaliseOffer(input: OfferInput): OfferResult {
 
   if (input.base === undefined) {
     const total = input.totalComp ?? 0;
-    const annualTc = fromYou('Competing annual TC', total, 'The total comp you gave for the competing offer.');
+    const annualTc = fromYou('Competing annual TC', total, 'The total comp you gave for the offer.');
     const signOn = input.signOn;
     const firstYear = total + (signOn ?? 0);
     const setAside: string[] = [];

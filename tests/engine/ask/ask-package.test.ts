@@ -203,7 +203,7 @@ describe('rules 1–3 and 5 hold for random offers in every region and every com
     const rsuTrade = pkg.trades.find((trade) => trade.part === 'rsu');
     expect(rsuTrade).toMatchObject({ competing: 90_000, short: 27_000, asked: 63_000 });
     expect(pkg.scripts.find((script) => script.number === 2)?.text).toContain(
-      "$63K a year. That RSU figure is already above Ally's band, yet under the $90K RSU in my Stripe offer, so the rest of my ask (base and bonus) makes up the $27K a year",
+      '$63K a year. That is still under the $90K RSU in my Stripe offer, so the rest of my ask (base and bonus) makes up the $27K a year',
     );
     expect(pkg.scripts.find((script) => script.number === 4)?.text).toContain('bonus target increased to 25%');
   });
@@ -579,9 +579,13 @@ describe('the rest of issue 12', () => {
     expect(lever2).not.toContain('$90K');
     // RSU and bonus are at their band tops in the ask: a base cut is not "moved to RSU or bonus".
     expect(amazon.fallbacks.join(' ')).toContain(
-      'If base stops below $198K: RSU and bonus are already at their band tops in this ask, so a lower base lowers the TC',
+      'If base stops below $198K: RSU and bonus are already at or above their band tops in this ask, so a lower base lowers the TC',
     );
     expect(amazon.fallbacks.join(' ')).not.toContain('move the difference to');
+    // Under the guide's target there is no case for a level review, first-year gap or not.
+    expect(amazon.fallbacks.at(-1)).toBe(
+      "If TC stops below $294K: ask a sign-on for the first-year gap, at least $41K (your $335K first year − $294K, more by what the TC falls under it), then the title, and weigh Ally Financial's yearly TC against your walk-away $275K.",
+    );
     // The sign-on is said without "to match my offer's first year": with the ask, that would give the number away.
     expect(amazon.scripts.find((script) => script.number === 3)?.text).toMatch(
       /I have a competing offer from Amazon\. .*For the first year I'd also need a \$26K sign-on\.$/,
@@ -742,6 +746,21 @@ describe('an offer from Ally itself', () => {
         .scripts.find((script) => script.number === 3)
         ?.changes.join(' '),
     ).toContain('Left out: the competing-offer sentence.');
+    // Ally's kind says nothing about the person's current company: the branch line stays, for them to judge.
+    expect(said).toContain(
+      '[only if true: At my current company, digital products exist alongside physical channels.]',
+    );
+  });
+
+  it('the fallback starts from what Ally offers; over the band it asks whether the role is slotted higher', () => {
+    expect(ally(250_000).fallbacks.at(-1)).toBe(
+      'If Ally Financial holds at its $250K: ask for a sign-on, a level review (Senior Product Manager) or the title.',
+    );
+    const over = ally(270_000).warnings.find((w) => w.code === 'same-company')?.text;
+    expect(over).toContain(
+      "It is already $8K over Detroit's published band top $262K: ask whether the role is slotted as Senior Product Manager.",
+    );
+    expect(over).not.toContain('negotiate-up target');
   });
 });
 
