@@ -195,6 +195,14 @@ export function pairUp(
   return { pairs: pairs.sort((a, b) => a.start - b.start), loose };
 }
 
+/**
+ * "bonus 15", "equity: 30": a small bare number right after a label is that label's amount (read, or asked about),
+ * even beside other amounts; dropping it would answer as if the part were never given.
+ */
+export function rightAfterLabel(text: string, amount: Amount, labels: Label[]): boolean {
+  return labels.some((label) => label.end <= amount.start && /^\s*[:=]?\s*$/.test(text.slice(label.end, amount.start)));
+}
+
 export function start(token: Token): number {
   return token.kind === 'label' ? token.label.start : token.amount.start;
 }
@@ -306,9 +314,11 @@ export function readAmountsFromText(c: Collector, text: string, commandWords = f
   for (const segment of segments) {
     const inside = <T extends Span>(span: T): boolean => span.start >= segment.start && span.start < segment.end;
     const segmentText = text.slice(segment.start, segment.end);
-    let segmentAmounts = amounts.filter(inside);
-    if (segmentAmounts.length > 1) segmentAmounts = segmentAmounts.filter((amount) => !amount.weak);
     const segmentLabels = labels.filter((label) => inside(label) && !label.none);
+    let segmentAmounts = amounts.filter(inside);
+    if (segmentAmounts.length > 1) {
+      segmentAmounts = segmentAmounts.filter((amount) => !amount.weak || rightAfterLabel(text, amount, segmentLabels));
+    }
     const found = pairUp(segmentLabels, segmentAmounts, text);
     loose.push(...found.loose.filter((amount) => amount.strong));
     found.pairs.forEach((pair, index) => {

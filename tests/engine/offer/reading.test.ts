@@ -240,6 +240,30 @@ describe('readOfferFromText problems', () => {
     ]);
   });
 
+  it('a small bare number right after its label is read beside other amounts, not dropped', () => {
+    // It was dropped as too weak to be money once the sentence had another amount: the answer went on without a bonus.
+    expect(fromWords('SoFi base 150k bonus 15 equity 30k/yr detroit').problems).toEqual([
+      {
+        field: 'bonus',
+        message: 'Bonus: 15 could mean 15% or $15K; add a % sign or a k to say which.',
+        example: '15% or 25k',
+      },
+    ]);
+    const stock = fromWords('SoFi base 150k bonus 15% equity 30 detroit');
+    expect(stock.problems).toEqual([]);
+    expect(stock.draft.equity).toEqual({ kind: 'annual', dollars: 30_000 });
+    expect(stock.readAs).toContain('stock 30 read as $30,000');
+    const signOn = fromWords('SoFi base 150k sign-on: 20 detroit');
+    expect(signOn.draft.signOn).toBe(20_000);
+    expect(signOn.readAs).toContain('sign-on 20 read as $20,000');
+  });
+
+  it('a small bare number away from any label is still not money', () => {
+    const read = fromText('SoFi base 150k with 2 kids, bonus 10%');
+    expect(read.problems).toEqual([]);
+    expect(read.draft).toMatchObject({ base: 150_000, bonus: { kind: 'percent', percent: 10 } });
+  });
+
   it('a percentage given as stock is a stock problem', () => {
     expect(fromText('equity 15%').problems).toEqual([
       {
