@@ -78,7 +78,14 @@ const AI_PREMIUMS = new Set(['responsible-ai', 'empathetic-automation', 'career-
  */
 export function leverPlan(
   guide: Guide,
-  options: { hasOffer: boolean; hideCompeting: boolean; branchBank: boolean; premiumIds: readonly string[] },
+  options: {
+    hasOffer: boolean;
+    hideCompeting: boolean;
+    branchBank: boolean;
+    premiumIds: readonly string[];
+    /** Parts the ask only keeps at what the guide's own company already offers: their levers go last. */
+    held?: readonly ('base' | 'stock' | 'bonus')[];
+  },
 ): { lead: number; order: number[]; why: string } {
   const numbers = [...guide.levers].sort((a, b) => a.number - b.number).map((lever) => lever.number);
   const tcLever = leverNumber(guide, 'totalComp');
@@ -101,7 +108,15 @@ export function leverPlan(
     options.hideCompeting && tcLever !== undefined
       ? [lead, ...rest.filter((n) => n !== tcLever), tcLever]
       : [lead, ...rest];
-  return { lead, order, why };
+  const heldLevers = (options.held ?? []).flatMap((part) => leverNumber(guide, part) ?? []);
+  const raised = order.filter((n) => !heldLevers.includes(n));
+  if (heldLevers.length === 0 || raised.length === 0) return { lead, order, why };
+  // Asking first to keep what is already offered gives the recruiter an easy yes and the person nothing.
+  return {
+    lead: raised[0] ?? lead,
+    order: [...raised, ...order.filter((n) => heldLevers.includes(n))],
+    why: `${guide.company} already offers what the ask keeps; lead with a part the ask raises.`,
+  };
 }
 
 /** The walk-away figure: the competing offer, the person's best alternative, a year and in its first year. */
@@ -153,7 +168,13 @@ export function askFallbacks(
    * offer sets the ask (under the guide's target it makes no case for a higher level); ownOffer: the TC the guide's
    * own company already offers, when that is the offer entered.
    */
-  where: { farAbove?: boolean; belowBand?: boolean; levelReviewFits?: boolean; ownOffer?: number } = {},
+  where: {
+    farAbove?: boolean;
+    belowBand?: boolean;
+    levelReviewFits?: boolean;
+    ownOffer?: number;
+    ownBase?: number;
+  } = {},
 ): string[] {
   const levelReviewFirst = where.farAbove === true;
   const out: string[] = [];
@@ -182,11 +203,14 @@ export function askFallbacks(
     );
   }
   const baseHigh = ask.base.value.high;
-  const theirBase = offer?.base?.value;
+  const theirBase = offer?.base?.value ?? where.ownBase;
+  // Whose base it is: the competing offer's, or the one the guide's own company already offers.
+  const whoseBase =
+    where.ownBase === undefined ? "your competing offer's base" : `what ${guide.company} already offers`;
   if (theirBase !== undefined && upToThousand(theirBase) >= baseHigh) {
     if (!trades.some((trade) => trade.part === 'base')) {
       out.push(
-        `Base ${formatMoney(baseHigh)} is your competing offer's base: don't go under it; a lower base costs you every ` +
+        `Base ${formatMoney(baseHigh)} is ${whoseBase}: don't go under it; a lower base costs you every ` +
           'year, and the bonus is a percent of it.',
       );
     }
@@ -200,7 +224,7 @@ export function askFallbacks(
     // A competing base inside the band (Goldman $175K, base asked $176K): the line not to cross if base comes in lower.
     const theirs =
       theirBase !== undefined && theirBase >= region.band.base.low
-        ? ` Never under ${formatMoney(theirBase)}, your competing offer's base.`
+        ? ` Never under ${formatMoney(theirBase)}, ${whoseBase}.`
         : '';
     out.push(
       (withRoom.length > 0
@@ -217,8 +241,11 @@ export function askFallbacks(
   const floor = formatMoney(ask.tc.value.low);
   if (where.ownOffer !== undefined) {
     // Ally's own offer is the floor: it cannot "stop below" what it already offers.
+    // Under the band the warning asks whether the role sits a level lower: a review up to the next level is no answer.
     out.push(
-      `If ${guide.company} holds at its ${formatMoney(where.ownOffer)}: ask for a sign-on, a level review (${level}) or the title.`,
+      where.ownOffer < region.band.totalComp.low
+        ? `If ${guide.company} holds at its ${formatMoney(where.ownOffer)}: ask for the ${guide.levels.bandsCover} level and band in writing, or a sign-on.`
+        : `If ${guide.company} holds at its ${formatMoney(where.ownOffer)}: ask for a sign-on, a level review (${level}) or the title.`,
     );
     return out;
   }

@@ -18,10 +18,17 @@ import {
 } from './advice.js';
 import { bonusTarget } from './bonus-target.js';
 import { companyKindLine, farAboveBand, nextLevel, unknownKindWarning, unmappedTitleWarning } from './framing.js';
+import { type HeldPart, heldParts, offeredAboveBand } from './own-offer.js';
 import { type CompetingParts, leverFigures, splitEnd } from './parts.js';
 import { checkSanity } from './sanity.js';
 import { renderScripts } from './scripts.js';
-import { offerSetsAsk, tcRangeAgainst, tcRangeAgainstOwnOffer, tcRangeWithoutOffer } from './tc-range.js';
+import {
+  exampleSpread,
+  offerSetsAsk,
+  tcRangeAgainst,
+  tcRangeAgainstOwnOffer,
+  tcRangeWithoutOffer,
+} from './tc-range.js';
 import type { AskFigures, AskPackage, AskWarning, Trade } from './types.js';
 
 /** A sign-on is asked only when the floor's first-year gap is at least this: a smaller one is not worth the ask. */
@@ -92,28 +99,34 @@ function askFigures(
   region: Region,
   offer: NormalisedOffer | undefined,
   story: ReturnType<typeof premiumStory>,
-  /** The guide's own company's offer, when that is what was entered: the ask never goes under it. */
-  ownOfferTc?: number,
+  /** The guide's own company's offer, when that is what was entered: the ask never goes under it or its parts. */
+  ownOffer?: NormalisedOffer,
 ): { figures: AskFigures; trades: Trade[]; warnings: AskWarning[]; farAbove?: AskWarning } {
   const warnings: AskWarning[] = [];
-  const personal = offer !== undefined || ownOfferTc !== undefined;
+  const personal = offer !== undefined || ownOffer !== undefined;
   const rule = offer
     ? tcRangeAgainst(guide, region, offer.annualTc.value)
-    : ownOfferTc !== undefined
-      ? tcRangeAgainstOwnOffer(guide, region, ownOfferTc)
+    : ownOffer !== undefined
+      ? tcRangeAgainstOwnOffer(guide, region, ownOffer.annualTc.value)
       : tcRangeWithoutOffer(region);
   const lever = leverFigures(guide, region);
   const parts = competingParts(offer);
-  const low = splitEnd(region, rule.value.low, 'low', lever, parts);
-  const high = splitEnd(region, Math.max(rule.value.high, low.end.tc), 'high', lever, parts);
+  const own = competingParts(ownOffer);
+  const low = splitEnd(region, rule.value.low, 'low', lever, parts, own);
+  // Parts already offered may raise the floor: the opening keeps the guide's spread above it, so there is room to give.
+  const highEnd = Math.max(rule.value.high, low.end.tc + (ownOffer ? exampleSpread(guide) : 0));
+  const high = splitEnd(region, highEnd, 'high', lever, parts, own);
   const tcValue = { low: low.end.tc, high: high.end.tc };
+  const whose = ownOffer
+    ? `The parts ${guide.company} already offers need more than that: the parts, each at least what it offers and the guide's lever figures, add up to ${formatRange(tcValue)}`
+    : `Your competing parts need more than that: the parts, each at least yours and the guide's lever figures, add up to ${formatRange(tcValue)}`;
   const tc =
     tcValue.low === rule.value.low && tcValue.high === rule.value.high
       ? rule
       : range(
           rule.label,
           tcValue,
-          `${rule.math} Your competing parts need more than that: the parts, each at least yours and the guide's lever figures, add up to ${formatRange(tcValue)}.`,
+          `${rule.math} ${whose}${ownOffer && tcValue.high > rule.value.high ? `, and the high end stays the guide's spread ${formatMoney(exampleSpread(guide))} above the low end` : ''}.`,
           personal,
         );
   const math = (what: string) => `Low end: ${low.end.steps.join(' ')} High end: ${high.end.steps.join(' ')} (${what})`;
@@ -213,12 +226,17 @@ function askFigures(
     ? farAboveBand(guide, region, offer.annualTc.value, { low: low.end.rsuPerYear, high: high.end.rsuPerYear })
     : undefined;
   const above = Math.max(low.rsuAboveBand, high.rsuAboveBand);
+  // RSU already offered above the band is the top it rises from (splitEnd counts from the larger of the two).
+  const ownRsu = upToThousand(own.rsuPerYear ?? 0);
+  const ownRsuAbove = ownRsu > region.band.stock.high ? ownRsu : 0;
   if (above > 0) {
     warnings.push({
       code: 'part-above-band',
       text:
         `Base and bonus are at their band tops, so RSU carries the rest of the TC ask: up to ${formatMoney(above)} a year ` +
-        `above ${region.shortName}'s RSU band top ${formatMoney(region.band.stock.high)}.` +
+        (ownRsuAbove > 0
+          ? `above the ${formatMoney(ownRsuAbove)} a year ${guide.company} already offers.`
+          : `above ${region.shortName}'s RSU band top ${formatMoney(region.band.stock.high)}.`) +
         // Far above the band it is a level question, not a stretch (the far-above-band warning says so).
         (farAbove
           ? ''
@@ -261,7 +279,6 @@ export function buildAskPackage(
   const levelReviewFits = !hideCompeting;
   const branchBank = kind === guide.branchlessPremium.appliesTo;
   const story = premiumStory(guide, competing, kind, premiumIds);
-  const plan = leverPlan(guide, { hasOffer: competingOffer !== undefined, hideCompeting, branchBank, premiumIds });
 
   const sanity = offer ? checkSanity(guide, region, offer) : { confirmations: [], warnings: [], holdBack: false };
   warnings.push(...sanity.warnings);
@@ -269,6 +286,8 @@ export function buildAskPackage(
   if (offer && sameCompany) {
     const offered = offer.annualTc.value;
     const over = offered - band.high;
+    const under = band.low - offered;
+    const partsAbove = offeredAboveBand(offer, region.band);
     warnings.push({
       code: 'same-company',
       text:
@@ -277,7 +296,15 @@ export function buildAskPackage(
           ? `It is already ${formatMoney(over)} over ${region.shortName}'s published band top ${formatMoney(band.high)}: ` +
             `ask whether the role is slotted as ${nextLevel(guide)}. The ask below starts at the ${formatMoney(offered)} ` +
             `it offers and adds the guide's spread`
-          : `The ask below is ${region.shortName}'s negotiate-up target, never under the ${formatMoney(offered)} it already offers`) +
+          : under > 0
+            ? `It is ${formatMoney(under)} under ${region.shortName}'s band (${formatRange(band)}) for ` +
+              `${guide.levels.bandsCover}: ask which level and band it was built on (an APM offer?). The ask below is ` +
+              `${region.shortName}'s negotiate-up target, ${Math.round(((region.strategy.target.low - offered) / offered) * 100)}% ` +
+              `above it (${formatMoney(region.strategy.target.low)} against ${formatMoney(offered)})`
+            : `The ask below is ${region.shortName}'s negotiate-up target, never under the ${formatMoney(offered)} it already offers`) +
+        (partsAbove.length > 0
+          ? `; its ${partsAbove.join(' and ')} ${partsAbove.length === 1 ? 'is' : 'are'} already above ${region.shortName}'s band, and the ask keeps ${partsAbove.length === 1 ? 'it' : 'them'}`
+          : '') +
         '; the scripts leave the competing-offer sentence out. Enter a competing offer from another company to have ' +
         'the ask set against it.',
     });
@@ -294,7 +321,15 @@ export function buildAskPackage(
   const built =
     sanity.holdBack || otherLevel
       ? undefined
-      : askFigures(guide, region, competingOffer, story, sameCompany ? offer?.annualTc.value : undefined);
+      : askFigures(guide, region, competingOffer, story, sameCompany ? offer : undefined);
+  const held: HeldPart[] = sameCompany && offer && built ? heldParts(built.figures.ends.high, offer) : [];
+  const plan = leverPlan(guide, {
+    hasOffer: competingOffer !== undefined,
+    hideCompeting,
+    branchBank,
+    premiumIds,
+    held: held.map(({ part }) => (part === 'rsu' ? 'stock' : part)),
+  });
   const scripts = renderScripts(guide, {
     ask: built?.figures,
     company: competingOffer && !isUnnamedCompany(competingOffer) ? competingOffer.company : undefined,
@@ -312,6 +347,7 @@ export function buildAskPackage(
     trades: built?.trades ?? [],
     // Ally's own kind says nothing about the person's current company: its branch line stays, marked.
     companyKind: sameCompany ? undefined : kind,
+    held,
   });
   if (offer && competing !== undefined && !sanity.holdBack && !otherLevel) {
     if (belowBand) {
@@ -352,7 +388,9 @@ export function buildAskPackage(
         farAbove: built?.farAbove !== undefined,
         belowBand,
         levelReviewFits,
-        ...(sameCompany && offer ? { ownOffer: offer.annualTc.value } : {}),
+        ...(sameCompany && offer
+          ? { ownOffer: offer.annualTc.value, ...(offer.base ? { ownBase: offer.base.value } : {}) }
+          : {}),
       }),
     );
   } else if (otherLevel) {

@@ -67,6 +67,9 @@ export interface CompetingParts {
   bonus?: number;
 }
 
+/** The guide's own company's offer: each part it already pays is a floor, above its band top too (never asked under). */
+export type OwnParts = CompetingParts;
+
 /**
  * Split one TC end into base + RSU a year + bonus that add up to it (rule 1, to $1K), never below a competing part
  * without a named trade (rule 2), each part nondecreasing in the TC end (rule 3). The rule, in order:
@@ -79,7 +82,8 @@ export interface CompetingParts {
  * 3. Below the TC end, the remainder is carried: the bonus in whole percents of base up to the largest inside its band
  *    top, RSU up to its band top, base up to its band top (the bonus keeping its percent), the bonus to its band top,
  *    then RSU above its band (said plainly).
- * RSU and base move in whole $1K (roundToThousand), as the guide's levers say them.
+ * RSU and base move in whole $1K (roundToThousand), as the guide's levers say them. Parts the guide's own company
+ * already offers (`own`) are floors with no cap: a band top under one of them rises to it, so no part is asked under it.
  */
 export function splitEnd(
   region: Region,
@@ -87,8 +91,17 @@ export function splitEnd(
   end: 'low' | 'high',
   lever: LeverFigures,
   competing: CompetingParts,
+  own: OwnParts = {},
 ): { end: AskEnd; trades: Trade[]; rsuAboveBand: number } {
-  const band = region.band;
+  const ownBase = own.base === undefined ? 0 : upToThousand(own.base);
+  const ownRsu = own.rsuPerYear === undefined ? 0 : upToThousand(own.rsuPerYear);
+  const ownBonus = own.bonus === undefined ? 0 : upToThousand(own.bonus);
+  // A part the guide's company already pays above its band top raises that top: the ask never goes under it.
+  const band = {
+    base: { ...region.band.base, high: Math.max(region.band.base.high, ownBase) },
+    bonus: { ...region.band.bonus, high: Math.max(region.band.bonus.high, ownBonus) },
+    stock: { ...region.band.stock, high: Math.max(region.band.stock.high, ownRsu) },
+  };
   const steps: string[] = [];
   const trades: Trade[] = [];
   const compBase = competing.base === undefined ? undefined : upToThousand(competing.base);
@@ -113,11 +126,11 @@ export function splitEnd(
   // 1. Floors.
   const leverBase = lever.baseAt[end];
   const cappedBase = Math.min(compBase ?? 0, band.base.high);
-  let base = Math.max(leverBase, cappedBase);
-  const bonusFloor = Math.max(Math.min(compBonus ?? 0, band.bonus.high), band.bonus.low);
+  let base = Math.max(leverBase, cappedBase, ownBase);
+  const bonusFloor = Math.max(Math.min(compBonus ?? 0, band.bonus.high), band.bonus.low, ownBonus);
   const topPercent = Math.floor((band.bonus.high * 100) / band.base.high);
   // The percent is the one the low end's base needs, at both ends: so the top end's bonus is never the smaller.
-  const lowBase = Math.max(lever.baseAt.low, cappedBase);
+  const lowBase = Math.max(lever.baseAt.low, cappedBase, ownBase);
   let percent = Math.max(lever.bonusPercent, Math.ceil((bonusFloor * 100) / lowBase));
   const flat = percent > topPercent;
   if (flat) {
@@ -138,15 +151,33 @@ export function splitEnd(
   // A competing RSU above the band is matched only up to the band top: the rest is a named trade carried by base and
   // bonus (the TC ask stays above the offer). Matching it in full on top of Ally's own base and bonus asked for the
   // best of both offers: $302K against a $240K offer whose $100K RSU was its largest part.
-  const rsuFloor = Math.max(Math.min(compRsu ?? 0, band.stock.high), band.stock.low);
+  const rsuFloor = Math.max(Math.min(compRsu ?? 0, band.stock.high), band.stock.low, ownRsu);
   const leverRsu = end === 'low' ? lever.rsuLow : lever.rsuHigh;
   let rsu = Math.max(leverRsu.value, rsuFloor);
+  const offered = (part: number, floor: number) => part > 0 && part === floor;
+  const baseFrom = offered(ownBase, base)
+    ? 'already offered'
+    : cappedBase > leverBase
+      ? 'your competing base'
+      : "the guide's lever 1 at this end";
+  const bonusFrom =
+    offered(ownBonus, bonusFloor) && bonusFloor > bonus - NAMING_TOLERANCE
+      ? 'at least the bonus already offered'
+      : compBonus !== undefined && bonusFloor > (base * lever.bonusPercent) / 100
+        ? 'at least your competing bonus'
+        : `lever 4's ${formatPercent(lever.bonusPercent, 0)}`;
+  const rsuFrom = offered(ownRsu, rsuFloor)
+    ? 'already offered'
+    : compRsu !== undefined && compRsu > band.stock.high
+      ? 'the band top, under your competing RSU'
+      : compRsu !== undefined && compRsu >= band.stock.low
+        ? 'your competing RSU'
+        : 'the band low';
   steps.push(
-    `Floors: base ${formatMoney(base)} (${cappedBase > leverBase ? 'your competing base' : "the guide's lever 1 at this end"}), ` +
+    `Floors: base ${formatMoney(base)} (${baseFrom}), ` +
       `bonus ${flat ? `${formatMoney(bonus)}, its band top` : `${formatPercent(percent, 0)} of base = ${formatMoney(bonus)}`} ` +
-      `(${compBonus !== undefined && bonusFloor > (base * lever.bonusPercent) / 100 ? 'at least your competing bonus' : `lever 4's ${formatPercent(lever.bonusPercent, 0)}`}), ` +
-      `RSU ${formatMoney(rsuFloor)} a year (${compRsu !== undefined && compRsu > band.stock.high ? 'the band top, under your competing RSU' : compRsu !== undefined && compRsu >= band.stock.low ? 'your competing RSU' : 'the band low'}). ` +
-      `RSU starts at ${formatMoney(rsu)} (${rsu > leverRsu.value ? 'your competing RSU' : `the guide's lever 2 ${end} end`}).`,
+      `(${bonusFrom}), RSU ${formatMoney(rsuFloor)} a year (${rsuFrom}). ` +
+      `RSU starts at ${formatMoney(rsu)} (${rsu > leverRsu.value ? (offered(ownRsu, rsu) ? 'already offered' : 'your competing RSU') : `the guide's lever 2 ${end} end`}).`,
   );
 
   // 2. Over the TC end: RSU comes down; the floors alone may raise the end.

@@ -1,6 +1,7 @@
 import type { CompanyKind, Guide, Lever } from '../../guide/schema.js';
 import { aMoney, formatMoney, formatPercent } from '../money.js';
 import { DEFAULT_VEST_YEARS, KIND_LABELS } from '../offer/index.js';
+import type { HeldPart } from './own-offer.js';
 import type { AskFigures, LeverScript, Trade } from './types.js';
 
 /** The guide says RSU "over four years" while its table (and every ask) is RSU per year: say what the bot means. */
@@ -38,7 +39,12 @@ export interface ScriptInput {
   trades?: readonly Trade[];
   /** The competing company's kind, when known: a branch claim is left out for a company that is no bank. */
   companyKind?: CompanyKind;
+  /** Parts the ask keeps at what the guide's own company already offers: asked to be kept, never "increased". */
+  held?: readonly HeldPart[];
 }
+
+/** "increased to {stockAsk}": the guide's verb for a part the ask raises. */
+const INCREASED_TO = /increased to (?=\{(?:stockAsk|bonusTargetPercent|baseAsk)\})/;
 
 const PART_PLACEHOLDER: Record<Trade['part'], RegExp> = {
   base: /\{baseAsk\}/,
@@ -185,6 +191,14 @@ export function renderScripts(guide: Guide, input: ScriptInput): LeverScript[] {
           input.hideCompetingTc
             ? `Your ${PART_WORDS[trade.part]} is above Ally's band top: the script says the parts that carry the ${formatMoney(trade.short)} a year without its figure, as lever 3 keeps your number out, so it never asks aloud for less than you have.`
             : `Your ${PART_WORDS[trade.part]} is above Ally's band top: the script names the ${formatMoney(trade.short)} a year and the parts that carry it, so it never asks aloud for less than you have.`,
+        );
+      }
+      const keep = ask ? (input.held ?? []).find((held) => PART_PLACEHOLDER[held.part].test(template)) : undefined;
+      if (keep) {
+        template = template.replace(INCREASED_TO, 'kept at ');
+        changes.push(
+          `${guide.company} already offers ${formatMoney(keep.offered)}${keep.part === 'base' ? '' : keep.part === 'rsu' ? ' a year' : ' of bonus'}: ` +
+            'the script asks to keep it, not to raise it, and this lever comes after the ones that raise your pay.',
         );
       }
       let filled =

@@ -3,7 +3,7 @@ import { byRule, type Explained, fromGuide } from '../explained.js';
 import { formatMoney, formatRange, upToThousand } from '../money.js';
 
 /** The guide's example spread: lever 3 asks $255K–$262K against $245K, a range $7K wide. */
-function exampleSpread(guide: Guide): number {
+export function exampleSpread(guide: Guide): number {
   return guide.example.tcAsk.high - guide.example.tcAsk.low;
 }
 

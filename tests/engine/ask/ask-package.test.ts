@@ -764,6 +764,66 @@ describe('an offer from Ally itself', () => {
   });
 });
 
+describe('an offer from Ally itself, in parts', () => {
+  const allyParts = (input: Omit<OfferInput, 'company'>, regionId = 'detroit') =>
+    buildAskPackage(guide, regionId, offer({ company: 'Ally', ...input }));
+  // Ally's base $175K and RSU $60K a year are above Detroit's band tops ($168K, $52K); its 15% bonus is under the band.
+  const aboveBand = () =>
+    allyParts({ base: 175_000, bonus: { kind: 'percent', percent: 15 }, equity: { kind: 'annual', dollars: 60_000 } });
+
+  it('never asks for a part under what Ally already offers, even above the band', () => {
+    const pkg = aboveBand();
+    // It asked for base $168K and RSU $52K–$59K: less than Ally's own $175K and $60K, said aloud.
+    expect(pkg.ask?.ends.low).toMatchObject({ tc: 270_000, base: 175_000, rsuPerYear: 60_000, bonus: 35_000 });
+    expect(pkg.ask?.ends.high).toMatchObject({ tc: 277_000, base: 175_000, rsuPerYear: 60_000, bonus: 42_000 });
+    expect(pkg.warnings.find((w) => w.code === 'same-company')?.text).toContain(
+      "its base $175K and RSU $60K a year are already above Detroit's band, and the ask keeps them",
+    );
+    expect(pkg.fallbacks[0]).toBe(
+      "Base $175K is what Ally Financial already offers: don't go under it; a lower base costs you every year, and the bonus is a percent of it.",
+    );
+  });
+
+  it('leads with the levers that raise the pay; a part it only keeps is asked to be kept, not "increased"', () => {
+    const pkg = aboveBand();
+    expect(pkg.leverOrder).toEqual([3, 4, 1, 2]);
+    const lever2 = pkg.scripts.find((script) => script.number === 2);
+    expect(lever2?.text).toContain("I'd like the RSU component kept at $60K a year.");
+    expect(lever2?.changes.join(' ')).toContain(
+      'Ally Financial already offers $60K a year: the script asks to keep it',
+    );
+    expect(pkg.scripts.find((script) => script.number === 4)?.text).toContain('bonus target increased to 24%');
+  });
+
+  it('for any offer in parts from Ally, each part at each end is at least what Ally offers', () => {
+    fc.assert(
+      fc.property(partsOffer, region, (input, regionId) => {
+        const pkg = buildAskPackage(guide, regionId, offer({ ...input, company: 'Ally' }));
+        if (!pkg.ask) return;
+        const own = offer({ ...input, company: 'Ally' });
+        for (const end of [pkg.ask.ends.low, pkg.ask.ends.high]) {
+          expect(end.base).toBeGreaterThanOrEqual(own.base?.value ?? 0);
+          expect(end.rsuPerYear).toBeGreaterThanOrEqual(own.equityPerYear?.value ?? 0);
+          expect(end.bonus).toBeGreaterThanOrEqual((own.bonus?.value ?? 0) - 500);
+          expect(Math.abs(end.base + end.rsuPerYear + end.bonus - end.tc)).toBeLessThanOrEqual(1_000);
+        }
+        expect(pkg.ask.tc.value.low).toBeGreaterThanOrEqual(Math.floor(own.annualTc.value / 1_000) * 1_000);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('under the band it asks which level the offer was built on, not for a review a level up', () => {
+    const pkg = buildAskPackage(guide, 'new-york', offer({ company: 'Ally', totalComp: 200_000 }));
+    expect(pkg.warnings.find((w) => w.code === 'same-company')?.text).toContain(
+      "It is $15K under New York's band ($215K–$309K) for Product Manager: ask which level and band it was built on (an APM offer?). The ask below is New York's negotiate-up target, 43% above it ($285K against $200K)",
+    );
+    expect(pkg.fallbacks.at(-1)).toBe(
+      'If Ally Financial holds at its $200K: ask for the Product Manager level and band in writing, or a sign-on.',
+    );
+  });
+});
+
 describe('claims that fit the competing company', () => {
   it('the branch-bank line is left out for a company known to have no branches, kept for a bank', () => {
     const line = 'At my current company, digital products exist alongside physical channels.';
