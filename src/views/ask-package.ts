@@ -186,7 +186,13 @@ export function scriptBlocks(
   marks: FootnoteMarks,
 ): KnownBlock[] {
   const lever = guide.levers.find((candidate) => candidate.number === script.number);
-  const lead = script.number === pkg.leadLever ? ' · lead with this' : '';
+  // Far above the band the plan starts with a level review: the lead lever comes after it, as the plan says.
+  const lead =
+    script.number !== pkg.leadLever
+      ? ''
+      : pkg.levelReviewFirst
+        ? ' · lead with this, after the level review'
+        : ' · lead with this';
   const unitMark = lever?.asks === 'stock' ? marks.byId(pkg.footnotes, 'stock-unit') : '';
   return [
     section(

@@ -65,4 +65,14 @@ describe('the offer answer', () => {
     );
     expect(answerText(['SoFi', '250k', 'detroit'])).not.toContain('Start with a level review:*');
   });
+
+  it('far above the band: the lead lever says it comes after the level review, as the plan does', () => {
+    // It said "lead with this" under a plan that starts with the level review "before any figure".
+    expect(answerText(['SoFi', '350k', 'detroit'])).toContain(
+      'Auto Lending Scale Lever · lead with this, after the level review*',
+    );
+    const inside = answerText(['SoFi', '250k', 'detroit']);
+    expect(inside).toContain('Auto Lending Scale Lever · lead with this*');
+    expect(inside).not.toContain('after the level review');
+  });
 });
