@@ -17,7 +17,14 @@ import {
   walkAwayFigure,
 } from './advice.js';
 import { bonusTarget } from './bonus-target.js';
-import { companyKindLine, farAboveBand, nextLevel, unknownKindWarning, unmappedTitleWarning } from './framing.js';
+import {
+  aboveCoveredLevel,
+  companyKindLine,
+  farAboveBand,
+  nextLevel,
+  unknownKindWarning,
+  unmappedTitleWarning,
+} from './framing.js';
 import { type HeldPart, heldParts, offeredAboveBand } from './own-offer.js';
 import { type CompetingParts, leverFigures, splitEnd } from './parts.js';
 import { checkSanity } from './sanity.js';
@@ -273,8 +280,12 @@ export function buildAskPackage(
   const competing = competingOffer?.annualTc.value;
   const band = region.band.totalComp;
   const belowBand = competing !== undefined && competing < band.low;
-  // Rule 6: the number is left out of lever 3, and lever 3 goes last, wherever the offer does not set the ask.
-  const hideCompeting = competing !== undefined && !otherLevel && !offerSetsAsk(guide, region, competing);
+  // Rule 6: the number is left out of lever 3, and lever 3 goes last, wherever the offer does not set the ask. For a
+  // level above the one the bands cover, an offer that would not set the covered level's ask is lower still against
+  // that level's band: the number stays out there too.
+  const higherLevel = otherLevel && aboveCoveredLevel(guide, level.allyLevel ?? '');
+  const hideCompeting =
+    competing !== undefined && (!otherLevel || higherLevel) && !offerSetsAsk(guide, region, competing);
   // A level review is a case to make only on an offer strong enough to set the ask (or with no offer at all).
   const levelReviewFits = !hideCompeting;
   const branchBank = kind === guide.branchlessPremium.appliesTo;
@@ -341,8 +352,11 @@ export function buildAskPackage(
       competing === undefined
         ? undefined
         : `Your competing ${formatMoney(competing)} plus the guide's ${formatMoney(guide.askRules.competingUplift)} ` +
-          `uplift is at or under ${region.shortName}'s target low ${formatMoney(region.strategy.target.low)}: the offer ` +
-          'does not set the ask, so the script says you have one without its number, because quoting it would anchor the talk low.',
+          `uplift is at or under ${region.shortName}'s target low ${formatMoney(region.strategy.target.low)}` +
+          (higherLevel
+            ? ` for ${guide.levels.bandsCover}, so it is lower still against the ${level.allyLevel} band: the script says`
+            : ': the offer does not set the ask, so the script says') +
+          ' you have one without its number, because quoting it would anchor the talk low.',
     regionName: region.shortName,
     trades: built?.trades ?? [],
     // Ally's own kind says nothing about the person's current company: its branch line stays, marked.

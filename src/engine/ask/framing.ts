@@ -29,6 +29,12 @@ export function nextLevel(guide: Guide): string {
   return rows[index + 1]?.ally ?? 'the next level';
 }
 
+/** Whether a level sits above the one the bands cover in the guide's level table (Senior PM, Director). */
+export function aboveCoveredLevel(guide: Guide, allyLevel: string): boolean {
+  const rank = (name: string) => guide.levels.rows.findIndex((row) => row.ally === name);
+  return rank(allyLevel) > rank(guide.levels.bandsCover);
+}
+
 /** The company kind line: the kind named, and whether it came from the person or from the guide's list (and why). */
 export function companyKindLine(
   kind: CompanyKind | undefined,

@@ -448,6 +448,20 @@ describe('the rest of issue 12', () => {
     for (const figure of ['$165K', '$168K', '$262K', '$52K']) expect(scripts).not.toContain(figure);
   });
 
+  it('a level above PM: an offer too low to set the PM ask keeps its number out of lever 3 too', () => {
+    const senior = (totalComp: number) =>
+      buildAskPackage(guide, 'new-york', offer({ company: 'Google', title: 'Senior Product Manager', totalComp }));
+    // $200K is under New York's PM band: said aloud, it anchored a Senior PM talk lower still.
+    const low = senior(200_000);
+    const lever3 = low.scripts.find((s) => s.number === 3);
+    expect(lever3?.text).toContain('I have a competing offer from Google.');
+    expect(lever3?.text).not.toContain('$200K');
+    expect(lever3?.changes.join(' ')).toContain('lower still against the Senior Product Manager band');
+    expect(low.leverOrder.at(-1)).toBe(3);
+    // An offer that would set the PM ask is quoted, as before.
+    expect(senior(300_000).scripts.find((s) => s.number === 3)?.text).toContain('from Google at $300K TC');
+  });
+
   it('rule 2: a base capped under what the person has is said in the base script too, not only in a warning', () => {
     const pkg = buildAskPackage(
       guide,
