@@ -163,6 +163,19 @@ describe('did you mean …? in Slack', () => {
     expect(confirmButtons(answer.args.blocks)).toEqual([]);
   });
 
+  it('a sign-on over a whole year is asked about; the click corrects the sign-on alone', async () => {
+    const app = await start();
+    expect((await sendCommand(app, `offer ${COMPANY} base 160k bonus 15% sign-on 250k detroit`)).status).toBe(200);
+    const question = await confirmationQuestion(app);
+    expect(text(question.args.blocks)).not.toContain('What to ask for');
+    const [yes, ...others] = confirmButtons(question.args.blocks);
+    expect(others).toEqual([]);
+    expect(yes?.text).toBe('Yes: sign-on $25K (first-year TC $209K)');
+    const answer = await clickInDm(app, yes);
+    expect(text(answer.args.blocks)).toContain('$160K base + $24K bonus + $25K sign-on = $209K');
+    expect(confirmButtons(answer.args.blocks)).toEqual([]);
+  });
+
   it('equity asked about as a year or a grant: the "a year" click gives the ask, not the same question again', async () => {
     const app = await start();
     expect((await sendCommand(app, `offer ${COMPANY} base 210k rsu 150k ny`)).status).toBe(200);

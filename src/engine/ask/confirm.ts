@@ -5,7 +5,7 @@ import type { Confirmation } from './types.js';
  * The offer as the person typed it, with one "did you mean …?" reading applied and everything else kept: a total
  * comp candidate scales every dollar figure they gave by the same factor (a slipped "k" slips them all); an equity
  * candidate reads the equity as a year's worth or as a grant vesting evenly over 4 years; a base candidate replaces
- * the base alone (a bonus given as a % of base follows it); a bonus candidate replaces the bonus alone.
+ * the base alone (a bonus given as a % of base follows it); a bonus or sign-on candidate replaces that part alone.
  */
 export function applyCandidate(
   draft: OfferDraft,
@@ -25,6 +25,7 @@ export function applyCandidate(
   // A base reading corrects the base alone: the other parts were plausible as typed.
   if (field === 'base') return { ...draft, base: candidate.value };
   if (field === 'bonus') return { ...draft, bonus: { kind: 'dollars', dollars: candidate.value } };
+  if (field === 'signOn') return { ...draft, signOn: candidate.value };
   if (draft.base === undefined) return { ...draft, totalComp: candidate.value };
   const factor = candidate.value / typedTc;
   const scale = (dollars: number) => Math.round(dollars * factor);

@@ -132,6 +132,22 @@ function bonusCandidates(
 }
 
 /**
+ * The readings of a sign-on over the whole annual TC: a slipped digit or "k" (÷10, ÷1000), each at least $1K and at
+ * most half the annual TC, the largest first (the smallest slip).
+ */
+function signOnCandidates(offer: NormalisedOffer, signOn: number): Confirmation['candidates'] {
+  const annual = offer.annualTc.value;
+  return [signOn / 10, signOn / 1000]
+    .map((value) => Math.round(value))
+    .filter((value) => value >= 1000 && value <= annual / 2)
+    .map((value) => ({
+      label: `sign-on ${formatMoney(value)} (first-year TC ${formatMoney(offer.firstYearTc.value - signOn + value)})`,
+      value,
+      typed: `--sign-on ${typedForm(value)}`,
+    }));
+}
+
+/**
  * Sanity before confidence (rule 5). A base outside [half the lowest base band low, twice the highest base band top]
  * holds back the ask with "did you mean …?" readings of the base alone (×10, ×1000, ÷10, ÷1000), each inside the
  * base bands ±50% with a plausible TC; when there is one, it replaces the TC question (the slip is in the base, not
@@ -201,6 +217,20 @@ export function checkSanity(
         : 'Check the figure and send it again.');
     confirmations.push({ field: 'totalComp', question, candidates });
     warnings.push({ code: 'implausible-tc', text: question });
+  }
+  // A sign-on of more than a whole year's pay, on a plausible year: a slipped "k" or digit, not a sign-on.
+  const signOn = offer.signOn?.value;
+  if (!holdBack && signOn !== undefined && signOn > tc) {
+    holdBack = true;
+    const candidates = signOnCandidates(offer, signOn);
+    const question =
+      `A sign-on of ${formatMoney(signOn)} is more than the offer's whole annual TC ${formatMoney(tc)}: allycomp takes ` +
+      `a sign-on up to one year's pay; with it the first-year TC is ${formatMoney(offer.firstYearTc.value)}. ` +
+      (candidates.length > 0
+        ? `Did you mean ${candidates.map((c) => c.label).join(' or ')}?`
+        : 'Check the sign-on and send it again.');
+    confirmations.push({ field: 'signOn', question, candidates });
+    warnings.push({ code: 'implausible-sign-on', text: question });
   }
   const equity = offer.equityPerYear;
   // A figure the person typed as yearly (a grant's yearly average is computed, and is not questioned here).

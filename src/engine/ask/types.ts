@@ -12,6 +12,7 @@ export const ASK_WARNING_CODES = [
   'implausible-tc',
   'implausible-base',
   'implausible-bonus',
+  'implausible-sign-on',
   'equity-maybe-grant',
   'equity-read-as-year',
   'other-level',
@@ -38,7 +39,7 @@ export interface AskWarning {
 
 /** A "did you mean …?" the person confirms before any ask is given (rule 5). */
 export interface Confirmation {
-  field: 'totalComp' | 'base' | 'bonus' | 'equity';
+  field: 'totalComp' | 'base' | 'bonus' | 'equity' | 'signOn';
   question: string;
   /** Readings to offer as buttons: each a whole-dollar figure and how it would be typed. */
   candidates: Array<{ label: string; value: number; typed: string }>;

@@ -282,6 +282,41 @@ describe('did you mean: a base outside the bounds derived from the base bands', 
 
 // A bonus in dollars over its base is more than the 100% of base the % form allows: "bonus 250k" on a $180K base is
 // a slipped "k" for $25K, and answering it would ask Ally for $480K.
+describe('did you mean: a sign-on over the whole annual TC', () => {
+  const sofi = (signOn: number) =>
+    offer({ company: 'SoFi', base: 160_000, bonus: { kind: 'percent', percent: 15 }, signOn });
+
+  it('sign-on $250K on a $184K offer holds the ask back and suggests sign-on $25K', () => {
+    // It was answered: "For the first year I'd also need a $172K sign-on", said aloud on a slipped "k".
+    const pkg = buildAskPackage(guide, 'detroit', sofi(250_000));
+    expect(pkg.ask).toBeUndefined();
+    expect(codes(pkg)).toContain('implausible-sign-on');
+    expect(pkg.confirmations.map((c) => c.field)).toEqual(['signOn']);
+    expect(pkg.confirmations[0]?.candidates).toEqual([
+      { label: 'sign-on $25K (first-year TC $209K)', value: 25_000, typed: '--sign-on 25k' },
+    ]);
+    expect(pkg.confirmations[0]?.question).toContain("more than the offer's whole annual TC $184K");
+  });
+
+  it('up to a whole year is taken as typed; a dollar more is asked', () => {
+    expect(buildAskPackage(guide, 'detroit', sofi(184_000)).needsConfirmation).toBe(false);
+    expect(buildAskPackage(guide, 'detroit', sofi(184_001)).needsConfirmation).toBe(true);
+  });
+
+  it('the button re-runs with the sign-on alone corrected, and the answer comes', () => {
+    const { region, prep } = prepFromWords('SoFi base 160k bonus 15% sign-on 250k detroit', 'detroit');
+    const clicked = confirmedOffer(prep.confirmValues?.[0]?.[0]);
+    expect(clicked?.confirmed.draft).toMatchObject({
+      base: 160_000,
+      bonus: { kind: 'percent', percent: 15 },
+      signOn: 25_000,
+    });
+    const again = prepareOffer(guide, region, clicked?.confirmed.draft ?? {}, clicked?.offer as NormalisedOffer);
+    expect(again.pkg.needsConfirmation).toBe(false);
+    expect(again.pkg.offer?.firstYearTc.value).toBe(209_000);
+  });
+});
+
 describe('did you mean: a bonus in dollars over its base', () => {
   const sofi = (bonus: number, base = 180_000) =>
     offer({
