@@ -174,6 +174,8 @@ export function askFallbacks(
     levelReviewFits?: boolean;
     ownOffer?: number;
     ownBase?: number;
+    /** A premium applies: the plan holds at the top, so a fallback never tells the person to settle at the floor. */
+    holdAtTop?: boolean;
   } = {},
 ): string[] {
   const levelReviewFirst = where.farAbove === true;
@@ -229,8 +231,11 @@ export function askFallbacks(
     out.push(
       (withRoom.length > 0
         ? `If base stops below ${formatMoney(baseHigh)}: move the difference to ${withRoom.join(' or ')}, which come${withRoom.length === 1 ? 's' : ''} every year; a sign-on covers year one only.`
-        : `If base stops below ${formatMoney(baseHigh)}: RSU and bonus are already at or above their band tops in this ask, so a ` +
-          `lower base lowers the TC; hold the TC at your floor ${formatMoney(ask.tc.value.low)} at least (a sign-on covers year one only).`) +
+        : `If base stops below ${formatMoney(baseHigh)}: RSU and bonus are already at or above their band tops at your opening, so a ` +
+          (where.holdAtTop
+            ? `lower base takes the TC under the ${formatMoney(ask.tc.value.high)} you hold at: give base only for something in return, ` +
+              `and never go under your floor ${formatMoney(ask.tc.value.low)} (a sign-on covers year one only).`
+            : `lower base lowers the TC; hold the TC at your floor ${formatMoney(ask.tc.value.low)} at least (a sign-on covers year one only).`)) +
         theirs,
     );
   }

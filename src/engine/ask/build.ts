@@ -402,6 +402,7 @@ export function buildAskPackage(
         farAbove: built?.farAbove !== undefined,
         belowBand,
         levelReviewFits,
+        holdAtTop: story.reasons.length > 0,
         ...(sameCompany && offer
           ? { ownOffer: offer.annualTc.value, ...(offer.base ? { ownBase: offer.base.value } : {}) }
           : {}),

@@ -448,6 +448,21 @@ describe('the rest of issue 12', () => {
     for (const figure of ['$165K', '$168K', '$262K', '$52K']) expect(scripts).not.toContain(figure);
   });
 
+  it('where a premium holds the ask at the top, the base fallback does not tell the person to settle at the floor', () => {
+    const bank = buildAskPackage(
+      guide,
+      'charlotte',
+      offer({ company: 'Acme', companyKind: 'traditional-bank', totalComp: 230_000 }),
+    );
+    expect(bank.ask?.openAt.math).toContain('A premium applies: hold at the top.');
+    // It said "hold the TC at your floor $252K at least" beside "a premium applies, so hold there" ($275K).
+    expect(bank.fallbacks[0]).toBe(
+      'If base stops below $176K: RSU and bonus are already at or above their band tops at your opening, so a lower base takes the TC under the $275K you hold at: give base only for something in return, and never go under your floor $252K (a sign-on covers year one only).',
+    );
+    const fintech = buildAskPackage(guide, 'charlotte', offer({ company: 'SoFi', totalComp: 230_000 }));
+    expect(fintech.fallbacks[0]).toContain('hold the TC at your floor $252K at least');
+  });
+
   it('a level above PM: an offer too low to set the PM ask keeps its number out of lever 3 too', () => {
     const senior = (totalComp: number) =>
       buildAskPackage(guide, 'new-york', offer({ company: 'Google', title: 'Senior Product Manager', totalComp }));
@@ -593,7 +608,7 @@ describe('the rest of issue 12', () => {
     expect(lever2).not.toContain('$90K');
     // RSU and bonus are at their band tops in the ask: a base cut is not "moved to RSU or bonus".
     expect(amazon.fallbacks.join(' ')).toContain(
-      'If base stops below $198K: RSU and bonus are already at or above their band tops in this ask, so a lower base lowers the TC',
+      'If base stops below $198K: RSU and bonus are already at or above their band tops at your opening, so a lower base lowers the TC',
     );
     expect(amazon.fallbacks.join(' ')).not.toContain('move the difference to');
     // Under the guide's target there is no case for a level review, first-year gap or not.
