@@ -141,8 +141,13 @@ export function premiumLines(pkg: AskPackage, marks: FootnoteMarks): string | un
   const { premiumStory: story } = pkg;
   if (story.reasons.length === 0) return undefined;
   const twice = story.branchless ? marks.byId(pkg.footnotes, 'branchless-two-prices') : '';
+  // Another level has no range here: "the top of the range" is the top of the one the recruiter is asked for.
+  const whichRange =
+    !pkg.ask && pkg.level.allyLevel && !pkg.level.bandsApply
+      ? ` No range is shown at this level: the range is the ${pkg.level.allyLevel} one you ask the recruiter for.`
+      : '';
   return truncate(
-    `*Premiums:* ${story.reasons.map(escapeMrkdwn).join(' ')}\n_${escapeMrkdwn(story.rule)}_${twice}`,
+    `*Premiums:* ${story.reasons.map(escapeMrkdwn).join(' ')}${escapeMrkdwn(whichRange)}\n_${escapeMrkdwn(story.rule)}_${twice}`,
     2900,
   );
 }

@@ -17,6 +17,24 @@ describe('the offer answer', () => {
     expect(text).not.toContain('offer_level');
   });
 
+  it('another level: "the top of the range" names the range, since none is shown', () => {
+    const text = answerText([
+      'Bank',
+      'of',
+      'America',
+      '260k',
+      'charlotte',
+      '--title',
+      '"VP,',
+      'Product',
+      'Management"',
+    ]);
+    expect(text).toContain(
+      'so hold at the top of the range. No range is shown at this level: the range is the Director of Product one you ask the recruiter for.',
+    );
+    expect(answerText(['Wells', 'Fargo', '245k', 'charlotte'])).not.toContain('No range is shown');
+  });
+
   it('the level the bands cover: the Level line says so', () => {
     expect(answerText(['SoFi', '245k', 'detroit'])).toContain('"block_id":"offer_level"');
   });
