@@ -69,6 +69,11 @@ export const leverSchema = z
      * under the competing offer's, since the script then says it asks for less than the offer pays.
      */
     aboveBandArgument: nonEmpty.optional(),
+    /**
+     * A phrase of the rationale about the competing offer's number: left out where the script says none (the number
+     * kept out, or the offer entered is the guide's own company's).
+     */
+    offerRationale: nonEmpty.optional(),
   })
   .strict()
   .refine((lever) => (lever.claims ?? []).every((claim) => lever.script.includes(claim)), {
@@ -78,6 +83,10 @@ export const leverSchema = z
   .refine((lever) => lever.aboveBandArgument === undefined || lever.script.includes(lever.aboveBandArgument), {
     message: 'aboveBandArgument must be a phrase of the script, word for word',
     path: ['aboveBandArgument'],
+  })
+  .refine((lever) => lever.offerRationale === undefined || lever.rationale.includes(lever.offerRationale), {
+    message: 'offerRationale must be a phrase of the rationale, word for word',
+    path: ['offerRationale'],
   });
 
 export const companyKinds = ['traditional-bank', 'digital-bank-or-fintech', 'big-tech', 'other'] as const;

@@ -210,7 +210,7 @@ export function scriptBlocks(
     ),
     context(
       [
-        ...(lever ? [`_Why it works:_ ${escapeMrkdwn(lever.rationale)}`] : []),
+        `_Why it works:_ ${escapeMrkdwn(script.rationale)}`,
         ...script.changes.map((change) => escapeMrkdwn(change)),
       ].slice(0, 10),
       `${blockPrefix}_${lever?.id ?? script.number}_math`,

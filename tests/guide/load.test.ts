@@ -145,6 +145,11 @@ describe('a malformed guide file fails at start with the file, the field and wha
       (t: string) => t.replace('  region: detroit', '  region: atlanta'),
       /example\.region: no region with id "atlanta"/,
     ],
+    [
+      "an offer phrase that is not in the lever's rationale",
+      (t: string) => t.replace('offerRationale: "; a competing offer', 'offerRationale: "; an offer'),
+      /levers\[2\]\.offerRationale: offerRationale must be a phrase of the rationale, word for word/,
+    ],
     ['broken YAML', (t: string) => t.replace('regions:', 'regions: [unclosed'), /not valid YAML/],
   ])('%s', (_name, edit, expected) => {
     const error = loadBroken(edit);

@@ -221,6 +221,11 @@ export function renderScripts(guide: Guide, input: ScriptInput): LeverScript[] {
           input.blankReason ?? 'No band figures apply at this level: fill in the figures from your own research.',
         );
       }
-      return { number: lever.number, name: lever.name, text, changes, ...(ifAsked ? { ifAsked } : {}) };
+      const noNumber = input.hideCompetingTc || input.withoutCompetingOffer === true;
+      const rationale =
+        noNumber && lever.offerRationale
+          ? `${lever.rationale.replace(lever.offerRationale, '').replace(/\.?$/, '')}.`
+          : lever.rationale;
+      return { number: lever.number, name: lever.name, text, changes, rationale, ...(ifAsked ? { ifAsked } : {}) };
     });
 }

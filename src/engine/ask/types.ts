@@ -117,6 +117,8 @@ export interface LeverScript {
   changes: string[];
   /** A line to say if the recruiter asks for what the script leaves out (the competing number). */
   ifAsked?: string;
+  /** Why it works, as it fits this script (the guide's rationale, less its offer phrase where no number is said). */
+  rationale: string;
 }
 
 export interface AskPackage {

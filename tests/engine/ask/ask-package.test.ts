@@ -463,6 +463,17 @@ describe('the rest of issue 12', () => {
     expect(fintech.fallbacks[0]).toContain('hold the TC at your floor $252K at least');
   });
 
+  it("lever 3's why-it-works speaks of the competing offer's anchor only where the script says the number", () => {
+    const rationale = (totalComp: number, company = 'SoFi') =>
+      buildAskPackage(guide, 'new-york', offer({ company, totalComp })).scripts.find((s) => s.number === 3)?.rationale;
+    const anchor = 'a competing offer anchors the total-comp ask';
+    expect(rationale(280_000)).toContain(anchor);
+    // The number kept out, or Ally's own offer: no anchor to speak of.
+    expect(rationale(210_000)).toBe('Ally Auto is the largest prime auto lender in the US.');
+    expect(rationale(250_000, 'Ally')).toBe('Ally Auto is the largest prime auto lender in the US.');
+    expect(buildAskPackage(guide, 'new-york').scripts.find((s) => s.number === 3)?.rationale).toContain(anchor);
+  });
+
   it('a level above PM: an offer too low to set the PM ask keeps its number out of lever 3 too', () => {
     const senior = (totalComp: number) =>
       buildAskPackage(guide, 'new-york', offer({ company: 'Google', title: 'Senior Product Manager', totalComp }));
