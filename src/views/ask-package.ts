@@ -1,5 +1,5 @@
 import type { KnownBlock } from '@slack/types';
-import { type AskPackage, type LeverScript, sayBonusTarget } from '../engine/ask/index.js';
+import { type AskPackage, type LeverScript, PAY_REVIEW_ASK, sayBonusTarget } from '../engine/ask/index.js';
 import { aMoney, formatMoney, formatPercent, formatRange } from '../engine/money.js';
 import type { GuideNote } from '../guide/consistency.js';
 import type { Guide } from '../guide/schema.js';
@@ -116,7 +116,7 @@ export function planLines(guide: Guide, pkg: AskPackage): string {
         : low === high
           ? 'the ask is one point, your floor too: hold it.'
           : `no premium applies, so you can concede toward your floor ${formatMoney(low)}, only for something in ` +
-            `return (a sign-on, ${pkg.levelReviewFits && !pkg.levelReviewFirst ? 'a level review' : 'the title'}).`;
+            `return (a sign-on, ${pkg.levelReviewFits && !pkg.levelReviewFirst ? 'a level review' : PAY_REVIEW_ASK}).`;
     lines.push(
       `*Open at* ${formatMoney(pkg.ask.openAt.value)} TC${low === high ? '' : ', the top of the range'}, the one figure to say: ${settle}`,
     );

@@ -60,9 +60,9 @@ describe('the offer answer', () => {
     );
   });
 
-  it("an offer under the guide's target: concede only for a sign-on or the title, never a level review", () => {
+  it("an offer under the guide's target: concede only for a sign-on or an early pay review, never a level review", () => {
     const text = answerText(['Goldman', 'Sachs', 'base', '175k', 'bonus', '40k', 'charlotte']);
-    expect(text).toContain('only for something in return (a sign-on, the title).');
+    expect(text).toContain('only for something in return (a sign-on, an early pay review, in writing).');
     expect(text).not.toContain('level review (Senior');
     // Its base is inside the band: the line not to cross if Ally's base comes in lower.
     expect(text).toContain("Never under $175K, your competing offer's base.");
@@ -76,10 +76,10 @@ describe('the offer answer', () => {
       '*Start with a level review:* ask for the Senior Product Manager band in writing, before any figure. If the role stays Product Manager, the plan is:',
     );
     expect(text.indexOf('Start with a level review:*')).toBeLessThan(text.indexOf('*Lead with lever'));
-    expect(text).toContain('only for something in return (a sign-on, the title).');
-    // …and the last fallback is the title and the walk-away, not the level review a third time.
+    expect(text).toContain('only for something in return (a sign-on, an early pay review, in writing).');
+    // …and the last fallback is an early pay review and the walk-away, not the level review a third time.
     expect(text).toContain(
-      "If TC stops below $460K: ask for the title, and weigh Ally Financial's yearly TC against your walk-away $450K; a sign-on cannot cover a yearly gap.",
+      "If TC stops below $460K: ask for an early pay review, in writing, and weigh Ally Financial's yearly TC against your walk-away $450K; a sign-on cannot cover a yearly gap.",
     );
     expect(answerText(['SoFi', '250k', 'detroit'])).not.toContain('Start with a level review:*');
   });

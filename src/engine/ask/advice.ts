@@ -68,6 +68,12 @@ function leverNumber(guide: Guide, asks: 'base' | 'stock' | 'bonus' | 'totalComp
   return guide.levers.find((lever) => lever.asks === asks)?.number;
 }
 
+/**
+ * The ask that costs Ally no pay band: where a level review makes no case. "The title" said it before, which at Ally
+ * is the level again (its titles are its levels).
+ */
+export const PAY_REVIEW_ASK = 'an early pay review, in writing';
+
 const AI_PREMIUMS = new Set(['responsible-ai', 'empathetic-automation', 'career-differentiator']);
 
 /**
@@ -250,21 +256,21 @@ export function askFallbacks(
     out.push(
       where.ownOffer < region.band.totalComp.low
         ? `If ${guide.company} holds at its ${formatMoney(where.ownOffer)}: ask for the ${guide.levels.bandsCover} level and band in writing, or a sign-on.`
-        : `If ${guide.company} holds at its ${formatMoney(where.ownOffer)}: ask for a sign-on, a level review (${level}) or the title.`,
+        : `If ${guide.company} holds at its ${formatMoney(where.ownOffer)}: ask for a sign-on, a level review (${level}) or ${PAY_REVIEW_ASK}.`,
     );
     return out;
   }
   // Far above the band the level review already leads, and under the guide's target there is no case for one: either
-  // way the TC fallback ends with the title and the walk-away, not a level review.
+  // way the TC fallback ends with an early pay review and the walk-away, not a level review.
   const weigh = offer
     ? `, and weigh ${guide.company}'s yearly TC against your walk-away ${formatMoney(offer.annualTc.value)}`
     : '';
   const review =
     levelReviewFirst || where.levelReviewFits === false
-      ? `the title${weigh}`
-      : `a level review (${level}) or the title`;
+      ? `${PAY_REVIEW_ASK}${weigh}`
+      : `a level review (${level}) or ${PAY_REVIEW_ASK}`;
   if (levelReviewFirst && !firstYearGap) {
-    out.push(`If TC stops below ${floor}: ask for the title${weigh}; a sign-on cannot cover a yearly gap.`);
+    out.push(`If TC stops below ${floor}: ask for ${PAY_REVIEW_ASK}${weigh}; a sign-on cannot cover a yearly gap.`);
     return out;
   }
   if (offer && where.levelReviewFits === false && !firstYearGap) {
@@ -275,7 +281,7 @@ export function askFallbacks(
         (where.belowBand
           ? 'is below the band, so it is no case for a level review'
           : "is under the guide's target, so it is no case for a level review") +
-        `; ask for the title, and weigh what Ally offers against your walk-away ${formatMoney(offer.annualTc.value)}.`,
+        `; ask for ${PAY_REVIEW_ASK}, and weigh what Ally offers against your walk-away ${formatMoney(offer.annualTc.value)}.`,
     );
     return out;
   }

@@ -398,7 +398,7 @@ describe('the rest of issue 12', () => {
     );
     // "Check the level" is about a lower level: the fallback does not send them to ask for a higher one.
     expect(pkg.fallbacks.at(-1)).toBe(
-      'If TC stops below $240K: your competing offer is below the band, so it is no case for a level review; ask for the title, and weigh what Ally offers against your walk-away $150K.',
+      'If TC stops below $240K: your competing offer is below the band, so it is no case for a level review; ask for an early pay review, in writing, and weigh what Ally offers against your walk-away $150K.',
     );
     expect(pkg.fallbacks.join(' ')).not.toContain('Senior Product Manager');
   });
@@ -624,7 +624,7 @@ describe('the rest of issue 12', () => {
     expect(amazon.fallbacks.join(' ')).not.toContain('move the difference to');
     // Under the guide's target there is no case for a level review, first-year gap or not.
     expect(amazon.fallbacks.at(-1)).toBe(
-      "If TC stops below $294K: ask a sign-on for the first-year gap, at least $41K (your $335K first year − $294K, more by what the TC falls under it), then the title, and weigh Ally Financial's yearly TC against your walk-away $275K.",
+      "If TC stops below $294K: ask a sign-on for the first-year gap, at least $41K (your $335K first year − $294K, more by what the TC falls under it), then an early pay review, in writing, and weigh Ally Financial's yearly TC against your walk-away $275K.",
     );
     // The sign-on is said without "to match my offer's first year": with the ask, that would give the number away.
     expect(amazon.scripts.find((script) => script.number === 3)?.text).toMatch(
@@ -742,7 +742,7 @@ describe('the sign-on, per end of the ask (rule 2)', () => {
     expect(none.fallbacks.join(' ')).not.toContain('first-year gap');
     // $200K is under Detroit's target: no case for a level review.
     expect(none.fallbacks.join(' ')).toContain(
-      "If TC stops below $240K: your competing offer is under the guide's target, so it is no case for a level review; ask for the title, and weigh what Ally offers against your walk-away $200K.",
+      "If TC stops below $240K: your competing offer is under the guide's target, so it is no case for a level review; ask for an early pay review, in writing, and weigh what Ally offers against your walk-away $200K.",
     );
   });
 
@@ -794,7 +794,7 @@ describe('an offer from Ally itself', () => {
 
   it('the fallback starts from what Ally offers; over the band it asks whether the role is slotted higher', () => {
     expect(ally(250_000).fallbacks.at(-1)).toBe(
-      'If Ally Financial holds at its $250K: ask for a sign-on, a level review (Senior Product Manager) or the title.',
+      'If Ally Financial holds at its $250K: ask for a sign-on, a level review (Senior Product Manager) or an early pay review, in writing.',
     );
     const over = ally(270_000).warnings.find((w) => w.code === 'same-company')?.text;
     expect(over).toContain(
