@@ -189,8 +189,12 @@ export function scriptBlocks(
   script: LeverScript,
   blockPrefix: string,
   marks: FootnoteMarks,
+  /** Notes already said under an earlier script of the same message: each is said once per message. */
+  said: Set<string> = new Set(),
 ): KnownBlock[] {
   const lever = guide.levers.find((candidate) => candidate.number === script.number);
+  const changes = script.changes.filter((change) => !said.has(change));
+  for (const change of changes) said.add(change);
   // Far above the band the plan starts with a level review: the lead lever comes after it, as the plan says.
   const lead =
     script.number !== pkg.leadLever
@@ -209,10 +213,10 @@ export function scriptBlocks(
       `${blockPrefix}_${lever?.id ?? script.number}`,
     ),
     context(
-      [
-        `_Why it works:_ ${escapeMrkdwn(script.rationale)}`,
-        ...script.changes.map((change) => escapeMrkdwn(change)),
-      ].slice(0, 10),
+      [`_Why it works:_ ${escapeMrkdwn(script.rationale)}`, ...changes.map((change) => escapeMrkdwn(change))].slice(
+        0,
+        10,
+      ),
       `${blockPrefix}_${lever?.id ?? script.number}_math`,
     ),
   ];

@@ -24,8 +24,9 @@ export function buildLeversMessage({ guide }: LoadedGuide, pkg: AskPackage): Sla
       BLOCKS.leversIntro,
     ),
   ];
+  const said = new Set<string>();
   for (const script of orderedScripts(pkg))
-    blocks.push(...scriptBlocks(guide, pkg, script, BLOCK_PREFIXES.lever, marks));
+    blocks.push(...scriptBlocks(guide, pkg, script, BLOCK_PREFIXES.lever, marks, said));
   blocks.push(...footnotes(marks.notes(), BLOCKS.leversFootnotes));
   blocks.push(regionButtons(guide, region.id, BLOCKS.leversActions));
   return {

@@ -198,7 +198,9 @@ export function buildOfferAnswer(loaded: LoadedGuide, prep: OfferPrep, options: 
   if (guideLine) blocks.push(context([guideLine], 'offer_guide_figures'));
 
   blocks.push(divider());
-  for (const script of orderedScripts(pkg)) blocks.push(...scriptBlocks(guide, pkg, script, 'offer_lever', marks));
+  const said = new Set<string>();
+  for (const script of orderedScripts(pkg))
+    blocks.push(...scriptBlocks(guide, pkg, script, 'offer_lever', marks, said));
   blocks.push(...footnotes(marks.notes(), 'offer_footnotes'));
   blocks.push(
     context(

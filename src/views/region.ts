@@ -77,9 +77,10 @@ function leverFallback(pkg: AskPackage, number: number): string {
 export function buildLeversReply(guide: Guide, pkg: AskPackage): SlackMessage {
   const marks = new FootnoteMarks();
   const blocks: KnownBlock[] = [];
+  const said = new Set<string>();
   for (const [index, script] of orderedScripts(pkg).entries()) {
     if (index > 0) blocks.push(divider());
-    blocks.push(...scriptBlocks(guide, pkg, script, BLOCK_PREFIXES.lever, marks));
+    blocks.push(...scriptBlocks(guide, pkg, script, BLOCK_PREFIXES.lever, marks, said));
   }
   blocks.push(...footnotes(marks.notes(), BLOCKS.leverFootnotes));
   const text = orderedScripts(pkg)
@@ -135,8 +136,9 @@ export function buildRegionMessage(
   if (options.inlineLevers) {
     blocks.push(section(planLines(guide, pkg), BLOCKS.regionPlan));
     blocks.push(divider());
+    const said = new Set<string>();
     for (const script of orderedScripts(pkg))
-      blocks.push(...scriptBlocks(guide, pkg, script, BLOCK_PREFIXES.lever, marks));
+      blocks.push(...scriptBlocks(guide, pkg, script, BLOCK_PREFIXES.lever, marks, said));
   }
   blocks.push(...footnotes(marks.notes(), BLOCKS.regionFootnotes));
   blocks.push(regionButtons(guide, region.id));

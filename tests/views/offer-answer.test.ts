@@ -35,6 +35,12 @@ describe('the offer answer', () => {
     expect(answerText(['Wells', 'Fargo', '245k', 'charlotte'])).not.toContain('No range is shown');
   });
 
+  it('a note shared by every script is said once per message, under the first script', () => {
+    const text = answerText(['SoFi', '250k', 'detroit']);
+    expect(text.match(/The script says one figure, where you open/g)).toHaveLength(1);
+    expect(text.match(/Claims in \[only if true: …\] are yours to make/g)).toHaveLength(1);
+  });
+
   it('the level the bands cover: the Level line says so', () => {
     expect(answerText(['SoFi', '245k', 'detroit'])).toContain('"block_id":"offer_level"');
   });
