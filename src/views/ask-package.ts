@@ -75,6 +75,12 @@ export function signOnLine(pkg: AskPackage): string | undefined {
   const { ask, offer } = pkg;
   if (!ask || !offer) return undefined;
   const first = formatMoney(offer.firstYearTc.value);
+  // Ally's own sign-on is not a competing first year to beat: it is the person's already, paid on top of the ask.
+  if (pkg.ownOffer) {
+    return offer.signOn && offer.signOn.value > 0
+      ? `*First year:* keep the ${formatMoney(offer.signOn.value)} sign-on ${pkg.offer?.company ?? 'it'} already offers, on top of the ask: the ask is yearly.`
+      : undefined;
+  }
   if (ask.signOn) {
     const { low: atFloor, high: atOpening } = ask.signOn.value;
     if (ask.tc.value.low === ask.tc.value.high)

@@ -41,6 +41,12 @@ describe('the offer answer', () => {
     expect(text.match(/Claims in \[only if true: …\] are yours to make/g)).toHaveLength(1);
   });
 
+  it("Ally's own sign-on is one to keep, not a competing first year the ask beats", () => {
+    const text = answerText(['Ally', 'base', '165k', 'bonus', '20%', 'equity', '48k/yr', 'sign-on', '20k', 'detroit']);
+    expect(text).toContain('keep the $20K sign-on Ally already offers, on top of the ask: the ask is yearly.');
+    expect(text).not.toContain('competing first year');
+  });
+
   it('the level the bands cover: the Level line says so', () => {
     expect(answerText(['SoFi', '245k', 'detroit'])).toContain('"block_id":"offer_level"');
   });

@@ -89,8 +89,11 @@ export function leverPlan(
     hideCompeting: boolean;
     branchBank: boolean;
     premiumIds: readonly string[];
-    /** Parts the ask only keeps at what the guide's own company already offers: their levers go last. */
-    held?: readonly ('base' | 'stock' | 'bonus')[];
+    /**
+     * The guide's own company's offer in parts: what the opening adds a year to each part and to the total. The
+     * levers go by the most it adds; a part only kept (0) goes last.
+     */
+    raises?: Partial<Record<'base' | 'stock' | 'bonus' | 'totalComp', number>>;
   },
 ): { lead: number; order: number[]; why: string } {
   const numbers = [...guide.levers].sort((a, b) => a.number - b.number).map((lever) => lever.number);
@@ -114,14 +117,18 @@ export function leverPlan(
     options.hideCompeting && tcLever !== undefined
       ? [lead, ...rest.filter((n) => n !== tcLever), tcLever]
       : [lead, ...rest];
-  const heldLevers = (options.held ?? []).flatMap((part) => leverNumber(guide, part) ?? []);
-  const raised = order.filter((n) => !heldLevers.includes(n));
-  if (heldLevers.length === 0 || raised.length === 0) return { lead, order, why };
+  const { raises } = options;
+  if (!raises || (raises.base ?? raises.stock ?? raises.bonus) === undefined) return { lead, order, why };
   // Asking first to keep what is already offered gives the recruiter an easy yes and the person nothing.
+  const raiseOf = (n: number) => {
+    const asks = guide.levers.find((lever) => lever.number === n)?.asks;
+    return asks ? (raises[asks] ?? 0) : 0;
+  };
+  const byRaise = [...order].sort((a, b) => raiseOf(b) - raiseOf(a));
   return {
-    lead: raised[0] ?? lead,
-    order: [...raised, ...order.filter((n) => heldLevers.includes(n))],
-    why: `${guide.company} already offers what the ask keeps; lead with a part the ask raises.`,
+    lead: byRaise[0] ?? lead,
+    order: byRaise,
+    why: `${guide.company} already offers the parts: lead with what the ask adds most, keep what it only keeps last.`,
   };
 }
 
@@ -175,6 +182,8 @@ export function askFallbacks(
    * own company already offers, when that is the offer entered.
    */
   where: {
+    /** The sign-on the guide's own company already offers, when that is the offer entered. */
+    ownSignOn?: number;
     farAbove?: boolean;
     belowBand?: boolean;
     levelReviewFits?: boolean;
@@ -255,8 +264,8 @@ export function askFallbacks(
     // Under the band the warning asks whether the role sits a level lower: a review up to the next level is no answer.
     out.push(
       where.ownOffer < region.band.totalComp.low
-        ? `If ${guide.company} holds at its ${formatMoney(where.ownOffer)}: ask for the ${guide.levels.bandsCover} level and band in writing, or a sign-on.`
-        : `If ${guide.company} holds at its ${formatMoney(where.ownOffer)}: ask for a sign-on, a level review (${level}) or ${PAY_REVIEW_ASK}.`,
+        ? `If ${guide.company} holds at its ${formatMoney(where.ownOffer)}: ask for the ${guide.levels.bandsCover} level and band in writing, or ${where.ownSignOn ? `a larger sign-on than its ${formatMoney(where.ownSignOn)}` : 'a sign-on'}.`
+        : `If ${guide.company} holds at its ${formatMoney(where.ownOffer)}: ask for ${where.ownSignOn ? `a larger sign-on than its ${formatMoney(where.ownSignOn)}` : 'a sign-on'}, a level review (${level}) or ${PAY_REVIEW_ASK}.`,
     );
     return out;
   }

@@ -25,7 +25,7 @@ import {
   unknownKindWarning,
   unmappedTitleWarning,
 } from './framing.js';
-import { type HeldPart, heldParts, offeredAboveBand } from './own-offer.js';
+import { type HeldPart, heldParts, ownParts, ownRaises, sameCompanyWarning } from './own-offer.js';
 import { type CompetingParts, leverFigures, splitEnd } from './parts.js';
 import { checkSanity } from './sanity.js';
 import { renderScripts } from './scripts.js';
@@ -118,7 +118,7 @@ function askFigures(
       : tcRangeWithoutOffer(region);
   const lever = leverFigures(guide, region);
   const parts = competingParts(offer);
-  const own = competingParts(ownOffer);
+  const own = ownParts(ownOffer);
   const low = splitEnd(region, rule.value.low, 'low', lever, parts, own);
   // Parts already offered may raise the floor: the opening keeps the guide's spread above it, so there is room to give.
   const highEnd = Math.max(rule.value.high, low.end.tc + (ownOffer ? exampleSpread(guide) : 0));
@@ -240,14 +240,14 @@ function askFigures(
     warnings.push({
       code: 'part-above-band',
       text:
-        `Base and bonus are at their band tops, so RSU carries the rest of the TC ask: up to ${formatMoney(above)} a year ` +
+        `Base and bonus are at their band tops${ownOffer?.base ? ` (or at what ${guide.company} already offers)` : ''}, so RSU carries the rest of the TC ask: up to ${formatMoney(above)} a year ` +
         (ownRsuAbove > 0
           ? `above the ${formatMoney(ownRsuAbove)} a year ${guide.company} already offers.`
           : `above ${region.shortName}'s RSU band top ${formatMoney(region.band.stock.high)}.`) +
         // Far above the band it is a level question, not a stretch (the far-above-band warning says so).
         (farAbove
           ? ''
-          : ' Equity is the part recruiters can most often stretch; if RSU will not go above the band, ask for a level ' +
+          : ` Equity is the part recruiters can most often stretch; if RSU will not go above ${ownRsuAbove > 0 ? 'that' : 'the band'}, ask for a level ` +
             'review. A sign-on covers year one only, and RSU is paid every year.'),
     });
   }
@@ -272,10 +272,11 @@ export function buildAskPackage(
   // The offer's kind comes from the guide's list or from the person: one that differs from the list was chosen.
   const chosen = options.kind ?? (kind !== entry?.kind ? kind : undefined);
   const companyKind = companyKindLine(kind, chosen, entry, offer?.company);
-  const level = mapLevel(guide, offer?.company, offer?.title);
-  const otherLevel = level.allyLevel !== undefined && !level.bandsApply;
   // An offer from the company being negotiated with is not a competing offer: the ask is the region's, as with none.
   const sameCompany = entry !== undefined && sameAsGuideCompany(guide, entry.name);
+  // The level table is the guide's company's own: its titles are the table's, not a company missing from it.
+  const level = mapLevel(guide, sameCompany ? undefined : offer?.company, offer?.title);
+  const otherLevel = level.allyLevel !== undefined && !level.bandsApply;
   const competingOffer = sameCompany ? undefined : offer;
   const competing = competingOffer?.annualTc.value;
   const band = region.band.totalComp;
@@ -294,32 +295,7 @@ export function buildAskPackage(
   const sanity = offer ? checkSanity(guide, region, offer) : { confirmations: [], warnings: [], holdBack: false };
   warnings.push(...sanity.warnings);
   for (const text of offer?.setAside ?? []) warnings.push({ code: 'parts-set-aside', text });
-  if (offer && sameCompany) {
-    const offered = offer.annualTc.value;
-    const over = offered - band.high;
-    const under = band.low - offered;
-    const partsAbove = offeredAboveBand(offer, region.band);
-    warnings.push({
-      code: 'same-company',
-      text:
-        `${offer.company} is ${guide.company} itself: that is the offer you are negotiating, not a competing one. ` +
-        (over > 0
-          ? `It is already ${formatMoney(over)} over ${region.shortName}'s published band top ${formatMoney(band.high)}: ` +
-            `ask whether the role is slotted as ${nextLevel(guide)}. The ask below starts at the ${formatMoney(offered)} ` +
-            `it offers and adds the guide's spread`
-          : under > 0
-            ? `It is ${formatMoney(under)} under ${region.shortName}'s band (${formatRange(band)}) for ` +
-              `${guide.levels.bandsCover}: ask which level and band it was built on (an APM offer?). The ask below is ` +
-              `${region.shortName}'s negotiate-up target, ${Math.round(((region.strategy.target.low - offered) / offered) * 100)}% ` +
-              `above it (${formatMoney(region.strategy.target.low)} against ${formatMoney(offered)})`
-            : `The ask below is ${region.shortName}'s negotiate-up target, never under the ${formatMoney(offered)} it already offers`) +
-        (partsAbove.length > 0
-          ? `; its ${partsAbove.join(' and ')} ${partsAbove.length === 1 ? 'is' : 'are'} already above ${region.shortName}'s band, and the ask keeps ${partsAbove.length === 1 ? 'it' : 'them'}`
-          : '') +
-        '; the scripts leave the competing-offer sentence out. Enter a competing offer from another company to have ' +
-        'the ask set against it.',
-    });
-  }
+  if (offer && sameCompany) warnings.push(sameCompanyWarning(guide, region, offer, otherLevel));
   if (otherLevel) {
     warnings.push({
       code: 'other-level',
@@ -339,7 +315,7 @@ export function buildAskPackage(
     hideCompeting,
     branchBank,
     premiumIds,
-    held: held.map(({ part }) => (part === 'rsu' ? 'stock' : part)),
+    ...(sameCompany && offer && built ? { raises: ownRaises(built.figures.ends.high, offer) } : {}),
   });
   const scripts = renderScripts(guide, {
     ask: built?.figures,
@@ -404,16 +380,22 @@ export function buildAskPackage(
         levelReviewFits,
         holdAtTop: story.reasons.length > 0,
         ...(sameCompany && offer
-          ? { ownOffer: offer.annualTc.value, ...(offer.base ? { ownBase: offer.base.value } : {}) }
+          ? {
+              ownOffer: offer.annualTc.value,
+              ...(offer.base ? { ownBase: offer.base.value } : {}),
+              ...(offer.signOn?.value ? { ownSignOn: offer.signOn.value } : {}),
+            }
           : {}),
       }),
     );
   } else if (otherLevel) {
     fallbacks.push(
-      `Ask for the ${level.allyLevel} band in writing; if Ally offers ${guide.levels.bandsCover}, ask for the level again, ` +
+      `Ask for the ${level.allyLevel} band in writing; if Ally offers ${guide.levels.bandsCover}, ask for the level again` +
         (competingOffer
-          ? `and weigh Ally's yearly TC against your walk-away ${formatMoney(competingOffer.annualTc.value)}: a sign-on covers year one only.`
-          : 'a sign-on covers year one only.'),
+          ? `, and weigh Ally's yearly TC against your walk-away ${formatMoney(competingOffer.annualTc.value)}: a sign-on covers year one only.`
+          : offer && sameCompany
+            ? `, never under the ${formatMoney(offer.annualTc.value)} it already offers; a sign-on covers year one only.`
+            : '; a sign-on covers year one only.'),
     );
   }
 
@@ -439,6 +421,7 @@ export function buildAskPackage(
     leverOrder: plan.order,
     walkAway: competingOffer ? walkAwayFigure(competingOffer) : undefined,
     levelReviewFits,
+    ...(sameCompany && offer ? { ownOffer: true } : {}),
     ...(built?.farAbove ? { levelReviewFirst: nextLevel(guide) } : {}),
     fallbacks,
     scripts,

@@ -68,7 +68,10 @@ export interface CompetingParts {
 }
 
 /** The guide's own company's offer: each part it already pays is a floor, above its band top too (never asked under). */
-export type OwnParts = CompetingParts;
+export interface OwnParts extends CompetingParts {
+  /** Its bonus as a percent of its base: the target is never asked under it, whatever base the ask has. */
+  bonusPercent?: number;
+}
 
 /**
  * Split one TC end into base + RSU a year + bonus that add up to it (rule 1, to $1K), never below a competing part
@@ -96,10 +99,15 @@ export function splitEnd(
   const ownBase = own.base === undefined ? 0 : upToThousand(own.base);
   const ownRsu = own.rsuPerYear === undefined ? 0 : upToThousand(own.rsuPerYear);
   const ownBonus = own.bonus === undefined ? 0 : upToThousand(own.bonus);
+  const ownPercent = Math.ceil((own.bonusPercent ?? 0) - 1e-9);
+  const baseTop = Math.max(region.band.base.high, ownBase);
   // A part the guide's company already pays above its band top raises that top: the ask never goes under it.
   const band = {
-    base: { ...region.band.base, high: Math.max(region.band.base.high, ownBase) },
-    bonus: { ...region.band.bonus, high: Math.max(region.band.bonus.high, ownBonus) },
+    base: { ...region.band.base, high: baseTop },
+    bonus: {
+      ...region.band.bonus,
+      high: Math.max(region.band.bonus.high, ownBonus, Math.ceil((ownPercent * baseTop) / 100)),
+    },
     stock: { ...region.band.stock, high: Math.max(region.band.stock.high, ownRsu) },
   };
   const steps: string[] = [];
@@ -131,7 +139,7 @@ export function splitEnd(
   const topPercent = Math.floor((band.bonus.high * 100) / band.base.high);
   // The percent is the one the low end's base needs, at both ends: so the top end's bonus is never the smaller.
   const lowBase = Math.max(lever.baseAt.low, cappedBase, ownBase);
-  let percent = Math.max(lever.bonusPercent, Math.ceil((bonusFloor * 100) / lowBase));
+  let percent = Math.max(lever.bonusPercent, Math.ceil((bonusFloor * 100) / lowBase), ownPercent);
   const flat = percent > topPercent;
   if (flat) {
     // The bonus sits at its band top whatever the base: a base high enough that one whole percent names the band top

@@ -43,8 +43,8 @@ export interface ScriptInput {
   held?: readonly HeldPart[];
 }
 
-/** "increased to {stockAsk}": the guide's verb for a part the ask raises. */
-const INCREASED_TO = /increased to (?=\{(?:stockAsk|bonusTargetPercent|baseAsk)\})/;
+/** "increased to {stockAsk}", "salary at {baseAsk}": the guide's words for a part the ask raises or sets. */
+const INCREASED_TO = /(?:increased to|\bat) (?=\{(?:stockAsk|bonusTargetPercent|baseAsk)\})/;
 
 const PART_PLACEHOLDER: Record<Trade['part'], RegExp> = {
   base: /\{baseAsk\}/,

@@ -139,6 +139,8 @@ export interface AskPackage {
   walkAway?: Explained;
   /** A level review is worth asking for: no offer, or one that sets the ask (not one the guide's target is above). */
   levelReviewFits: boolean;
+  /** The offer entered is the guide's own company's (warning `same-company`): not a competing one. */
+  ownOffer?: boolean;
   /** Far above the band: the level to ask about before any figure (the PM band can't reach the offer). */
   levelReviewFirst?: string;
   fallbacks: string[];

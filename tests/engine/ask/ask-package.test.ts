@@ -853,6 +853,68 @@ describe('an offer from Ally itself, in parts', () => {
     );
   });
 
+  it("never asks a bonus target under Ally's own percent; a target only kept says 'kept at'", () => {
+    // Ally's 30% of a $160K base: the ask's base is higher, and keeping the dollars said "kept at 29%".
+    const pkg = allyParts({
+      base: 160_000,
+      bonus: { kind: 'percent', percent: 30 },
+      equity: { kind: 'annual', dollars: 70_000 },
+    });
+    expect(pkg.ask?.bonusTargetPercent.value).toEqual({ low: 30, high: 30 });
+    expect(pkg.scripts.find((s) => s.number === 4)?.text).toContain('bonus target kept at 30%');
+    const charlotte = allyParts(
+      { base: 170_000, bonus: { kind: 'percent', percent: 25 }, equity: { kind: 'annual', dollars: 55_000 } },
+      'charlotte',
+    );
+    expect(charlotte.scripts.find((s) => s.number === 4)?.text).toContain('bonus target kept at 25%');
+  });
+
+  it('a base only kept says "kept at"; the levers go by what the ask adds most', () => {
+    const pkg = aboveBand();
+    expect(pkg.scripts.find((s) => s.number === 1)?.text).toContain("I'd like to see the base salary kept at $175K");
+    // Ally's $180K base, 20% bonus and $60K RSU: the bonus rises to 23% (+$5.4K), RSU by $1K, the base is kept.
+    const more = allyParts({
+      base: 180_000,
+      bonus: { kind: 'percent', percent: 20 },
+      equity: { kind: 'annual', dollars: 60_000 },
+    });
+    expect(more.leverOrder).toEqual([3, 4, 2, 1]);
+  });
+
+  it("Ally's own sign-on is kept, not beaten: the fallback asks for a larger one", () => {
+    const pkg = allyParts({
+      base: 165_000,
+      bonus: { kind: 'percent', percent: 20 },
+      equity: { kind: 'annual', dollars: 48_000 },
+      signOn: 20_000,
+    });
+    expect(pkg.ownOffer).toBe(true);
+    expect(pkg.ask?.signOn).toBeUndefined();
+    expect(pkg.fallbacks.at(-1)).toContain(
+      'If Ally Financial holds at its $246K: ask for a larger sign-on than its $20K',
+    );
+  });
+
+  it('a total alone says the parts are the guide’s split; another level keeps only "never under it"', () => {
+    expect(
+      buildAskPackage(guide, 'detroit', offer({ company: 'Ally', totalComp: 300_000 })).warnings.find(
+        (w) => w.code === 'same-company',
+      )?.text,
+    ).toContain("The parts below are the guide's split, not Ally Financial's");
+    const senior = buildAskPackage(
+      guide,
+      'detroit',
+      offer({ company: 'Ally', title: 'Senior Product Manager', totalComp: 240_000 }),
+    );
+    const warning = senior.warnings.find((w) => w.code === 'same-company')?.text;
+    expect(warning).toContain('Never go under the $240K it already offers');
+    expect(warning).not.toContain('The ask below');
+    expect(senior.warnings.find((w) => w.code === 'other-level')?.text).not.toContain('Ally is not in it');
+    expect(senior.fallbacks).toEqual([
+      'Ask for the Senior Product Manager band in writing; if Ally offers Product Manager, ask for the level again, never under the $240K it already offers; a sign-on covers year one only.',
+    ]);
+  });
+
   it('under the band it asks which level the offer was built on, not for a review a level up', () => {
     const pkg = buildAskPackage(guide, 'new-york', offer({ company: 'Ally', totalComp: 200_000 }));
     expect(pkg.warnings.find((w) => w.code === 'same-company')?.text).toContain(
