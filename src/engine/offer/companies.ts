@@ -182,6 +182,22 @@ export function unknownCompanyIn(guide: Guide, text: string): string | undefined
   return candidates[0]?.name;
 }
 
+/** Words that join a lead-in to a company's name ("an offer from", "a role at"). */
+const JOINING = /^(?:from|at|with|by)$/i;
+
+/**
+ * "I got an offer from Capital One": the lead-in, words that cannot be a name up to a joining word, is not the name.
+ * Only a lead-in that ends in a joining word is dropped, so "Target" or "New York Life" stay whole.
+ */
+export function withoutLeadIn(words: readonly string[]): string[] {
+  let cut = 0;
+  for (const [index, word] of words.entries()) {
+    if (JOINING.test(word)) cut = index + 1;
+    else if (!NOT_A_NAME.has(word.toLowerCase().replace(/[.'’]+$/, ''))) break;
+  }
+  return cut < words.length ? words.slice(cut) : [...words];
+}
+
 /** Words that only join the company to the rest of the command ("offer from SoFi", "SoFi: ..."), never the name. */
 export const EDGE_WORD = /^(?:offer|offered|offers|from|at|in|for|is|@|-|—|–|:|,)$/i;
 
@@ -197,6 +213,6 @@ export function leadingCompanyIn(guide: Guide, text: string, firstFigure: number
   const words = cleanName(lead).split(/\s+/).filter(Boolean);
   while (words.length > 0 && EDGE_WORD.test(words[0] ?? '')) words.shift();
   while (words.length > 0 && EDGE_WORD.test(words.at(-1) ?? '')) words.pop();
-  const name = cleanName(words.join(' '));
+  const name = cleanName(withoutLeadIn(words).join(' '));
   return name ? acceptableName(guide, name) : undefined;
 }

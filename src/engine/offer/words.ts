@@ -3,7 +3,7 @@ import type { CompanyKind, Guide, Region } from '../../guide/schema.js';
 import { formatMoneyTyped } from '../money.js';
 import { matchRegion } from '../regions.js';
 import { Collector, FLAG_EXAMPLE, MAX_WORDS, type OfferDraft, quoted, type ReadOffer, shown } from './collector.js';
-import { EDGE_WORD, setCompany } from './companies.js';
+import { EDGE_WORD, setCompany, withoutLeadIn } from './companies.js';
 import { flagWords } from './flag-words.js';
 import { FLAG, readFlags, YEARLY_SUFFIX } from './flags.js';
 import { cleanText, LABEL, readOfferFromText, sameValue, VEST_WORD } from './prose.js';
@@ -106,7 +106,7 @@ export function readPositional(guide: Guide, words: string[], kind?: CompanyKind
   const rest = words.filter((_, index) => !used[index]);
   while (rest.length > 0 && EDGE_WORD.test(rest[0] ?? '')) rest.shift();
   while (rest.length > 0 && EDGE_WORD.test(rest.at(-1) ?? '')) rest.pop();
-  if (rest.length > 0) setCompany(c, rest.join(' '), kind);
+  if (rest.length > 0) setCompany(c, withoutLeadIn(rest).join(' '), kind);
   return c.result();
 }
 

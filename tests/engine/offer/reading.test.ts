@@ -392,6 +392,20 @@ describe('readOfferWords, positional', () => {
   });
 });
 
+describe('readOfferWords, a lead-in before the company', () => {
+  it('"got an offer from" is not part of the name, in the quick form and with labels', () => {
+    // The scripts said "a competing offer from I got an offer from Capital One" and "my from Chime offer".
+    expect(fromWords('I got an offer from Capital One for 250k in charlotte').draft.company).toBe('Capital One');
+    const chime = fromWords('Got an offer from Chime: 180k base, 10% bonus, 25k signing. Detroit');
+    expect(chime.draft).toMatchObject({ company: 'Chime', companyKind: 'digital-bank-or-fintech', base: 180_000 });
+  });
+
+  it('a name that only looks like a lead-in word stays whole', () => {
+    expect(fromWords('Target 245k detroit').draft.company).toBe('Target');
+    expect(fromWords('Summary Labs 245k detroit').draft.company).toBe('Summary Labs');
+  });
+});
+
 describe('readOfferWords, flags', () => {
   it('reads every flag', () => {
     const line =
