@@ -282,11 +282,12 @@ export function buildAskPackage(
   const band = region.band.totalComp;
   const belowBand = competing !== undefined && competing < band.low;
   // Rule 6: the number is left out of lever 3, and lever 3 goes last, wherever the offer does not set the ask. For a
-  // level above the one the bands cover, an offer that would not set the covered level's ask is lower still against
-  // that level's band: the number stays out there too.
+  // level above the one the bands cover, an offer no higher than the covered level's band top would anchor that
+  // level's talk at the covered level's pay: the number stays out there too.
   const higherLevel = otherLevel && aboveCoveredLevel(guide, level.allyLevel ?? '');
   const hideCompeting =
-    competing !== undefined && (!otherLevel || higherLevel) && !offerSetsAsk(guide, region, competing);
+    competing !== undefined &&
+    (higherLevel ? competing <= band.high : !otherLevel && !offerSetsAsk(guide, region, competing));
   // A level review is a case to make only on an offer strong enough to set the ask (or with no offer at all).
   const levelReviewFits = !hideCompeting;
   const branchBank = kind === guide.branchlessPremium.appliesTo;
@@ -327,12 +328,13 @@ export function buildAskPackage(
     hideReason:
       competing === undefined
         ? undefined
-        : `Your competing ${formatMoney(competing)} plus the guide's ${formatMoney(guide.askRules.competingUplift)} ` +
-          `uplift is at or under ${region.shortName}'s target low ${formatMoney(region.strategy.target.low)}` +
-          (higherLevel
-            ? ` for ${guide.levels.bandsCover}, so it is lower still against the ${level.allyLevel} band: the script says`
-            : ': the offer does not set the ask, so the script says') +
-          ' you have one without its number, because quoting it would anchor the talk low.',
+        : higherLevel
+          ? `Your competing ${formatMoney(competing)} is no higher than ${region.shortName}'s ${guide.levels.bandsCover} ` +
+            `band top ${formatMoney(band.high)}: said in a ${level.allyLevel} talk, it would anchor it at ` +
+            `${guide.levels.bandsCover} pay, so the script says you have an offer without its number.`
+          : `Your competing ${formatMoney(competing)} plus the guide's ${formatMoney(guide.askRules.competingUplift)} ` +
+            `uplift is at or under ${region.shortName}'s target low ${formatMoney(region.strategy.target.low)}: the offer ` +
+            'does not set the ask, so the script says you have one without its number, because quoting it would anchor the talk low.',
     regionName: region.shortName,
     trades: built?.trades ?? [],
     // Ally's own kind says nothing about the person's current company: its branch line stays, marked.

@@ -474,7 +474,7 @@ describe('the rest of issue 12', () => {
     expect(buildAskPackage(guide, 'new-york').scripts.find((s) => s.number === 3)?.rationale).toContain(anchor);
   });
 
-  it('a level above PM: an offer too low to set the PM ask keeps its number out of lever 3 too', () => {
+  it('a level above PM: an offer no higher than the PM band top keeps its number out of lever 3', () => {
     const senior = (totalComp: number) =>
       buildAskPackage(guide, 'new-york', offer({ company: 'Google', title: 'Senior Product Manager', totalComp }));
     // $200K is under New York's PM band: said aloud, it anchored a Senior PM talk lower still.
@@ -482,10 +482,14 @@ describe('the rest of issue 12', () => {
     const lever3 = low.scripts.find((s) => s.number === 3);
     expect(lever3?.text).toContain('I have a competing offer from Google.');
     expect(lever3?.text).not.toContain('$200K');
-    expect(lever3?.changes.join(' ')).toContain('lower still against the Senior Product Manager band');
+    expect(lever3?.changes.join(' ')).toContain('it would anchor it at Product Manager pay');
     expect(low.leverOrder.at(-1)).toBe(3);
-    // An offer that would set the PM ask is quoted, as before.
-    expect(senior(300_000).scripts.find((s) => s.number === 3)?.text).toContain('from Google at $300K TC');
+    // Inside the PM band ($300K, under New York's $309K top) it would anchor a Senior PM talk at PM pay too.
+    expect(senior(300_000).scripts.find((s) => s.number === 3)?.text).toContain(
+      'I have a competing offer from Google.',
+    );
+    // Above the PM band it is quoted, the strongest fact.
+    expect(senior(330_000).scripts.find((s) => s.number === 3)?.text).toContain('from Google at $330K TC');
   });
 
   it('rule 2: a base capped under what the person has is said in the base script too, not only in a warning', () => {
