@@ -184,6 +184,8 @@ function largestOffer(region: Region, how: 'above' | 'far'): OfferInput {
     equity: { kind: 'annual', dollars: over(stock.high, 1.8, 2_000) },
     bonus: { kind: 'dollars', dollars: over(bonus.high, 1.3, 2_000) },
     signOn: 150_000,
+    // Over half the TC: confirmed as typed, so the answer carries it (the largest first-year figures).
+    signOnConfirmed: true,
   };
 }
 

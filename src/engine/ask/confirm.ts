@@ -25,7 +25,13 @@ export function applyCandidate(
   // A base reading corrects the base alone: the other parts were plausible as typed.
   if (field === 'base') return { ...draft, base: candidate.value };
   if (field === 'bonus') return { ...draft, bonus: { kind: 'dollars', dollars: candidate.value } };
-  if (field === 'signOn') return { ...draft, signOn: candidate.value };
+  // The figure as typed, confirmed: it is not asked about again.
+  if (field === 'signOn')
+    return {
+      ...draft,
+      signOn: candidate.value,
+      ...(candidate.value === draft.signOn ? { signOnConfirmed: true } : {}),
+    };
   if (draft.base === undefined) return { ...draft, totalComp: candidate.value };
   const factor = candidate.value / typedTc;
   const scale = (dollars: number) => Math.round(dollars * factor);

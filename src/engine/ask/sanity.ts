@@ -131,20 +131,25 @@ function bonusCandidates(
     }));
 }
 
+/** A sign-on over this share of the annual TC is asked about (a slipped "k" or digit is likelier than such a sum). */
+const SIGN_ON_QUESTION_SHARE = 0.5;
+
 /**
- * The readings of a sign-on over the whole annual TC: a slipped digit or "k" (÷10, ÷1000), each at least $1K and at
- * most half the annual TC, the largest first (the smallest slip).
+ * The readings of a large sign-on: a slipped digit or "k" (÷10, ÷1000), each at least $1K and at most half the annual
+ * TC, the largest first (the smallest slip); and, up to a whole year's TC, the figure as typed.
  */
 function signOnCandidates(offer: NormalisedOffer, signOn: number): Confirmation['candidates'] {
   const annual = offer.annualTc.value;
-  return [signOn / 10, signOn / 1000]
+  const reading = (value: number, asTyped = false) => ({
+    label: `sign-on ${formatMoney(value)}${asTyped ? ', as typed' : ''} (first-year TC ${formatMoney(offer.firstYearTc.value - signOn + value)})`,
+    value,
+    typed: `--sign-on ${typedForm(value)}`,
+  });
+  const slips = [signOn / 10, signOn / 1000]
     .map((value) => Math.round(value))
-    .filter((value) => value >= 1000 && value <= annual / 2)
-    .map((value) => ({
-      label: `sign-on ${formatMoney(value)} (first-year TC ${formatMoney(offer.firstYearTc.value - signOn + value)})`,
-      value,
-      typed: `--sign-on ${typedForm(value)}`,
-    }));
+    .filter((value) => value >= 1000 && value <= annual * SIGN_ON_QUESTION_SHARE)
+    .map((value) => reading(value));
+  return signOn <= annual ? [...slips, reading(signOn, true)] : slips;
 }
 
 /**
@@ -218,14 +223,19 @@ export function checkSanity(
     confirmations.push({ field: 'totalComp', question, candidates });
     warnings.push({ code: 'implausible-tc', text: question });
   }
-  // A sign-on of more than a whole year's pay, on a plausible year: a slipped "k" or digit, not a sign-on.
+  // A sign-on of more than half a year's pay, on a plausible year: likelier a slipped "k" or digit than such a sum.
+  // Up to a whole year it may be right (a buy-out of unvested stock): the figure as typed is one of the answers.
   const signOn = offer.signOn?.value;
-  if (!holdBack && signOn !== undefined && signOn > tc) {
+  if (!holdBack && !offer.signOnConfirmed && signOn !== undefined && signOn > tc * SIGN_ON_QUESTION_SHARE) {
     holdBack = true;
     const candidates = signOnCandidates(offer, signOn);
     const question =
-      `A sign-on of ${formatMoney(signOn)} is more than the offer's whole annual TC ${formatMoney(tc)}: allycomp takes ` +
-      `a sign-on up to one year's pay; with it the first-year TC is ${formatMoney(offer.firstYearTc.value)}. ` +
+      (signOn > tc
+        ? `A sign-on of ${formatMoney(signOn)} is more than the offer's whole annual TC ${formatMoney(tc)}: allycomp takes ` +
+          "a sign-on up to one year's pay"
+        : `A sign-on of ${formatMoney(signOn)} is more than half the offer's annual TC ${formatMoney(tc)}, rare unless it ` +
+          'buys out stock you would leave behind') +
+      `; with it the first-year TC is ${formatMoney(offer.firstYearTc.value)}. ` +
       (candidates.length > 0
         ? `Did you mean ${candidates.map((c) => c.label).join(' or ')}?`
         : 'Check the sign-on and send it again.');

@@ -31,6 +31,8 @@ export interface OfferInput {
   equity?: EquityInput;
   bonus?: BonusInput;
   signOn?: number;
+  /** The person confirmed a large sign-on as typed (the "as typed" button): it is not asked about again. */
+  signOnConfirmed?: boolean;
 }
 
 export type OfferField = 'company' | 'base' | 'totalComp' | 'equity' | 'vesting' | 'bonus' | 'signOn';
@@ -53,6 +55,8 @@ export interface NormalisedOffer {
   equityStatedYearly?: boolean;
   bonus?: Explained;
   signOn?: Explained;
+  /** The person confirmed a large sign-on as typed (OfferInput's `signOnConfirmed`). */
+  signOnConfirmed?: boolean;
   /** Annual TC: base + bonus + equity averaged over the vest. Comparable with the guide's bands. */
   annualTc: Explained;
   /** First-year TC: base + bonus + the first year's vest + sign-on. What lands in year one. */
@@ -173,6 +177,7 @@ export function normaliseOffer(input: OfferInput): OfferResult {
         companyKind: input.companyKind,
         title: input.title,
         signOn: signOn === undefined ? undefined : fromYou('Sign-on', signOn),
+        ...(input.signOnConfirmed ? { signOnConfirmed: true } : {}),
         annualTc,
         firstYearTc:
           signOn === undefined
@@ -243,6 +248,7 @@ export function normaliseOffer(input: OfferInput): OfferResult {
       equityFirstYear,
       ...(input.equity?.kind === 'annual' && input.equity.statedYearly ? { equityStatedYearly: true } : {}),
       signOn: input.signOn === undefined ? undefined : fromYou('Sign-on', input.signOn),
+      ...(input.signOnConfirmed ? { signOnConfirmed: true } : {}),
       annualTc: byRule(
         input.equity?.kind === 'grant' ? 'Competing annual TC (equity averaged over the vest)' : 'Competing annual TC',
         annual,

@@ -159,6 +159,7 @@ export const DRAFT_KEY_NAMES: Record<keyof OfferDraft, string> = {
   equity: 'Stock',
   bonus: 'Bonus',
   signOn: 'Sign-on',
+  signOnConfirmed: 'Sign-on',
   regionId: 'The region',
 };
 

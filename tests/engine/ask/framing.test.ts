@@ -282,7 +282,7 @@ describe('did you mean: a base outside the bounds derived from the base bands', 
 
 // A bonus in dollars over its base is more than the 100% of base the % form allows: "bonus 250k" on a $180K base is
 // a slipped "k" for $25K, and answering it would ask Ally for $480K.
-describe('did you mean: a sign-on over the whole annual TC', () => {
+describe('did you mean: a sign-on over half the annual TC', () => {
   const sofi = (signOn: number) =>
     offer({ company: 'SoFi', base: 160_000, bonus: { kind: 'percent', percent: 15 }, signOn });
 
@@ -298,9 +298,30 @@ describe('did you mean: a sign-on over the whole annual TC', () => {
     expect(pkg.confirmations[0]?.question).toContain("more than the offer's whole annual TC $184K");
   });
 
-  it('up to a whole year is taken as typed; a dollar more is asked', () => {
-    expect(buildAskPackage(guide, 'detroit', sofi(184_000)).needsConfirmation).toBe(false);
-    expect(buildAskPackage(guide, 'detroit', sofi(184_001)).needsConfirmation).toBe(true);
+  it('up to half a year is taken as typed; more asks, with the figure as typed one of the answers up to a year', () => {
+    expect(buildAskPackage(guide, 'detroit', sofi(92_000)).needsConfirmation).toBe(false);
+    const half = buildAskPackage(guide, 'detroit', sofi(92_001));
+    expect(half.needsConfirmation).toBe(true);
+    expect(half.confirmations[0]?.candidates.map((c) => c.label)).toEqual([
+      'sign-on $9.2K (first-year TC $193.2K)',
+      'sign-on $92K, as typed (first-year TC $276K)',
+    ]);
+    expect(buildAskPackage(guide, 'detroit', sofi(184_000)).confirmations[0]?.candidates.at(-1)?.label).toContain(
+      'as typed',
+    );
+    expect(buildAskPackage(guide, 'detroit', sofi(184_001)).confirmations[0]?.candidates.map((c) => c.label)).toEqual([
+      'sign-on $18.4K (first-year TC $202.4K)',
+    ]);
+  });
+
+  it('the figure as typed, confirmed, is not asked about again', () => {
+    const { region, prep } = prepFromWords('SoFi base 160k bonus 15% sign-on 120k detroit', 'detroit');
+    const asTyped = prep.confirmValues?.[0]?.at(-1);
+    const clicked = confirmedOffer(asTyped);
+    expect(clicked?.confirmed.draft).toMatchObject({ signOn: 120_000, signOnConfirmed: true });
+    const again = prepareOffer(guide, region, clicked?.confirmed.draft ?? {}, clicked?.offer as NormalisedOffer);
+    expect(again.pkg.needsConfirmation).toBe(false);
+    expect(again.pkg.ask).toBeDefined();
   });
 
   it('the button re-runs with the sign-on alone corrected, and the answer comes', () => {
