@@ -37,11 +37,6 @@ const CANDIDATE_MARGIN = 0.5;
 /** An equity figure may be a grant only if its yearly share is at least this share of the RSU band's low. */
 const GRANT_PLAUSIBLE_SHARE = 0.5;
 
-/** The highest RSU band top in the guide: twice it, as a yearly figure, is surely a whole grant. */
-function highestStockTop(guide: Guide): number {
-  return Math.max(...guide.regions.map((region) => region.band.stock.high));
-}
-
 function typedForm(value: number): string {
   return value >= 1_000_000 ? `${value / 1_000_000}m` : `${value / 1000}k`;
 }
@@ -248,7 +243,8 @@ export function checkSanity(
     const stock = region.band.stock;
     const perYear = Math.round(equity.value / DEFAULT_VEST_YEARS);
     const grantFloor = stock.low * GRANT_PLAUSIBLE_SHARE;
-    const waitFrom = 2 * highestStockTop(guide);
+    // Twice this region's RSU top: an ask built on more, read as a year, is likelier wrong than right.
+    const waitFrom = 2 * stock.high;
     const asYear = `As a year, it is above ${region.shortName}'s RSU band top ${formatMoney(stock.high)}`;
     if (offer.equityStatedYearly) {
       // They said it is a year (in words, --stock, the form, or the button): asking again would never end.
@@ -273,8 +269,8 @@ export function checkSanity(
         `Is ${formatMoney(equity.value)} of equity a year, or the whole grant? ${asYear}; as a grant over ` +
         `${DEFAULT_VEST_YEARS} years it is ${formatMoney(perYear)} a year. ` +
         (surelyGrant
-          ? `Over ${formatMoney(waitFrom)} a year (twice the guide's highest RSU band top) the ask waits for your answer.`
-          : `The ask reads it as a year; over ${formatMoney(waitFrom)} a year (twice the guide's highest RSU band ` +
+          ? `Over ${formatMoney(waitFrom)} a year (twice ${region.shortName}'s RSU band top) the ask waits for your answer.`
+          : `The ask reads it as a year; over ${formatMoney(waitFrom)} a year (twice ${region.shortName}'s RSU band ` +
             'top) it would wait for your answer.');
       confirmations.push({
         field: 'equity',

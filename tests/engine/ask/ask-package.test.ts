@@ -524,7 +524,8 @@ describe('the rest of issue 12', () => {
         company: 'Meta',
         base: 185_000,
         bonus: { kind: 'dollars', dollars: 20_000 },
-        equity: { kind: 'annual', dollars: 120_000 },
+        // Said as a year: over twice Charlotte's RSU top, unsaid it would wait for "a year or the grant?".
+        equity: { kind: 'annual', dollars: 120_000, statedYearly: true },
         signOn: 40_000,
       }),
     );

@@ -193,11 +193,14 @@ describe('did you mean: readings near the bands, and equity asked about only whe
     expect(text(read, 'equity-read-as-year')).toContain('$53K of equity is read as a year');
     expect(codes(stock(55_000))).not.toContain('equity-maybe-grant');
     expect(codes(stock(56_000))).toContain('equity-maybe-grant');
-    expect(text(stock(56_000), 'equity-maybe-grant')).toContain('over $122K a year');
+    expect(text(stock(56_000), 'equity-maybe-grant')).toContain("over $104K a year (twice Detroit's RSU band top)");
+    // "equity 120" in Detroit: over twice its RSU top, read as a year it built a $330K ask; it waits for the answer.
+    expect(stock(104_000).ask).toBeDefined();
+    expect(stock(105_000).ask).toBeUndefined();
   });
 
   it('equity the person said is a year is never asked about again: the "a year" button gives the ask', () => {
-    // Stripe, New York: $150K of RSU is over twice the highest RSU band top ($122K), so unsaid it waits for an answer.
+    // Stripe, New York: $150K of RSU is over twice New York's RSU band top ($122K), so unsaid it waits for an answer.
     const { region, prep } = prepFromWords('Stripe base 210k rsu 150k ny', 'new-york');
     expect(prep.pkg.ask).toBeUndefined();
     const [confirmation] = prep.pkg.confirmations;
