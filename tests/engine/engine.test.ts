@@ -318,7 +318,7 @@ describe('a second guide is a data change, with no code change', () => {
     const main = buildAskPackage(guide, 'detroit', offer({ company: 'SoFi', totalComp: 150_000 }));
     const lever3 = main.scripts.find((script) => script.number === 3);
     expect(lever3?.text).not.toContain('$150K');
-    expect(lever3?.ifAsked).toContain("I'd rather not anchor");
+    expect(lever3?.ifAsked).toContain("I'd rather keep the other offer's details confidential");
     expect(main.warnings.find((warning) => warning.code === 'below-band')?.text).toContain(
       'the TC script says you have a competing offer without quoting it',
     );

@@ -94,6 +94,8 @@ export function leverPlan(
      * levers go by the most it adds; a part only kept (0) goes last.
      */
     raises?: Partial<Record<'base' | 'stock' | 'bonus' | 'totalComp', number>>;
+    /** Parts the opening caps under the competing offer's: a lever that asks for less than the offer pays goes late. */
+    capped?: readonly ('base' | 'stock' | 'bonus')[];
   },
 ): { lead: number; order: number[]; why: string } {
   const numbers = [...guide.levers].sort((a, b) => a.number - b.number).map((lever) => lever.number);
@@ -113,10 +115,23 @@ export function leverPlan(
     why = 'You ticked Ally.ai premiums: lead with your AI product experience (the RSU lever).';
   }
   const rest = numbers.filter((n) => n !== lead);
-  const order =
+  const guideOrder =
     options.hideCompeting && tcLever !== undefined
       ? [lead, ...rest.filter((n) => n !== tcLever), tcLever]
       : [lead, ...rest];
+  // Opening with a part capped under the offer's asks first for less than the person has: those levers go after the
+  // others (a kept-out TC lever still last).
+  const cappedLevers = (options.capped ?? []).flatMap((part) => leverNumber(guide, part) ?? []);
+  const last = options.hideCompeting && tcLever !== undefined ? [tcLever] : [];
+  const order = [
+    ...guideOrder.filter((n) => !cappedLevers.includes(n) && !last.includes(n)),
+    ...guideOrder.filter((n) => cappedLevers.includes(n) && !last.includes(n)),
+    ...last,
+  ];
+  if (order[0] !== lead) {
+    lead = order[0] ?? lead;
+    why = "Your offer pays more than Ally's band for a part: lead with a part the ask raises, not one it caps.";
+  }
   const { raises } = options;
   if (!raises || (raises.base ?? raises.stock ?? raises.bonus) === undefined) return { lead, order, why };
   // Asking first to keep what is already offered gives the recruiter an easy yes and the person nothing.

@@ -317,6 +317,9 @@ export function buildAskPackage(
     branchBank,
     premiumIds,
     ...(sameCompany && offer && built ? { raises: ownRaises(built.figures.ends.high, offer) } : {}),
+    capped: (built?.trades ?? [])
+      .filter((trade) => trade.end === 'high')
+      .map((trade) => (trade.part === 'rsu' ? 'stock' : trade.part)),
   });
   const scripts = renderScripts(guide, {
     ask: built?.figures,

@@ -72,7 +72,7 @@ function tradeSentence(trade: Trade, company: string | undefined, hideFigures: b
   // that hands the recruiter the reason to say no).
   const limit =
     trade.asked === undefined
-      ? `Ally's ${part} band tops out at ${formatMoney(trade.bandTop)}, under`
+      ? `I understand Ally's ${part} band tops out at ${formatMoney(trade.bandTop)}, under`
       : 'That is still under';
   return hideFigures
     ? ` ${limit} the ${part} in ${offerWords(company)}, so the rest of my ask${which} makes up the difference every year.`
@@ -172,7 +172,7 @@ export function renderScripts(guide: Guide, input: ScriptInput): LeverScript[] {
           input.hideReason ??
             'Your competing offer does not set the ask: the script says you have one without its number, because quoting it would anchor the talk low.',
         );
-        ifAsked = `If they ask for the number: "I'd rather not anchor on another company's number; for this role I'm looking for ${values.tcAsk} TC."`;
+        ifAsked = `If they ask for the number: "I'd rather keep the other offer's details confidential; for this role I'm looking for ${values.tcAsk} TC."`;
       }
       // Only the opening's trades: the script says the opening's figure, so its shortfall sentence is worked out there
       // (a part short at the floor only is said privately, where the floor is shown).
@@ -189,8 +189,8 @@ export function renderScripts(guide: Guide, input: ScriptInput): LeverScript[] {
       for (const trade of capped) {
         changes.push(
           input.hideCompetingTc
-            ? `Your ${PART_WORDS[trade.part]} is above Ally's band top: the script says the parts that carry the ${formatMoney(trade.short)} a year without its figure, as lever 3 keeps your number out, so it never asks aloud for less than you have.`
-            : `Your ${PART_WORDS[trade.part]} is above Ally's band top: the script names the ${formatMoney(trade.short)} a year and the parts that carry it, so it never asks aloud for less than you have.`,
+            ? `Your ${PART_WORDS[trade.part]} is above Ally's band top: the script says the parts that carry the ${formatMoney(trade.short)} a year without its figure, as lever 3 keeps your number out, so a figure under yours is never said without why and what makes up the difference.`
+            : `Your ${PART_WORDS[trade.part]} is above Ally's band top: the script names the ${formatMoney(trade.short)} a year and the parts that carry it, so a figure under yours is never said without why and what makes up the difference.`,
         );
       }
       const keep = ask ? (input.held ?? []).find((held) => PART_PLACEHOLDER[held.part].test(template)) : undefined;

@@ -55,10 +55,18 @@ function valueLength(guide: Guide, name: FlagName | undefined, values: string[])
     case 'title':
     case undefined:
       return values.length;
-    default:
-      return values.length - trailingRegionLength(guide, values);
+    default: {
+      // `--grant 120k sign-on 15k`: the amount ends where another part is named; that part is read on its own.
+      const labelled = values.findIndex((word, index) => index > 0 && PART_LABEL.test(word.replace(QUOTES, '')));
+      const own = labelled === -1 ? values : values.slice(0, labelled);
+      return own.length - trailingRegionLength(guide, own);
+    }
   }
 }
+
+/** A word that names a part of an offer: after an amount flag's amount, the start of another part. */
+const PART_LABEL =
+  /^(?:base|salary|stock|equity|rsus?|shares|grant|bonus(?:es)?|sign(?:ing)?[-_]?on|signing|signon|tc|ttc|total)[:,]?$/i;
 
 /** `--bonus 15 ny`: a region typed after an amount is the region, not part of the amount. */
 function trailingRegionLength(guide: Guide, values: string[]): number {

@@ -13,7 +13,15 @@ import {
 import { knownCompanyIn, leadingCompanyIn, setCompany, unknownCompanyIn } from './companies.js';
 import type { EquityInput, Vesting } from './normalise.js';
 import { setRegionFromText, titleIn } from './places.js';
-import { evenFromPercentPerYear, evenVesting, readBonus, readMoney, vestingFromPercents, yearCount } from './values.js';
+import {
+  evenFromPercentPerYear,
+  evenVesting,
+  isNone,
+  readBonus,
+  readMoney,
+  vestingFromPercents,
+  yearCount,
+} from './values.js';
 
 export interface ProseOptions {
   /** The words after `/allycomp offer`: short region names count in any case ("ny"), unlike in a message. */
@@ -52,7 +60,7 @@ export type Token = { kind: 'label'; label: Label; used: boolean } | { kind: 'am
 /** Where one thing said ends: lines, commas (not inside 200,000), ";", "and", "with", "+", dashes, full stops. */
 export const BOUNDARY = /\n|;|\||•|·|,(?!\d)|\.(?=\s|$)|[—–]|\s-\s|\s(?:\+|&|and|with|plus|but)\s/gi;
 export const LABEL =
-  /(?<![A-Za-z0-9])(?:(sign(?:ing)?[ -]?on(?:[ -]+bonus)?|signing(?:[ -]+bonus)?|(?:hiring|joining|welcome|new[ -]hire)[ -]+bonus)|(total[ -]+comp(?:ensation)?|total[ -]+(?:pay|package)|t?tc)|(base(?:[ -]+(?:salary|pay))?|salary)|(rsus?|restricted[ -]+stock(?:[ -]+units?)?|stock|equity|shares)|(bonus(?:es)?))(?![A-Za-z0-9])/gi;
+  /(?<![A-Za-z0-9])(?:(sign(?:ing)?[ -]?on(?:[ -]+bonus)?|signing(?:[ -]+bonus)?|(?:hiring|joining|welcome|new[ -]hire)[ -]+bonus)|(total[ -]+comp(?:ensation)?|total[ -]+(?:pay|package)|t?tc)|(base(?:[ -]+(?:salary|pay))?|salary)|(rsus?|restricted[ -]+stock(?:[ -]+units?)?|stock|equity|shares|(?:stock[ -]+|equity[ -]+|new[ -]hire[ -]+)?grant)|(bonus(?:es)?))(?![A-Za-z0-9])/gi;
 export const LABEL_FIELDS: AmountField[] = ['signOn', 'totalComp', 'base', 'equity', 'bonus'];
 export const NONE_BEFORE = /(?:^|[^A-Za-z0-9])(?:no|zero|without(?:\s+any)?|nil)\s+$/i;
 export const NONE_AFTER = /^\s*[:=-]?\s*(?:none|n\/a|nil|nothing|zero)(?![A-Za-z0-9])/i;
@@ -249,6 +257,11 @@ export function equityFromContext(
   context: string,
   elsewhere: VestingClue | undefined,
 ): EquityInput | undefined {
+  // "equity 0": no equity, as "no equity" and `--stock 0` say; not a year's pay under the minimum.
+  if (isNone(typed)) {
+    c.note(`stock ${shown(typed)} read as no equity`);
+    return { kind: 'annual', dollars: 0, statedYearly: true };
+  }
   const dollars = readMoney(c, 'equity', typed);
   if (dollars === undefined) return undefined;
   const clue = vestingClueIn(context, VEST_WORD.test(context));

@@ -390,7 +390,7 @@ describe('the rest of issue 12', () => {
     expect(lever3?.text).not.toContain('$150K');
     expect(lever3?.text).toContain('I have a competing offer from SoFi. [only if true: It is for a product');
     expect(lever3?.ifAsked).toContain(
-      "I'd rather not anchor on another company's number; for this role I'm looking for $262K TC.",
+      "I'd rather keep the other offer's details confidential; for this role I'm looking for $262K TC.",
     );
     expect(pkg.leverOrder.at(-1)).toBe(3);
     expect(pkg.warnings.find((w) => w.code === 'below-band')?.text).toContain(
@@ -463,6 +463,24 @@ describe('the rest of issue 12', () => {
     expect(fintech.fallbacks[0]).toContain('hold the TC at your floor $252K at least');
   });
 
+  it('a lever whose part is capped under the offer is not the lead: the first ask is never for less than they have', () => {
+    // Acme's $230K base: "Lead with lever 1 (base)" opened by asking for $176K.
+    const acme = buildAskPackage(guide, 'charlotte', offer({ company: 'Acme', base: 230_000 }));
+    expect(acme.leverOrder).toEqual([2, 4, 1, 3]);
+    const robinhood = buildAskPackage(
+      guide,
+      'detroit',
+      offer({
+        company: 'Robinhood',
+        base: 190_000,
+        bonus: { kind: 'percent', percent: 10 },
+        equity: { kind: 'annual', dollars: 60_000 },
+      }),
+    );
+    expect(robinhood.leverOrder.at(-1)).toBe(1);
+    expect(robinhood.leadLever).toBe(3);
+  });
+
   it("lever 3's why-it-works speaks of the competing offer's anchor only where the script says the number", () => {
     const rationale = (totalComp: number, company = 'SoFi') =>
       buildAskPackage(guide, 'new-york', offer({ company, totalComp })).scripts.find((s) => s.number === 3)?.rationale;
@@ -506,7 +524,9 @@ describe('the rest of issue 12', () => {
     );
     const baseScript = pkg.scripts.find((script) => script.text.includes('base salary at'));
     expect(baseScript?.text).toContain('base salary at $168K');
-    expect(baseScript?.text).toContain("Ally's base band tops out at $168K, under the $175K base in my Chime offer");
+    expect(baseScript?.text).toContain(
+      "I understand Ally's base band tops out at $168K, under the $175K base in my Chime offer",
+    );
     // The shortfall is yearly: the other parts carry it, never a one-time sign-on.
     expect(baseScript?.text).toContain('so the rest of my ask (RSU and bonus) makes up the $7K a year.');
     expect(baseScript?.text).not.toContain('sign-on');
@@ -646,7 +666,9 @@ describe('the rest of issue 12', () => {
         offer({ company: 'Robinhood', base, equity: { kind: 'annual', dollars: 40_000 } }),
       ).scripts.find((script) => script.number === 1);
     const capped = lever1(190_000);
-    expect(capped?.text).toContain("to reflect this branchless product ownership. Ally's base band tops out");
+    expect(capped?.text).toContain(
+      "to reflect this branchless product ownership. I understand Ally's base band tops out",
+    );
     expect(capped?.text).not.toContain(argument);
     expect(capped?.changes.join(' ')).toContain(`Left out: "${argument}"`);
     // A base inside the band keeps the guide's argument.

@@ -392,6 +392,33 @@ describe('readOfferWords, positional', () => {
   });
 });
 
+describe('readOfferWords, parts said plainly', () => {
+  it('"equity 0" is no equity, not a year under the minimum', () => {
+    const read = fromWords('Acme base 230k bonus 0 equity 0 charlotte');
+    expect(read.problems).toEqual([]);
+    expect(read.draft).toMatchObject({
+      base: 230_000,
+      bonus: { kind: 'dollars', dollars: 0 },
+      equity: { kind: 'annual', dollars: 0 },
+    });
+  });
+
+  it('"grant 120k" is a stock grant, vesting over 4 years when no schedule is given', () => {
+    const read = fromWords('Chime base 140k bonus 10% grant 120k sign-on 15k charlotte');
+    expect(read.problems).toEqual([]);
+    expect(read.draft.equity).toEqual({ kind: 'grant', dollars: 120_000, vesting: { kind: 'even', years: 4 } });
+    expect(read.draft.signOn).toBe(15_000);
+  });
+
+  it('an amount flag ends where another part is named: "--grant 120k sign-on 15k"', () => {
+    // It read "120k sign-on 15k" as the grant and answered "that looks like two amounts".
+    const read = fromWords('Chime base 140k bonus 10% --grant 120k sign-on 15k charlotte');
+    expect(read.problems).toEqual([]);
+    expect(read.draft).toMatchObject({ base: 140_000, signOn: 15_000, regionId: 'charlotte' });
+    expect(read.draft.equity).toMatchObject({ kind: 'grant', dollars: 120_000 });
+  });
+});
+
 describe('readOfferWords, a lead-in before the company', () => {
   it('"got an offer from" is not part of the name, in the quick form and with labels', () => {
     // The scripts said "a competing offer from I got an offer from Capital One" and "my from Chime offer".
