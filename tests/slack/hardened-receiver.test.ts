@@ -366,6 +366,8 @@ describe('stop()', () => {
       });
       socket.on('close', () => resolve(received));
     });
+    // In flight once the server has read its headers: a fixed wait lost that race on a loaded machine.
+    const headersRead = new Promise((resolve) => harness?.server.once('request', resolve));
     socket.write(
       postHead({
         'content-type': 'application/x-www-form-urlencoded',
@@ -374,7 +376,7 @@ describe('stop()', () => {
         'x-slack-request-timestamp': timestamp,
       }),
     );
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    await headersRead;
     const first = harness.receiver.stop(2_000);
     const second = harness.receiver.stop(2_000);
     expect(second).toBe(first);

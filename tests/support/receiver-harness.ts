@@ -21,6 +21,8 @@ export function nowSeconds(): number {
 export interface Harness {
   app: App;
   receiver: HardenedReceiver;
+  /** The listening server: its 'request' event says a request's headers were read. */
+  server: import('node:http').Server;
   port: number;
   logs: string[];
   /** What the listeners saw, by kind: proof a payload reached Bolt. */
@@ -89,9 +91,10 @@ export async function startHarness(
   });
   if (options.readers !== false) registerReaders(app, reached);
   const server = await app.start({ port: 0, host: '127.0.0.1' });
-  const address = (server as import('node:http').Server).address();
+  const http = server as import('node:http').Server;
+  const address = http.address();
   const port = typeof address === 'object' && address ? address.port : 0;
-  return { app, receiver, port, logs, reached, stop: () => receiver.stop(2_000) };
+  return { app, receiver, server: http, port, logs, reached, stop: () => receiver.stop(2_000) };
 }
 
 export interface RawReply {
