@@ -19,7 +19,7 @@ export function applyCandidate(
       ...draft,
       equity: candidate.typed.startsWith('--grant')
         ? { kind: 'grant', dollars, vesting: { kind: 'even', years: 4 } }
-        : { kind: 'annual', dollars, statedYearly: true },
+        : { kind: 'annual', dollars, statedYearly: true, confirmed: true },
     };
   }
   // A base reading corrects the base alone: the other parts were plausible as typed.

@@ -129,6 +129,25 @@ function bonusCandidates(
 /** A sign-on over this share of the annual TC is asked about (a slipped "k" or digit is likelier than such a sum). */
 const SIGN_ON_QUESTION_SHARE = 0.5;
 
+/** Equity said to be a year but over this many times the region's RSU top is asked about once, as a possible grant. */
+const STATED_YEAR_LIMIT = 4;
+
+/** "A year, or the whole grant?": the two readings of one equity figure, as buttons. */
+function yearOrGrant(question: string, dollars: number): Confirmation {
+  return {
+    field: 'equity',
+    question,
+    candidates: [
+      { label: `${formatMoney(dollars)} a year`, value: dollars, typed: `${typedForm(dollars)} a year` },
+      {
+        label: `a ${formatMoney(dollars)} grant over ${DEFAULT_VEST_YEARS} years`,
+        value: Math.round(dollars / DEFAULT_VEST_YEARS),
+        typed: `--grant ${typedForm(dollars)} --vesting ${DEFAULT_VEST_YEARS}`,
+      },
+    ],
+  };
+}
+
 /**
  * The readings of a large sign-on: a slipped digit or "k" (÷10, ÷1000), each at least $1K and at most half the annual
  * TC, the largest first (the smallest slip); and, up to a whole year's TC, the figure as typed.
@@ -246,7 +265,16 @@ export function checkSanity(
     // Twice this region's RSU top: an ask built on more, read as a year, is likelier wrong than right.
     const waitFrom = 2 * stock.high;
     const asYear = `As a year, it is above ${region.shortName}'s RSU band top ${formatMoney(stock.high)}`;
-    if (offer.equityStatedYearly) {
+    if (offer.equityStatedYearly && !offer.equityConfirmed && equity.value > STATED_YEAR_LIMIT * stock.high) {
+      // Said as a year, yet more than a PM's grant pays in several: asked once (the "a year" button confirms it).
+      holdBack = true;
+      const question =
+        `You said ${formatMoney(equity.value)} of equity a year: that is over ${STATED_YEAR_LIMIT} times ${region.shortName}'s ` +
+        `RSU band top ${formatMoney(stock.high)}. Is it a year, or the whole grant? As a grant over ${DEFAULT_VEST_YEARS} ` +
+        `years it is ${formatMoney(perYear)} a year. The ask waits for your answer.`;
+      confirmations.push(yearOrGrant(question, equity.value));
+      warnings.push({ code: 'equity-maybe-grant', text: question });
+    } else if (offer.equityStatedYearly) {
       // They said it is a year (in words, --stock, the form, or the button): asking again would never end.
       warnings.push({
         code: 'equity-read-as-year',
@@ -272,22 +300,7 @@ export function checkSanity(
           ? `Over ${formatMoney(waitFrom)} a year (twice ${region.shortName}'s RSU band top) the ask waits for your answer.`
           : `The ask reads it as a year; over ${formatMoney(waitFrom)} a year (twice ${region.shortName}'s RSU band ` +
             'top) it would wait for your answer.');
-      confirmations.push({
-        field: 'equity',
-        question,
-        candidates: [
-          {
-            label: `${formatMoney(equity.value)} a year`,
-            value: equity.value,
-            typed: `${typedForm(equity.value)} a year`,
-          },
-          {
-            label: `a ${formatMoney(equity.value)} grant over ${DEFAULT_VEST_YEARS} years`,
-            value: perYear,
-            typed: `--grant ${typedForm(equity.value)} --vesting ${DEFAULT_VEST_YEARS}`,
-          },
-        ],
-      });
+      confirmations.push(yearOrGrant(question, equity.value));
       warnings.push({ code: 'equity-maybe-grant', text: question });
     }
   }

@@ -16,7 +16,7 @@ export type Vesting =
  * "a year", `--stock`, the form's yearly choice, or the "a year" button), so it is never asked about again.
  */
 export type EquityInput =
-  | { kind: 'annual'; dollars: number; statedYearly?: boolean }
+  | { kind: 'annual'; dollars: number; statedYearly?: boolean; confirmed?: boolean }
   | { kind: 'grant'; dollars: number; vesting: Vesting };
 export type BonusInput = { kind: 'dollars'; dollars: number } | { kind: 'percent'; percent: number };
 
@@ -53,6 +53,8 @@ export interface NormalisedOffer {
   equityFirstYear?: Explained;
   /** The person said the equity is a yearly value (EquityInput's `statedYearly`). */
   equityStatedYearly?: boolean;
+  /** The person confirmed a yearly figure with the "a year" button (EquityInput's `confirmed`): never asked again. */
+  equityConfirmed?: boolean;
   bonus?: Explained;
   signOn?: Explained;
   /** The person confirmed a large sign-on as typed (OfferInput's `signOnConfirmed`). */
@@ -247,6 +249,7 @@ export function normaliseOffer(input: OfferInput): OfferResult {
       equityPerYear,
       equityFirstYear,
       ...(input.equity?.kind === 'annual' && input.equity.statedYearly ? { equityStatedYearly: true } : {}),
+      ...(input.equity?.kind === 'annual' && input.equity.confirmed ? { equityConfirmed: true } : {}),
       signOn: input.signOn === undefined ? undefined : fromYou('Sign-on', input.signOn),
       ...(input.signOnConfirmed ? { signOnConfirmed: true } : {}),
       annualTc: byRule(

@@ -199,6 +199,19 @@ describe('did you mean: readings near the bands, and equity asked about only whe
     expect(stock(105_000).ask).toBeUndefined();
   });
 
+  it('equity said to be a year but over four times the region’s RSU top is asked once; the "a year" click answers', () => {
+    // "equity 400k/yr" on a $170K base built a $606K ask: "RSU component increased to $365K a year".
+    const { region, prep } = prepFromWords('Acme base 170k bonus 15% equity 400k/yr ny', 'new-york');
+    expect(prep.pkg.ask).toBeUndefined();
+    expect(prep.pkg.confirmations[0]?.question).toContain('You said $400K of equity a year: that is over 4 times');
+    const clicked = confirmedOffer(prep.confirmValues?.[0]?.[0]);
+    const again = prepareOffer(guide, region, clicked?.confirmed.draft ?? {}, clicked?.offer as NormalisedOffer);
+    expect(again.pkg.confirmations).toEqual([]);
+    expect(again.pkg.ask).toBeDefined();
+    // Up to four times the top, said as a year, it is taken as said.
+    expect(prepFromWords('Acme base 170k bonus 15% equity 244k/yr ny', 'new-york').prep.pkg.ask).toBeDefined();
+  });
+
   it('equity the person said is a year is never asked about again: the "a year" button gives the ask', () => {
     // Stripe, New York: $150K of RSU is over twice New York's RSU band top ($122K), so unsaid it waits for an answer.
     const { region, prep } = prepFromWords('Stripe base 210k rsu 150k ny', 'new-york');
