@@ -7,7 +7,7 @@ import {
   type ReadOffer,
   readOfferWords,
 } from '../engine/offer/index.js';
-import { primaryAlias, regionById, regionIfKnown } from '../engine/regions.js';
+import { closestRegion, primaryAlias, regionById, regionIfKnown } from '../engine/regions.js';
 import type { LoadedGuide } from '../guide/load.js';
 import type { Guide } from '../guide/schema.js';
 import { escapeMrkdwn, type SlackMessage, section, truncate } from '../views/blocks.js';
@@ -62,11 +62,24 @@ export function offerAnswerFromWords(loaded: LoadedGuide, words: string[]): Quic
     }
   }
   if (!read.draft.regionId && !problems.some((problem) => problem.field === 'region')) {
-    problems.push({
-      field: 'region',
-      message: `Which ${guide.company} region should I compare with? Add one of ${guide.regions.map(primaryAlias).join(', ')}.`,
-      example: `${COMMAND} offer ${typed(words)} ${firstRegion}`.trim(),
-    });
+    // "Sofi 245k detriot": a region misspelled is read as part of the company; name it instead of adding a region.
+    const typo = words
+      .map((word) => ({ word, region: /\d/.test(word) ? undefined : closestRegion(guide, word) }))
+      .find((entry) => entry.region !== undefined);
+    problems.push(
+      typo?.region
+        ? {
+            field: 'region',
+            message: `Which ${guide.company} region should I compare with? '${typed([typo.word])}' is not one; did you mean ${typo.region.shortName}?`,
+            example:
+              `${COMMAND} offer ${typed(words.map((word) => (word === typo.word && typo.region ? primaryAlias(typo.region) : word)))}`.trim(),
+          }
+        : {
+            field: 'region',
+            message: `Which ${guide.company} region should I compare with? Add one of ${guide.regions.map(primaryAlias).join(', ')}.`,
+            example: `${COMMAND} offer ${typed(words)} ${firstRegion}`.trim(),
+          },
+    );
   }
   if (problems.length > 0 || !normalised.ok || !read.draft.regionId) {
     return { ok: false, message: buildOfferProblems(problems, read.readAs) };

@@ -10,6 +10,17 @@ function answerText(words: string[]): string {
   return JSON.stringify(result.message.blocks);
 }
 
+describe('the quick form without a region it can read', () => {
+  it('a misspelled region is named and corrected in the example, not added after it', () => {
+    const result = offerAnswerFromWords(loaded, ['Sofi', '245k', 'detriot']);
+    expect(result.ok).toBe(false);
+    const text = JSON.stringify(result.message.blocks);
+    expect(text).toContain("'detriot' is not one; did you mean Detroit?");
+    expect(text).toContain('/allycomp offer Sofi 245k detroit`');
+    expect(text).not.toContain('detriot detroit');
+  });
+});
+
 describe('the offer answer', () => {
   it('another level: its warning says the mapping once; no Level line repeats it', () => {
     const text = answerText(['SoFi', '245k', 'detroit', '--title', '"Senior', 'Product', 'Manager"']);
