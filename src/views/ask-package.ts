@@ -124,7 +124,7 @@ export function planLines(guide: Guide, pkg: AskPackage): string {
           : `no premium applies, so you can concede toward your floor ${formatMoney(low)}, only for something in ` +
             `return (a sign-on, ${pkg.levelReviewFits && !pkg.levelReviewFirst ? 'a level review' : PAY_REVIEW_ASK}).`;
     lines.push(
-      `*Open at* ${formatMoney(pkg.ask.openAt.value)} TC${low === high ? '' : ', the top of the range'}, the one figure to say: ${settle}`,
+      `*Open at* ${formatMoney(pkg.ask.openAt.value)} TC${low === high ? '' : ', the top of the range'}, the one TC figure to say: ${settle}`,
     );
   }
   if (pkg.walkAway && pkg.offer) {

@@ -542,7 +542,7 @@ describe('a valid submission closes the modal and sends the full answer to the p
     expect(text).toContain('by 15%–25%, so hold at the top of the range');
     expect(text).not.toContain('on your offer');
     expect(text).not.toContain('an Ally TC of');
-    expect(text).toContain('*Open at* $262K TC, the top of the range, the one figure to say: a premium applies');
+    expect(text).toContain('*Open at* $262K TC, the top of the range, the one TC figure to say: a premium applies');
     expect(text).toContain('The guide prices the branchless premium twice');
     for (const source of guide().guide.sources) expect(text).toContain(source.title);
     expect(text).toContain("The guide's compensation bands are for Product Manager only");
