@@ -227,7 +227,7 @@ export function askFallbacks(
       (trade.end === 'low' ? 'At your floor, ' : '') +
       (trade.asked === undefined
         ? `${region.shortName}'s ${PART_NAMES[trade.part]} band tops out at ${formatMoney(trade.bandTop)}`
-        : `${trade.end === 'low' ? 'the' : 'The'} ${PART_NAMES[trade.part]} ask ${formatMoney(trade.asked)} is above ${region.shortName}'s band top, yet still`);
+        : `${trade.end === 'low' ? 'the' : 'The'} ${PART_NAMES[trade.part]} ask ${formatMoney(trade.asked)} is above ${region.shortName}'s band top and still`);
     out.push(
       `${limit}${trade.asked === undefined ? ',' : ''} ${formatMoney(trade.short)} under your ${formatMoney(trade.competing)}: that ${formatMoney(trade.short)} is ` +
         `yearly, so it stays in ${where} every year; ` +

@@ -237,18 +237,24 @@ function askFigures(
   const ownRsu = upToThousand(own.rsuPerYear ?? 0);
   const ownRsuAbove = ownRsu > region.band.stock.high ? ownRsu : 0;
   if (above > 0) {
+    const stretch = farAbove
+      ? ''
+      : ` Equity is the part recruiters can most often stretch; if RSU will not go above ${ownRsuAbove > 0 ? 'that' : 'the band'}, ` +
+        'ask for a level review. A sign-on covers year one only, and RSU is paid every year.';
+    // With RSU itself short of the competing RSU, its warning has said it is above the band and what carries the gap:
+    // "RSU carries the rest" beside "carried by base and bonus" read as a contradiction. Only the advice is added.
+    const rsuShort = trades.some((trade) => trade.part === 'rsu');
     warnings.push({
       code: 'part-above-band',
-      text:
-        `Base and bonus are at their band tops${ownOffer?.base ? ` (or at what ${guide.company} already offers)` : ''}, so RSU carries the rest of the TC ask: up to ${formatMoney(above)} a year ` +
-        (ownRsuAbove > 0
-          ? `above the ${formatMoney(ownRsuAbove)} a year ${guide.company} already offers.`
-          : `above ${region.shortName}'s RSU band top ${formatMoney(region.band.stock.high)}.`) +
-        // Far above the band it is a level question, not a stretch (the far-above-band warning says so).
-        (farAbove
-          ? ''
-          : ` Equity is the part recruiters can most often stretch; if RSU will not go above ${ownRsuAbove > 0 ? 'that' : 'the band'}, ask for a level ` +
-            'review. A sign-on covers year one only, and RSU is paid every year.'),
+      text: rsuShort
+        ? `Base and bonus are at their band tops, so the RSU ask goes up to ${formatMoney(above)} a year above ` +
+          `${region.shortName}'s RSU band top ${formatMoney(region.band.stock.high)}.${stretch}`
+        : `Base and bonus are at their band tops${ownOffer?.base ? ` (or at what ${guide.company} already offers)` : ''}, so RSU carries the rest of the TC ask: up to ${formatMoney(above)} a year ` +
+          (ownRsuAbove > 0
+            ? `above the ${formatMoney(ownRsuAbove)} a year ${guide.company} already offers.`
+            : `above ${region.shortName}'s RSU band top ${formatMoney(region.band.stock.high)}.`) +
+          // Far above the band it is a level question, not a stretch (the far-above-band warning says so).
+          stretch,
     });
   }
   return { figures, trades, warnings, farAbove };

@@ -463,6 +463,20 @@ describe('the rest of issue 12', () => {
     expect(fintech.fallbacks[0]).toContain('hold the TC at your floor $252K at least');
   });
 
+  it('RSU short of the competing RSU and above its band: one account of who carries what', () => {
+    const stripe = buildAskPackage(
+      guide,
+      'detroit',
+      offer({ company: 'Stripe', base: 120_000, equity: { kind: 'annual', dollars: 150_000, statedYearly: true } }),
+    );
+    const above = stripe.warnings.find((w) => w.code === 'part-above-band')?.text;
+    // "RSU carries the rest" beside "the $73K a year is carried by base and bonus" contradicted itself.
+    expect(above).toContain(
+      "Base and bonus are at their band tops, so the RSU ask goes up to $25K a year above Detroit's RSU band top $52K.",
+    );
+    expect(above).not.toContain('carries the rest');
+  });
+
   it('a lever whose part is capped under the offer is not the lead: the first ask is never for less than they have', () => {
     // Acme's $230K base: "Lead with lever 1 (base)" opened by asking for $176K.
     const acme = buildAskPackage(guide, 'charlotte', offer({ company: 'Acme', base: 230_000 }));
@@ -583,9 +597,7 @@ describe('the rest of issue 12', () => {
       'so the rest of my ask (bonus) makes up the $3K a year.',
     );
     expect(robinhood.fallbacks.join(' ')).toContain('that $3K is yearly, so it stays in the bonus ask every year');
-    expect(robinhood.fallbacks.join(' ')).toContain(
-      "The RSU ask $97K is above Detroit's band top, yet still $3K under",
-    );
+    expect(robinhood.fallbacks.join(' ')).toContain("The RSU ask $97K is above Detroit's band top and still $3K under");
     // RSU above its band is a yearly gap too: a sign-on is never offered as the way to close it.
     const aboveBand = robinhood.warnings.find((warning) => warning.code === 'part-above-band')?.text;
     expect(aboveBand).toContain('ask for a level review. A sign-on covers year one only');
