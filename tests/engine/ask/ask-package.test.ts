@@ -433,6 +433,10 @@ describe('the rest of issue 12', () => {
     // One figure per script, never a range: a recruiter takes the bottom of a range said aloud as agreed.
     expect(all).not.toMatch(/\$\d+(?:\.\d)?K–|\d+–\d+%/);
     expect(all).toContain("[only if true: I've shipped ML-powered products");
+    // A whole sentence: left out, the script still reads (it left "aligns directly…" without a subject).
+    expect(all).toContain(
+      "[only if true: My experience defining product requirements for AI-powered features aligns directly with Ally.ai's 'Empathetic Automation' vision.]",
+    );
     expect(all).toContain("[only if true: It is for a product with 10% of Ally Auto's transaction volume.]");
   });
 
