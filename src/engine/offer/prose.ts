@@ -178,7 +178,13 @@ export function pairUp(
       end: Math.max(label.end, amount.end),
     });
   };
-  const leader = tokens[0]?.kind;
+  // "245k bonus 15%", "245k base 170k": one amount more than labels, first and last, reads as an amount on its own and
+  // each label with the amount after it ("170k base 15% bonus" has as many of each, and pairs amount first).
+  const amountCount = tokens.filter((token) => token.kind === 'amount').length;
+  const standsAlone =
+    tokens[0]?.kind === 'amount' && tokens.at(-1)?.kind === 'amount' && amountCount === tokens.length - amountCount + 1;
+  if (standsAlone && tokens[0]) tokens[0].used = true;
+  const leader = standsAlone ? 'label' : tokens[0]?.kind;
   // Words between two tokens ("260k detroit signon"): they are not side by side, as "signon 25k" is.
   const apart = (a: Token | undefined, b: Token | undefined): boolean =>
     text !== undefined && a !== undefined && b !== undefined && /[A-Za-z]/.test(text.slice(end(a), start(b)));
@@ -199,7 +205,11 @@ export function pairUp(
     const b = tokens[index + 1];
     if (a && b && !a.used && !b.used && a.kind !== b.kind) pair(a, b);
   }
-  const loose = tokens.flatMap((token) => (token.kind === 'amount' && !token.used ? [token.amount] : []));
+  const first = tokens[0];
+  const loose = [
+    ...(standsAlone && first?.kind === 'amount' ? [first.amount] : []),
+    ...tokens.flatMap((token) => (token.kind === 'amount' && !token.used ? [token.amount] : [])),
+  ];
   return { pairs: pairs.sort((a, b) => a.start - b.start), loose };
 }
 

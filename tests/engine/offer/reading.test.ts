@@ -393,6 +393,20 @@ describe('readOfferWords, positional', () => {
 });
 
 describe('readOfferWords, parts said plainly', () => {
+  it('a total first, then labelled parts: each label takes the amount after it', () => {
+    // "SoFi 245k bonus 15% detroit" paired 245k with "bonus" and answered "I found no amount".
+    const bonus = fromWords('SoFi 245k bonus 15% detroit');
+    expect(bonus.problems).toEqual([]);
+    expect(bonus.draft).toMatchObject({ totalComp: 245_000, bonus: { kind: 'percent', percent: 15 } });
+    // Amount first with as many amounts as labels still pairs amount-first.
+    expect(fromWords('170k base 15% bonus SoFi detroit').draft).toMatchObject({
+      base: 170_000,
+      bonus: { kind: 'percent', percent: 15 },
+    });
+    // A total beside a base is not guessed at: the error names the amount it could not place, not the labelled one.
+    expect(fromWords('SoFi 245k base 170k detroit').problems[0]?.message).toContain('for: 245k');
+  });
+
   it('"equity 0" is no equity, not a year under the minimum', () => {
     const read = fromWords('Acme base 230k bonus 0 equity 0 charlotte');
     expect(read.problems).toEqual([]);
