@@ -129,6 +129,9 @@ function bonusCandidates(
 /** A sign-on over this share of the annual TC is asked about (a slipped "k" or digit is likelier than such a sum). */
 const SIGN_ON_QUESTION_SHARE = 0.5;
 
+/** A grant vesting in this many years or fewer is pay every year only if granted again: said beside the ask. */
+const SHORT_VEST_YEARS = 2;
+
 /** Equity said to be a year but over this many times the region's RSU top is asked about once, as a possible grant. */
 const STATED_YEAR_LIMIT = 4;
 
@@ -255,6 +258,19 @@ export function checkSanity(
         : 'Check the sign-on and send it again.');
     confirmations.push({ field: 'signOn', question, candidates });
     warnings.push({ code: 'implausible-sign-on', text: question });
+  }
+  // A grant vesting in a year or two counts as that much pay every year: true only if it is granted again.
+  const grant = offer.equityGrant;
+  if (grant && grant.years <= SHORT_VEST_YEARS && offer.equityPerYear) {
+    const withoutIt = tc - offer.equityPerYear.value;
+    warnings.push({
+      code: 'short-vest',
+      text:
+        `Your ${formatMoney(grant.dollars)} grant vests within ${grant.years === 1 ? 'a year' : `${grant.years} years`}: it ` +
+        `is counted as ${formatMoney(offer.equityPerYear.value)} a year, as if granted again each time. If it is not, it ` +
+        `is a one-time amount: give it as a sign-on instead (--sign-on ${typedForm(grant.dollars)}), and the annual TC ` +
+        `and the walk-away become ${formatMoney(withoutIt)}.`,
+    });
   }
   const equity = offer.equityPerYear;
   // A figure the person typed as yearly (a grant's yearly average is computed, and is not questioned here).

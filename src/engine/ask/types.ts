@@ -15,6 +15,7 @@ export const ASK_WARNING_CODES = [
   'implausible-sign-on',
   'equity-maybe-grant',
   'equity-read-as-year',
+  'short-vest',
   'other-level',
   'title-not-mapped',
   'kind-unknown',

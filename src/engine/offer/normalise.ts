@@ -55,6 +55,8 @@ export interface NormalisedOffer {
   equityStatedYearly?: boolean;
   /** The person confirmed a yearly figure with the "a year" button (EquityInput's `confirmed`): never asked again. */
   equityConfirmed?: boolean;
+  /** A grant's whole amount and the years it vests over (a grant only). */
+  equityGrant?: { dollars: number; years: number };
   bonus?: Explained;
   signOn?: Explained;
   /** The person confirmed a large sign-on as typed (OfferInput's `signOnConfirmed`). */
@@ -250,6 +252,9 @@ export function normaliseOffer(input: OfferInput): OfferResult {
       equityFirstYear,
       ...(input.equity?.kind === 'annual' && input.equity.statedYearly ? { equityStatedYearly: true } : {}),
       ...(input.equity?.kind === 'annual' && input.equity.confirmed ? { equityConfirmed: true } : {}),
+      ...(input.equity?.kind === 'grant'
+        ? { equityGrant: { dollars: input.equity.dollars, years: vestingPercents(input.equity.vesting).length } }
+        : {}),
       signOn: input.signOn === undefined ? undefined : fromYou('Sign-on', input.signOn),
       ...(input.signOnConfirmed ? { signOnConfirmed: true } : {}),
       annualTc: byRule(

@@ -298,6 +298,35 @@ describe('did you mean: a base outside the bounds derived from the base bands', 
 
 // A bonus in dollars over its base is more than the 100% of base the % form allows: "bonus 250k" on a $180K base is
 // a slipped "k" for $25K, and answering it would ask Ally for $480K.
+describe('a grant that vests within two years', () => {
+  it('says it counts as yearly pay only if granted again, and how to give it as a sign-on', () => {
+    // Averaged over its 1-year vest, $120K became a $315.5K walk-away: an Ally offer better every later year looked worse.
+    const pkg = buildAskPackage(
+      guide,
+      'detroit',
+      offer({
+        company: 'SoFi',
+        base: 170_000,
+        bonus: { kind: 'percent', percent: 15 },
+        equity: { kind: 'grant', dollars: 120_000, vesting: { kind: 'even', years: 1 } },
+      }),
+    );
+    expect(text(pkg, 'short-vest')).toBe(
+      'Your $120K grant vests within a year: it is counted as $120K a year, as if granted again each time. If it is not, it is a one-time amount: give it as a sign-on instead (--sign-on 120k), and the annual TC and the walk-away become $195.5K.',
+    );
+    const fourYears = buildAskPackage(
+      guide,
+      'detroit',
+      offer({
+        company: 'SoFi',
+        base: 170_000,
+        equity: { kind: 'grant', dollars: 160_000, vesting: { kind: 'even', years: 4 } },
+      }),
+    );
+    expect(codes(fourYears)).not.toContain('short-vest');
+  });
+});
+
 describe('did you mean: a sign-on over half the annual TC', () => {
   const sofi = (signOn: number) =>
     offer({ company: 'SoFi', base: 160_000, bonus: { kind: 'percent', percent: 15 }, signOn });
