@@ -163,11 +163,14 @@ export function walkAwayFigure(offer: NormalisedOffer): Explained {
 }
 
 /** How far the ask sits above a below-band offer: that far is a level question before it is a pay one. */
-export function askGap(floor: number, competing: number): string {
+export function askGap(floor: number, competing: number, baseInBand = false): string {
   const percent = Math.round(((floor - competing) / competing) * 100);
   return (
     `The ask is ${percent}% above your offer (its floor ${formatMoney(floor)} against ${formatMoney(competing)}); ` +
-    'check the level (an APM offer?).'
+    // A base at Ally's base band or above is no lower level: the gap is in the parts given, or left out.
+    (baseInBand
+      ? 'your base is inside or above the base band, so check the bonus and equity you gave (a part left out counts as $0).'
+      : 'check the level (an APM offer?).')
   );
 }
 

@@ -363,7 +363,7 @@ export function buildAskPackage(
           (scripts.some((script) => script.ifAsked !== undefined)
             ? 'the TC script says you have a competing offer without quoting it, because the figure would anchor the talk low. '
             : "the figure would anchor the talk low, so say you have a competing offer without quoting it (the guide's TC script quotes it: leave it out). ") +
-          askGap(floor, competing),
+          askGap(floor, competing, (competingOffer?.base?.value ?? 0) >= region.band.base.low),
       });
     } else if (built?.farAbove) {
       warnings.push(built.farAbove);

@@ -298,6 +298,20 @@ describe('did you mean: a base outside the bounds derived from the base bands', 
 
 // A bonus in dollars over its base is more than the 100% of base the % form allows: "bonus 250k" on a $180K base is
 // a slipped "k" for $25K, and answering it would ask Ally for $480K.
+describe('under the band with a base inside the base band', () => {
+  it('points at the parts given, not at a lower level', () => {
+    const pkg = buildAskPackage(guide, 'new-york', offer({ company: 'JPMorgan', base: 210_000 }));
+    // "Check the level (an APM offer?)" beside "New York's base band tops out at $198K, under your $210K".
+    expect(text(pkg, 'below-band')).toContain(
+      'your base is inside or above the base band, so check the bonus and equity',
+    );
+    expect(text(pkg, 'below-band')).not.toContain('APM');
+    expect(
+      text(buildAskPackage(guide, 'new-york', offer({ company: 'JPMorgan', totalComp: 200_000 })), 'below-band'),
+    ).toContain('check the level (an APM offer?)');
+  });
+});
+
 describe('a grant that vests within two years', () => {
   it('says it counts as yearly pay only if granted again, and how to give it as a sign-on', () => {
     // Averaged over its 1-year vest, $120K became a $315.5K walk-away: an Ally offer better every later year looked worse.
