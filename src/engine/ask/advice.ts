@@ -209,6 +209,8 @@ export function askFallbacks(
     ownBase?: number;
     /** A premium applies: the plan holds at the top, so a fallback never tells the person to settle at the floor. */
     holdAtTop?: boolean;
+    /** The title likely sits below the level the bands cover (Associate PM): no review a level up. */
+    titleBelow?: boolean;
   } = {},
 ): string[] {
   const levelReviewFirst = where.farAbove === true;
@@ -304,10 +306,12 @@ export function askFallbacks(
     // The guide's target is above this offer: it makes no case for a higher level (under the band, the warning even
     // says to check for a lower one).
     out.push(
-      `If TC stops below ${formatMoney(ask.tc.value.low)}: your competing offer ` +
-        (where.belowBand
-          ? 'is below the band, so it is no case for a level review'
-          : "is under the guide's target, so it is no case for a level review") +
+      `If TC stops below ${formatMoney(ask.tc.value.low)}: ` +
+        (where.titleBelow
+          ? `your title reads below ${guide.levels.bandsCover}, so a review a level up is no ask`
+          : where.belowBand
+            ? 'your competing offer is below the band, so it is no case for a level review'
+            : "your competing offer is under the guide's target, so it is no case for a level review") +
         `; ask for ${PAY_REVIEW_ASK}, and weigh what Ally offers against your walk-away ${formatMoney(offer.annualTc.value)}.`,
     );
     return out;

@@ -23,6 +23,7 @@ import {
   farAboveBand,
   nextLevel,
   unknownKindWarning,
+  unmappedTitleSits,
   unmappedTitleWarning,
 } from './framing.js';
 import { type HeldPart, heldParts, ownParts, ownRaises, sameCompanyWarning } from './own-offer.js';
@@ -295,7 +296,9 @@ export function buildAskPackage(
     competing !== undefined &&
     (higherLevel ? competing <= band.high : !otherLevel && !offerSetsAsk(guide, region, competing));
   // A level review is a case to make only on an offer strong enough to set the ask (or with no offer at all).
-  const levelReviewFits = !hideCompeting;
+  // A title the level table lacks that sits below the covered level makes no case for a review a level up.
+  const titleSits = unmappedTitleSits(guide, level, kind);
+  const levelReviewFits = !hideCompeting && titleSits !== 'below';
   const branchBank = kind === guide.branchlessPremium.appliesTo;
   const story = premiumStory(guide, competing, kind, premiumIds);
 
@@ -316,6 +319,8 @@ export function buildAskPackage(
     sanity.holdBack || otherLevel
       ? undefined
       : askFigures(guide, region, competingOffer, story, sameCompany ? offer : undefined);
+  // The plan starts with a level review far above the band, and for a title that likely sits above the next level.
+  const reviewFirst = built !== undefined && (built.farAbove !== undefined || titleSits === 'above');
   const held: HeldPart[] = sameCompany && offer && built ? heldParts(built.figures.ends.high, offer) : [];
   const plan = leverPlan(guide, {
     hasOffer: competingOffer !== undefined,
@@ -386,10 +391,11 @@ export function buildAskPackage(
   if (ask) {
     fallbacks.push(
       ...askFallbacks(guide, region, ask, built?.trades ?? [], competingOffer, {
-        farAbove: built?.farAbove !== undefined,
+        farAbove: reviewFirst,
         belowBand,
         levelReviewFits,
         holdAtTop: story.reasons.length > 0,
+        titleBelow: titleSits === 'below',
         ...(sameCompany && offer
           ? {
               ownOffer: offer.annualTc.value,
@@ -411,7 +417,7 @@ export function buildAskPackage(
   }
 
   // Far above the band the first fallback is the level, before any trade inside the PM band.
-  if (built?.farAbove) {
+  if (reviewFirst) {
     fallbacks.unshift(
       `First a level review: ask for the ${nextLevel(guide)} band in writing; if Ally keeps the role at ` +
         `${guide.levels.bandsCover}, the figures above are what matching your offer takes.`,
@@ -433,7 +439,7 @@ export function buildAskPackage(
     walkAway: competingOffer ? walkAwayFigure(competingOffer) : undefined,
     levelReviewFits,
     ...(sameCompany && offer ? { ownOffer: true } : {}),
-    ...(built?.farAbove ? { levelReviewFirst: nextLevel(guide) } : {}),
+    ...(reviewFirst ? { levelReviewFirst: nextLevel(guide) } : {}),
     fallbacks,
     scripts,
     warnings,

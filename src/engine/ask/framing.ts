@@ -73,6 +73,24 @@ export function unknownKindWarning(guide: Guide, offer: NormalisedOffer, kind: C
 
 const SENIOR_WORDS = /\b(?:principal|staff|group|director|head|vp|vice president|svp|evp|chief)\b/i;
 const VICE_PRESIDENT = /\b(?:vp|vice president|avp|svp)\b/i;
+const JUNIOR_WORDS = /\b(?:associate|junior|jr|entry|apm)\b/i;
+
+/**
+ * Where a title the level table lacks likely sits against the level the bands cover: above (Principal, Staff, Head,
+ * a VP outside banks), below (Associate, Junior), or no telling. Read as the covered level either way.
+ */
+export function unmappedTitleSits(
+  guide: Guide,
+  level: LevelMatch,
+  kind: CompanyKind | undefined,
+): 'above' | 'below' | undefined {
+  if (!level.unmapped || !level.peerTitle) return undefined;
+  const title = level.peerTitle;
+  if (VICE_PRESIDENT.test(title) && kind === guide.branchlessPremium.appliesTo) return undefined;
+  if (SENIOR_WORDS.test(title)) return 'above';
+  if (JUNIOR_WORDS.test(title)) return 'below';
+  return undefined;
+}
 
 /** A title the level table lacks is read as the level the bands cover: say so, and how to give another. */
 export function unmappedTitleWarning(guide: Guide, level: LevelMatch, kind: CompanyKind | undefined): AskWarning[] {
@@ -85,10 +103,14 @@ export function unmappedTitleWarning(guide: Guide, level: LevelMatch, kind: Comp
   let hint = '';
   if (VICE_PRESIDENT.test(title) && bank) {
     hint = ` Banks often use Vice President for ${pm}-level roles, so ${pm} is a likely reading; check the scope.`;
-  } else if (SENIOR_WORDS.test(title)) {
+  } else if (unmappedTitleSits(guide, level, kind) === 'above') {
     hint =
       ` At most companies a title like that sits above ${senior}: if so, the ${pm} figures undersell the role, and ` +
       `the first ask is Ally's ${senior} band in writing.`;
+  } else if (unmappedTitleSits(guide, level, kind) === 'below') {
+    hint =
+      ` A title like that usually sits below ${pm}: ask the recruiter which level Ally's role is before any figure; ` +
+      `if it is ${pm}, these figures are a step up for you.`;
   }
   return [
     {

@@ -298,6 +298,28 @@ describe('did you mean: a base outside the bounds derived from the base bands', 
 
 // A bonus in dollars over its base is more than the 100% of base the % form allows: "bonus 250k" on a $180K base is
 // a slipped "k" for $25K, and answering it would ask Ally for $480K.
+describe('a title the level table lacks', () => {
+  const titled = (title: string) =>
+    buildAskPackage(guide, 'detroit', offer({ company: 'SoFi', title, totalComp: 245_000 }));
+
+  it('above Senior PM: the plan starts with the level review, as its warning says', () => {
+    const principal = titled('Principal Product Manager');
+    expect(principal.levelReviewFirst).toBe('Senior Product Manager');
+    expect(principal.fallbacks[0]).toMatch(/^First a level review: ask for the Senior Product Manager band in writing/);
+  });
+
+  it('below PM: no review a level up, and the warning says to ask which level the role is', () => {
+    const associate = titled('Associate Product Manager');
+    expect(associate.levelReviewFirst).toBeUndefined();
+    expect(associate.levelReviewFits).toBe(false);
+    expect(text(associate, 'title-not-mapped')).toContain('A title like that usually sits below Product Manager');
+    expect(associate.fallbacks.join(' ')).not.toContain('level review (Senior Product Manager)');
+    expect(associate.fallbacks.at(-1)).toContain(
+      'your title reads below Product Manager, so a review a level up is no ask',
+    );
+  });
+});
+
 describe('under the band with a base inside the base band', () => {
   it('points at the parts given, not at a lower level', () => {
     const pkg = buildAskPackage(guide, 'new-york', offer({ company: 'JPMorgan', base: 210_000 }));
