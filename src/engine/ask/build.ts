@@ -199,7 +199,7 @@ function askFigures(
           `(${formatMoney(tcValue.low)}) ask ${aMoney(atFloor)} sign-on` +
           (tcValue.high === tcValue.low
             ? '.'
-            : `, at the opening (${formatMoney(tcValue.high)}) ${atOpening > 0 ? `${aMoney(atOpening)} sign-on` : 'none'}.`),
+            : `, at the opening (${formatMoney(tcValue.high)}) ${atOpening > 0 ? `${aMoney(atOpening)} sign-on` : first > tcValue.high ? `none (within ${formatMoney(first - tcValue.high)})` : 'none'}.`),
       });
     } else {
       figures.firstYearGap = byRule(

@@ -298,6 +298,15 @@ describe('did you mean: a base outside the bounds derived from the base bands', 
 
 // A bonus in dollars over its base is more than the 100% of base the % form allows: "bonus 250k" on a $180K base is
 // a slipped "k" for $25K, and answering it would ask Ally for $480K.
+describe('the first-year warning', () => {
+  it('says how close the opening comes where it asks no sign-on there, as the plan does', () => {
+    const pkg = buildAskPackage(guide, 'detroit', offer({ company: 'SoFi', totalComp: 245_000, signOn: 20_000 }));
+    expect(text(pkg, 'first-year-gap')).toBe(
+      "Your competing first year ($265K) is above the ask's first year: at the floor ($255K) ask a $10K sign-on, at the opening ($262K) none (within $3K).",
+    );
+  });
+});
+
 describe('a title the level table lacks', () => {
   const titled = (title: string) =>
     buildAskPackage(guide, 'detroit', offer({ company: 'SoFi', title, totalComp: 245_000 }));
