@@ -149,7 +149,17 @@ function sumMath(parts: Array<[string, number | undefined]>, total: number): str
 
 export type OfferResult = { ok: true; offer: NormalisedOffer } | { ok: false; problems: OfferProblem[] };
 
-export function normaliseOffer(input: OfferInput): OfferResult {
+/** A part given as none: $0 of bonus, $0 of equity a year. */
+function givenAsNone(part: BonusInput | EquityInput | undefined): boolean {
+  return part !== undefined && 'dollars' in part && part.dollars === 0;
+}
+
+export function normaliseOffer(given: OfferInput): OfferResult {
+  // A total with no bonus and no equity, both said ("230k, bonus 0, equity 0"), is all base.
+  const input: OfferInput =
+    given.base === undefined && given.totalComp !== undefined && givenAsNone(given.bonus) && givenAsNone(given.equity)
+      ? { ...given, base: given.totalComp }
+      : given;
   const problems = checkOffer(input);
   if (problems.length > 0) return { ok: false, problems };
   const company = input.company?.trim() || UNNAMED_COMPANY;
@@ -160,7 +170,7 @@ export function normaliseOffer(input: OfferInput): OfferResult {
     const signOn = input.signOn;
     const firstYear = total + (signOn ?? 0);
     const setAside: string[] = [];
-    if (input.bonus) {
+    if (input.bonus && !givenAsNone(input.bonus)) {
       const given =
         input.bonus.kind === 'percent' ? formatPercent(input.bonus.percent) : formatMoney(input.bonus.dollars);
       setAside.push(
@@ -168,7 +178,7 @@ export function normaliseOffer(input: OfferInput): OfferResult {
           'a bonus % has nothing to work from. Give the base (--base) to have each part compared.',
       );
     }
-    if (input.equity) {
+    if (input.equity && !givenAsNone(input.equity)) {
       setAside.push(
         `Your equity (${formatMoney(input.equity.dollars)}${input.equity.kind === 'annual' ? ' a year' : ' as a grant'}) is taken as already inside the ${formatMoney(total)} total comp. Give the base (--base) to have each part compared.`,
       );

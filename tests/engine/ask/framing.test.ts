@@ -298,6 +298,34 @@ describe('did you mean: a base outside the bounds derived from the base bands', 
 
 // A bonus in dollars over its base is more than the 100% of base the % form allows: "bonus 250k" on a $180K base is
 // a slipped "k" for $25K, and answering it would ask Ally for $480K.
+describe('a total with no bonus and no equity, both said', () => {
+  it('is all base: the base script and fallback then treat it as their base', () => {
+    // "230k, equity 0, bonus 0" set aside "your bonus ($0)… a bonus % has nothing to work from" and asked base $168K
+    // with no word about the $230K base.
+    const pkg = buildAskPackage(
+      guide,
+      'detroit',
+      offer({
+        company: 'SoFi',
+        totalComp: 230_000,
+        bonus: { kind: 'dollars', dollars: 0 },
+        equity: { kind: 'annual', dollars: 0 },
+      }),
+    );
+    expect(pkg.offer?.base?.value).toBe(230_000);
+    expect(codes(pkg)).not.toContain('parts-set-aside');
+    expect(codes(pkg)).toContain('part-capped');
+    // One of them alone says nothing about the base.
+    const one = buildAskPackage(
+      guide,
+      'detroit',
+      offer({ company: 'SoFi', totalComp: 230_000, equity: { kind: 'annual', dollars: 0 } }),
+    );
+    expect(one.offer?.base).toBeUndefined();
+    expect(codes(one)).not.toContain('parts-set-aside');
+  });
+});
+
 describe('the first-year warning', () => {
   it('says how close the opening comes where it asks no sign-on there, as the plan does', () => {
     const pkg = buildAskPackage(guide, 'detroit', offer({ company: 'SoFi', totalComp: 245_000, signOn: 20_000 }));
