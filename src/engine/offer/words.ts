@@ -12,6 +12,9 @@ import { readMoney } from './values.js';
 export const CURRENCY_WORD = /^(?:\$|usd|us\$)$/i;
 export const SUFFIX_WORD = /^(?:k|thousand|m|mm|million|usd)$/i;
 export const TC_WORD = /^(?:tc|ttc|total|comp|compensation|total-comp|totalcomp)[:,]?$/i;
+/** "23andMe", "7eleven": digits then a word, a name; "245kk" (a slipped key) is still an amount, and said so. */
+const NAME_WITH_DIGITS = /^\d+[a-z]{3,}/i;
+const MONEY_WORD_SUFFIX = /^\d[\d,.]*(?:thousand|million)$/i;
 /** Words after an amount that only say it is yearly: "a year", "per year", "annually", "/yr". */
 const YEARLY_WORDS = /^(?:(?:a|per|each|every) (?:year|yr)|annual(?:ly)?|yearly|\/ ?(?:yr|year)s?)$/i;
 
@@ -49,7 +52,11 @@ export function readPositional(guide: Guide, words: string[], kind?: CompanyKind
       continue;
     }
     const next = words[index + 1] ?? '';
-    if (!/\d/.test(word) && !(CURRENCY_WORD.test(word) && /\d/.test(next))) continue;
+    if (
+      (!/\d/.test(word) || (NAME_WITH_DIGITS.test(word) && !MONEY_WORD_SUFFIX.test(word))) &&
+      !(CURRENCY_WORD.test(word) && /\d/.test(next))
+    )
+      continue;
     const parts = [word];
     used[index] = true;
     if (CURRENCY_WORD.test(word)) {

@@ -441,6 +441,15 @@ describe('readOfferWords, a lead-in before the company', () => {
     expect(chime.draft).toMatchObject({ company: 'Chime', companyKind: 'digital-bank-or-fintech', base: 180_000 });
   });
 
+  it('a name that starts with digits is a name, not a second amount', () => {
+    // "23andMe 240k ny" answered "I saw 2 amounts (23andMe, 240k)".
+    const read = fromWords('23andMe 240k ny');
+    expect(read.problems).toEqual([]);
+    expect(read.draft).toMatchObject({ company: '23andMe', totalComp: 240_000 });
+    // A slipped key stays an amount, and the error names it.
+    expect(fromWords('SoFi 245kk detroit').problems[0]?.message).toContain('unknown suffix "kk"');
+  });
+
   it('a name that only looks like a lead-in word stays whole', () => {
     expect(fromWords('Target 245k detroit').draft.company).toBe('Target');
     expect(fromWords('Summary Labs 245k detroit').draft.company).toBe('Summary Labs');
