@@ -2,12 +2,21 @@
 import type { CompanyKind, Guide, Region } from '../../guide/schema.js';
 import { formatMoneyTyped } from '../money.js';
 import { matchRegion } from '../regions.js';
-import { Collector, FLAG_EXAMPLE, MAX_WORDS, type OfferDraft, quoted, type ReadOffer, shown } from './collector.js';
+import {
+  Collector,
+  FLAG_EXAMPLE,
+  MAX_VEST_YEARS,
+  MAX_WORDS,
+  type OfferDraft,
+  quoted,
+  type ReadOffer,
+  shown,
+} from './collector.js';
 import { EDGE_WORD, setCompany, withoutLeadIn } from './companies.js';
 import { flagWords } from './flag-words.js';
 import { FLAG, readFlags, YEARLY_SUFFIX } from './flags.js';
 import { cleanText, LABEL, readOfferFromText, sameValue, VEST_WORD } from './prose.js';
-import { readMoney } from './values.js';
+import { readMoney, yearCount } from './values.js';
 
 export const CURRENCY_WORD = /^(?:\$|usd|us\$)$/i;
 export const SUFFIX_WORD = /^(?:k|thousand|m|mm|million|usd)$/i;
@@ -17,6 +26,16 @@ const NAME_WITH_DIGITS = /^\d+[a-z]{3,}/i;
 const MONEY_WORD_SUFFIX = /^\d[\d,.]*(?:thousand|million)$/i;
 /** Words after an amount that only say it is yearly: "a year", "per year", "annually", "/yr". */
 const YEARLY_WORDS = /^(?:(?:a|per|each|every) (?:year|yr)|annual(?:ly)?|yearly|\/ ?(?:yr|year)s?)$/i;
+
+/** "total over 4 years", "over four years": the words after an amount that make it a package, and how many there are. */
+function packageYears(after: string[]): { years: number; length: number } | undefined {
+  const start = TC_WORD.test(after[0] ?? '') ? 1 : 0;
+  const [joining, count, unit] = after.slice(start, start + 3);
+  if (!joining || !/^(?:over|for|across)$/i.test(joining) || !unit || !/^(?:years?|yrs?)$/i.test(unit))
+    return undefined;
+  const years = yearCount(count ?? '');
+  return Number.isInteger(years) && years >= 1 && years <= MAX_VEST_YEARS ? { years, length: start + 3 } : undefined;
+}
 
 /** `SoFi 245k detroit`: region words -> regionId, one amount -> totalComp, the other words -> company. */
 export function readPositional(guide: Guide, words: string[], kind?: CompanyKind): ReadOffer {
@@ -44,6 +63,7 @@ export function readPositional(guide: Guide, words: string[], kind?: CompanyKind
   }
 
   const amounts: string[] = [];
+  const packages = new Map<number, number>();
   for (let index = 0; index < words.length; index++) {
     const word = words[index] ?? '';
     if (used[index]) continue;
@@ -75,6 +95,13 @@ export function readPositional(guide: Guide, words: string[], kind?: CompanyKind
     });
     for (let k = 1; k <= (yearly ?? 0); k++) used[index + k] = true;
     index += yearly ?? 0;
+    // "1.2M total over 4 years": a package over years, read as its yearly share.
+    const over = packageYears(words.slice(index + 1));
+    if (over) {
+      packages.set(amounts.length, over.years);
+      for (let k = 1; k <= over.length; k++) used[index + k] = true;
+      index += over.length;
+    }
     amounts.push(parts.join(' ').replace(YEARLY_SUFFIX, ''));
   }
 
@@ -104,7 +131,11 @@ export function readPositional(guide: Guide, words: string[], kind?: CompanyKind
     );
   } else if (amount !== undefined) {
     const value = readMoney(c, 'totalComp', amount, { quiet: true });
-    if (value !== undefined) {
+    const years = packages.get(0);
+    if (value !== undefined && years) {
+      c.draft.totalComp = Math.round(value / years);
+      c.note(`${shown(amount)} over ${years} years read as ${formatMoneyTyped(c.draft.totalComp)} total comp a year`);
+    } else if (value !== undefined) {
       c.draft.totalComp = value;
       c.note(`${shown(amount)} read as ${formatMoneyTyped(value)} total comp`);
     }

@@ -441,6 +441,14 @@ describe('readOfferWords, a lead-in before the company', () => {
     expect(chime.draft).toMatchObject({ company: 'Chime', companyKind: 'digital-bank-or-fintech', base: 180_000 });
   });
 
+  it('a package over years is read as its yearly share', () => {
+    // "SoFi 1.2M total over 4 years detroit" answered "I saw 2 amounts (1.2M, 4)".
+    const read = fromWords('SoFi 1.2M total over 4 years detroit');
+    expect(read.problems).toEqual([]);
+    expect(read.draft).toMatchObject({ company: 'SoFi', totalComp: 300_000, regionId: 'detroit' });
+    expect(read.readAs.join(' ')).toMatch(/1\.2M over 4 years read as \$300(K|,000) total comp a year/);
+  });
+
   it('a name that starts with digits is a name, not a second amount', () => {
     // "23andMe 240k ny" answered "I saw 2 amounts (23andMe, 240k)".
     const read = fromWords('23andMe 240k ny');
