@@ -215,12 +215,27 @@ export function askFallbacks(
 ): string[] {
   const levelReviewFirst = where.farAbove === true;
   const out: string[] = [];
+  // Gaps carried by the same parts are said in one sentence: two word-for-word tails read as a copy.
+  let gaps: { said: string[]; total: number; where: string; end: Trade['end'] } | undefined;
+  const sayGaps = () => {
+    if (!gaps) return;
+    const [one] = gaps.said;
+    out.push(
+      gaps.said.length === 1 && one !== undefined
+        ? `${one}: that ${formatMoney(gaps.total)} is yearly, so it stays in ${gaps.where} every year; ` +
+            'a sign-on can cover year one, never replace it.'
+        : `${gaps.said.join('; ')}: together ${formatMoney(gaps.total)} a year, which stays in ${gaps.where} every year; ` +
+            'a sign-on can cover year one, never replace it.',
+    );
+    gaps = undefined;
+  };
   for (const trade of trades) {
     // The parts the trade names as carrying it (the warning and the script name the same).
     const [only] = trade.carriedBy;
     const where =
       trade.carriedBy.length === 1 && only !== undefined ? `the ${PART_NAMES[only]} ask` : 'the other parts of the ask';
     if (trade.end === 'low' && trades.some((other) => other.end === 'high' && other.part === trade.part)) {
+      sayGaps();
       // The floor's larger shortfall of a part whose opening sentence has just said why: its figures, not the reason.
       out.push(
         `At your floor that ${PART_NAMES[trade.part]} gap is ${formatMoney(trade.short)} ` +
@@ -233,12 +248,16 @@ export function askFallbacks(
       (trade.asked === undefined
         ? `${region.shortName}'s ${PART_NAMES[trade.part]} band tops out at ${formatMoney(trade.bandTop)}`
         : `${trade.end === 'low' ? 'the' : 'The'} ${PART_NAMES[trade.part]} ask ${formatMoney(trade.asked)} is above ${region.shortName}'s band top and still`);
-    out.push(
-      `${limit}${trade.asked === undefined ? ',' : ''} ${formatMoney(trade.short)} under your ${formatMoney(trade.competing)}: that ${formatMoney(trade.short)} is ` +
-        `yearly, so it stays in ${where} every year; ` +
-        'a sign-on can cover year one, never replace it.',
-    );
+    const said = `${limit}${trade.asked === undefined ? ',' : ''} ${formatMoney(trade.short)} under your ${formatMoney(trade.competing)}`;
+    if (gaps && gaps.where === where && gaps.end === trade.end) {
+      gaps.said.push(said.replace(/^The /, 'the '));
+      gaps.total += trade.short;
+    } else {
+      sayGaps();
+      gaps = { said: [said], total: trade.short, where, end: trade.end };
+    }
   }
+  sayGaps();
   const baseHigh = ask.base.value.high;
   const theirBase = offer?.base?.value ?? where.ownBase;
   // Whose base it is: the competing offer's, or the one the guide's own company already offers.

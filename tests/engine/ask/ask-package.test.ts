@@ -600,8 +600,11 @@ describe('the rest of issue 12', () => {
     expect(robinhood.scripts.find((script) => script.number === 2)?.text).toContain(
       'so the rest of my ask (bonus) makes up the $3K a year.',
     );
-    expect(robinhood.fallbacks.join(' ')).toContain('that $3K is yearly, so it stays in the bonus ask every year');
-    expect(robinhood.fallbacks.join(' ')).toContain("The RSU ask $97K is above Detroit's band top and still $3K under");
+    // Base's $22K and RSU's $3K, both carried by the bonus: one sentence, not two word-for-word tails.
+    expect(robinhood.fallbacks.join(' ')).toContain(
+      "Detroit's base band tops out at $168K, $22K under your $190K; the RSU ask $97K is above Detroit's band top and still $3K under your $100K: together $25K a year, which stays in the bonus ask every year",
+    );
+    expect(robinhood.fallbacks.join(' ')).toContain("the RSU ask $97K is above Detroit's band top and still $3K under");
     // RSU above its band is a yearly gap too: a sign-on is never offered as the way to close it.
     const aboveBand = robinhood.warnings.find((warning) => warning.code === 'part-above-band')?.text;
     expect(aboveBand).toContain('ask for a level review. A sign-on covers year one only');
