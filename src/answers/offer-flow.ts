@@ -40,6 +40,13 @@ function typed(words: string[]): string {
   return words.join(' ').replace(/`/g, "'").slice(0, 120);
 }
 
+/** The last word, when it is a plain word typed after the only amount: where a region goes in the quick form. */
+function placeTried(words: string[]): string | undefined {
+  const amountAt = words.findIndex((word) => /^\$?\d[\d,.]*(?:k|m|mm)?$/i.test(word));
+  const last = words.at(-1);
+  return amountAt !== -1 && amountAt === words.length - 2 && last && /^[a-z][a-z.'-]*$/i.test(last) ? last : undefined;
+}
+
 /** The quick form, `/allycomp offer SoFi 245k detroit`: an answer (for the person alone) or what is missing. */
 export function offerAnswerFromWords(loaded: LoadedGuide, words: string[]): QuickOfferResult {
   const { guide } = loaded;
@@ -74,11 +81,18 @@ export function offerAnswerFromWords(loaded: LoadedGuide, words: string[]): Quic
             example:
               `${COMMAND} offer ${typed(words.map((word) => (word === typo.word && typo.region ? primaryAlias(typo.region) : word)))}`.trim(),
           }
-        : {
-            field: 'region',
-            message: `Which ${guide.company} region should I compare with? Add one of ${guide.regions.map(primaryAlias).join(', ')}.`,
-            example: `${COMMAND} offer ${typed(words)} ${firstRegion}`.trim(),
-          },
+        : placeTried(words)
+          ? {
+              // "SoFi 245k chicago": a last word after the amount is where they meant, not part of the company.
+              field: 'region',
+              message: `Which ${guide.company} region should I compare with? '${typed([placeTried(words) ?? ''])}' is not one of its regions; use one of ${guide.regions.map(primaryAlias).join(', ')}.`,
+              example: `${COMMAND} offer ${typed([...words.slice(0, -1), firstRegion])}`.trim(),
+            }
+          : {
+              field: 'region',
+              message: `Which ${guide.company} region should I compare with? Add one of ${guide.regions.map(primaryAlias).join(', ')}.`,
+              example: `${COMMAND} offer ${typed(words)} ${firstRegion}`.trim(),
+            },
     );
   }
   if (problems.length > 0 || !normalised.ok || !read.draft.regionId) {

@@ -19,6 +19,13 @@ describe('the quick form without a region it can read', () => {
     expect(text).toContain('/allycomp offer Sofi 245k detroit`');
     expect(text).not.toContain('detriot detroit');
   });
+
+  it('a place that is not a region, typed where the region goes, is named and replaced in the example', () => {
+    const result = offerAnswerFromWords(loaded, ['SoFi', '245k', 'chicago']);
+    const text = JSON.stringify(result.message.blocks);
+    expect(text).toContain("'chicago' is not one of its regions");
+    expect(text).toContain('/allycomp offer SoFi 245k detroit`');
+  });
 });
 
 describe('the offer answer', () => {
