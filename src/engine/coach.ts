@@ -49,7 +49,7 @@ export function coachSteps(guide: Guide, region: Region): CoachStep[] {
     {
       id: 'premiums',
       title: 'Claim the premiums that apply',
-      hint: `${guide.premiums.length} ${guide.company} premiums, ${formatRange(premiums.total.value)} if all apply: pick the ones you can back with examples.`,
+      hint: `${guide.premiums.length} ${guide.company} premiums (${formatRange(premiums.total.value)} between them): pick the ones you can back with examples; they are reasons to hold at the top of the range, never added to it.`,
     },
     {
       id: 'levers',
@@ -59,7 +59,7 @@ export function coachSteps(guide: Guide, region: Region): CoachStep[] {
     {
       id: 'rehearse',
       title: 'Rehearse the scripts',
-      hint: 'Use the Rehearse buttons: each posts a script in the thread for the teammate to answer in their own words.',
+      hint: 'Use the Rehearse buttons: each posts a script in the thread for the person rehearsing to say in their own words.',
     },
     {
       id: 'number',

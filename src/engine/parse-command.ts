@@ -1,5 +1,13 @@
 import type { Guide, Region } from '../guide/schema.js';
-import { closestRegion, findRegion, matchRegion, primaryAlias, type UnknownRegion, withinEdits } from './regions.js';
+import {
+  closestRegion,
+  editDistance,
+  findRegion,
+  matchRegion,
+  primaryAlias,
+  type UnknownRegion,
+  withinEdits,
+} from './regions.js';
 
 /** What a person asked for with the words after `/allycomp` (or `npm run preview --`). */
 export type Intent =
@@ -94,7 +102,10 @@ function unknownWord(guide: Guide, words: string[]): Intent {
     };
   }
   const first = (words[0] ?? '').toLowerCase();
-  const command = SUBCOMMANDS.find((candidate) => withinEdits(first, candidate, 2));
+  // The nearest command, not the first in the list: "levls" is one edit from levels, two from levers.
+  const command = SUBCOMMANDS.filter((candidate) => withinEdits(first, candidate, 2)).sort(
+    (a, b) => editDistance(first, a) - editDistance(first, b),
+  )[0];
   if (command && words.length === 1) {
     return { kind: 'error', error: { kind: 'unknown_word', input, suggestion: command, valid: [...SUBCOMMANDS] } };
   }

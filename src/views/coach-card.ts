@@ -81,7 +81,7 @@ export function buildCoachCard(guide: Guide, state: CoachCardState): SlackMessag
     ]),
     context(
       [
-        `${done} of ${steps.length} done. Only ${whoMayTick(state)} can tick steps. The band and the ${guide.levers.length} levers are in this thread.`,
+        `${done} of ${steps.length} done. ${state.teammateId ? `Only ${whoMayTick(state)} can` : 'Anyone in this channel can'} tick steps. The band and the ${guide.levers.length} levers are in this thread.`,
       ],
       BLOCKS.coachFooter,
     ),

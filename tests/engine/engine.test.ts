@@ -284,6 +284,9 @@ describe('command words', () => {
     expect(parseCommand(guide, 'ny private')).toMatchObject({ private: true, intent: { kind: 'region' } });
     expect(parseCommand(guide, 'me all')).toMatchObject({ private: true, intent: { kind: 'compare' } });
     expect(parseCommand(guide, 'ny').private).toBe(false);
+    // The nearest command, not the first within two edits: "levls" is one from levels, two from levers.
+    expect(parseCommand(guide, 'levls').intent).toMatchObject({ kind: 'error', error: { suggestion: 'levels' } });
+    expect(parseCommand(guide, 'levrs').intent).toMatchObject({ kind: 'error', error: { suggestion: 'levers' } });
   });
 });
 

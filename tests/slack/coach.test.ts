@@ -161,7 +161,7 @@ describe('/allycomp coach @teammate <region>', () => {
   it('without a person prepares the whole channel (a group session)', async () => {
     const { posts } = await postCard('coach detroit');
     expect(json(posts[0]?.args.blocks)).toContain('this channel (group session)');
-    expect(json(posts[0]?.args.blocks)).toContain('anyone in this channel');
+    expect(json(posts[0]?.args.blocks)).toContain('Anyone in this channel can tick steps.');
     expect(slack.callsTo('users.info')).toEqual([]);
   });
 
