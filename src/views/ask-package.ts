@@ -153,7 +153,7 @@ export function premiumLines(pkg: AskPackage, marks: FootnoteMarks): string | un
       ? ` No range is shown at this level: the range is the ${pkg.level.allyLevel} one you ask the recruiter for.`
       : '';
   return truncate(
-    `*Premiums:* ${story.reasons.map(escapeMrkdwn).join(' ')}${escapeMrkdwn(whichRange)}\n_${escapeMrkdwn(story.rule)}_${twice}`,
+    `*Premiums:* ${story.reasons.map(escapeMrkdwn).join(' ')}${escapeMrkdwn(whichRange)}\n_${escapeMrkdwn(story.rule)}${twice}_`,
     2900,
   );
 }

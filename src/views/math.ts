@@ -22,7 +22,7 @@ const SOURCE_TAG: Record<Explained['source'], string> = { guide: 'guide figure',
 
 /** `marks`: footnote markers for notes about this figure. */
 export function mathLine(figure: Explained<unknown>, marks = '', shown?: string): string {
-  return `• *${escapeMrkdwn(figure.label)}: ${display(figure, shown)}*${marks} (${SOURCE_TAG[figure.source]}) — ${escapeMrkdwn(figure.math)}`;
+  return `• *${escapeMrkdwn(figure.label)}: ${display(figure, shown)}${marks}* (${SOURCE_TAG[figure.source]}) — ${escapeMrkdwn(figure.math)}`;
 }
 
 /** Pack lines into as few sections as fit Slack's 3,000-character section limit. */

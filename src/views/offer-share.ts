@@ -37,7 +37,7 @@ export function buildFigureFreeShare(loaded: LoadedGuide, region: Region, shared
     section(`*Compensation bands, ${escapeMrkdwn(region.name)}* — the guide's figures, per year.`, 'share_intro'),
     bandTable(band),
     section(
-      `*Negotiate up:* target *${formatRange(band.target.value)}*${strategyMarks(band)} total comp.\n_${escapeMrkdwn(band.strategy)}_`,
+      `*Negotiate up:* target *${formatRange(band.target.value)}${strategyMarks(band)}* total comp.\n_${escapeMrkdwn(band.strategy)}_`,
       'share_target',
     ),
     divider(),

@@ -127,7 +127,7 @@ export function buildRegionMessage(
     // Readable wherever the client puts the table (some show it after the other blocks): it names the band itself.
     section(
       `*Negotiate up:* ${escapeMrkdwn(region.shortName)}'s total comp runs ${formatRange(totalCompRow(band))}; ` +
-        `target *${formatRange(band.target.value)}*${strategyMarks(band)} total comp.\n_${escapeMrkdwn(band.strategy)}_` +
+        `target *${formatRange(band.target.value)}${strategyMarks(band)}* total comp.\n_${escapeMrkdwn(band.strategy)}_` +
         (parts ? `\n*The ask, in parts:* ${parts}` : ''),
       BLOCKS.regionTarget,
     ),

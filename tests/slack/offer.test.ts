@@ -739,7 +739,7 @@ describe('sharing in the channel’s thread', () => {
     expect(text).toContain('I have a competing offer from [company] at [their TC] TC.');
     expect(text).toContain("bringing Ally's total comp to [your total-comp ask]");
     expect(text).toContain('bonus target increased to [your bonus target]');
-    expect(text).toContain('target *$240K–$262K*² total comp');
+    expect(text).toContain('target *$240K–$262K²* total comp');
   });
 
   it('positions only, for an offer in parts with distinctive amounts', async () => {
