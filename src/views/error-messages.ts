@@ -7,8 +7,12 @@ function orList(words: string[]): string {
   return `${words.slice(0, -1).join(', ')} or ${words[words.length - 1]}`;
 }
 
+/** What they typed, as echoed back: enough to recognise, never so long that the hint after it is cut off. */
+const ECHO_MAX = 60;
+
 export function commandErrorText(error: CommandError): string {
-  const input = escapeMrkdwn(error.input);
+  const echoed = error.input.length > ECHO_MAX ? `${error.input.slice(0, ECHO_MAX)}…` : error.input;
+  const input = escapeMrkdwn(echoed);
   if (error.kind === 'unknown_region') {
     const hint = error.suggestion ? ` Did you mean *${escapeMrkdwn(error.suggestion.shortName)}*?` : '';
     return `'${input}' is not a region; try ${orList(error.valid)}.${hint} \`${COMMAND} help\` lists every command.`;

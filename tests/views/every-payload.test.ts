@@ -481,3 +481,17 @@ describe.each(GUIDES)('footnote markers in every message built from the %s', (_n
     });
   });
 });
+
+describe('an error for a very long input', () => {
+  it('echoes its start, and the hint after it is never cut off', () => {
+    const error: CommandError = {
+      kind: 'unknown_region',
+      input: 'a'.repeat(3_000),
+      valid: ['detroit'],
+      suggestion: undefined,
+    };
+    const message = buildErrorMessage(error);
+    expect(message.text).toContain(`'${'a'.repeat(60)}…' is not a region`);
+    expect(message.text).toContain('/allycomp help lists every command.');
+  });
+});
