@@ -60,7 +60,10 @@ export function offerAnswerFromWords(loaded: LoadedGuide, words: string[]): Quic
         // Nothing in the words was an amount: say so, with the words they typed and where the amount goes.
         problems.push({
           field: 'totalComp',
-          message: `I found no amount in '${typed(words)}'. Give their total comp as a number, like 245k, or name each part with flags (--base 170k --stock 40k --bonus 15%).`,
+          message:
+            words.length === 0
+              ? 'Give the offer after `offer`: the company, their total comp and the region, or name each part with flags (--base 170k --stock 40k --bonus 15%).'
+              : `I found no amount in '${typed(words)}'. Give their total comp as a number, like 245k, or name each part with flags (--base 170k --stock 40k --bonus 15%).`,
           example: `${COMMAND} offer SoFi 245k ${firstRegion}`.trim(),
         });
       } else {
@@ -68,7 +71,7 @@ export function offerAnswerFromWords(loaded: LoadedGuide, words: string[]): Quic
       }
     }
   }
-  if (!read.draft.regionId && !problems.some((problem) => problem.field === 'region')) {
+  if (!read.draft.regionId && words.length > 0 && !problems.some((problem) => problem.field === 'region')) {
     // "Sofi 245k detriot": a region misspelled is read as part of the company; name it instead of adding a region.
     const typo = words
       .map((word) => ({ word, region: /\d/.test(word) ? undefined : closestRegion(guide, word) }))

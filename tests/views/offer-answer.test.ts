@@ -20,6 +20,14 @@ describe('the quick form without a region it can read', () => {
     expect(text).not.toContain('detriot detroit');
   });
 
+  it('nothing after offer: says what to give, with an example that works', () => {
+    const text = JSON.stringify(offerAnswerFromWords(loaded, []).message.blocks);
+    // It said "I found no amount in ''" and suggested `/allycomp offer detroit`, which fails the same way.
+    expect(text).toContain('Give the offer after `offer`');
+    expect(text).not.toContain("in ''");
+    expect(text).not.toContain('/allycomp offer detroit`');
+  });
+
   it('a place that is not a region, typed where the region goes, is named and replaced in the example', () => {
     const result = offerAnswerFromWords(loaded, ['SoFi', '245k', 'chicago']);
     const text = JSON.stringify(result.message.blocks);
