@@ -121,6 +121,14 @@ export function renderScripts(guide: Guide, input: ScriptInput): LeverScript[] {
           "The script says one figure, where you open (the top of the ask); your floor stays with you, don't say it.",
         );
       }
+      // The guide's lever 4 says 20% whatever the region: a higher target said aloud needs its reason beside it.
+      const guidePercent = guide.example.bonusTargetPercent;
+      if (ask && opening && PART_PLACEHOLDER.bonus.test(template) && ask.bonusTargetPercent.value.high > guidePercent) {
+        changes.push(
+          `The guide's script asks ${formatPercent(guidePercent, 0)}; the opening needs ${values.bonusTargetPercent} of ` +
+            `base (${formatMoney(opening.bonus)}) for its parts to add up to ${values.tcAsk}.`,
+        );
+      }
       if (FOUR_YEARS.test(template)) {
         template = template.replace(FOUR_YEARS, '{stockAsk} a year');
         const total = opening

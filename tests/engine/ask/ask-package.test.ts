@@ -499,6 +499,14 @@ describe('the rest of issue 12', () => {
     expect(robinhood.leadLever).toBe(3);
   });
 
+  it("lever 4 says why its target is above the guide's 20%", () => {
+    const lever4 = buildAskPackage(guide, 'detroit').scripts.find((s) => s.number === 4);
+    expect(lever4?.text).toContain('bonus target increased to 25%');
+    expect(lever4?.changes).toContain(
+      "The guide's script asks 20%; the opening needs 25% of base ($42K) for its parts to add up to $262K.",
+    );
+  });
+
   it("lever 3's why-it-works speaks of the competing offer's anchor only where the script says the number", () => {
     const rationale = (totalComp: number, company = 'SoFi') =>
       buildAskPackage(guide, 'new-york', offer({ company, totalComp })).scripts.find((s) => s.number === 3)?.rationale;
