@@ -4,6 +4,7 @@ import { aMoney, formatMoney, formatPercent, formatRange } from '../engine/money
 import type { GuideNote } from '../guide/consistency.js';
 import type { Guide } from '../guide/schema.js';
 import { context, escapeMrkdwn, footnoteMark, quote, section, truncate } from './blocks.js';
+import { COMMAND } from './ids.js';
 
 /**
  * Footnote marks handed out where each note's figure is shown, numbered in order of first use, so every footnote
@@ -121,7 +122,7 @@ export function planLines(guide: Guide, pkg: AskPackage): string {
         ? 'a premium applies (above), so hold there.'
         : low === high
           ? 'the ask is one point, your floor too: hold it.'
-          : `no premium applies, so you can concede toward your floor ${formatMoney(low)}, only for something in ` +
+          : `no premium applies as entered (\`${COMMAND} premiums\` lists them; one that fits you is the reason to hold at the top), so you can concede toward your floor ${formatMoney(low)}, only for something in ` +
             `return (a sign-on, ${pkg.levelReviewFits && !pkg.levelReviewFirst ? 'a level review' : PAY_REVIEW_ASK}).`;
     lines.push(
       `*Open at* ${formatMoney(pkg.ask.openAt.value)} TC${low === high ? '' : ', the top of the range'}, the one TC figure to say: ${settle}`,

@@ -61,6 +61,12 @@ describe('the offer answer', () => {
     expect(answerText(['Wells', 'Fargo', '245k', 'charlotte'])).not.toContain('No range is shown');
   });
 
+  it('with no premium entered, the plan says how to claim one rather than that none applies to the person', () => {
+    expect(answerText(['SoFi', '250k', 'detroit'])).toContain(
+      'no premium applies as entered (`/allycomp premiums` lists them; one that fits you is the reason to hold at the top)',
+    );
+  });
+
   it('a note shared by every script is said once per message, under the first script', () => {
     const text = answerText(['SoFi', '250k', 'detroit']);
     expect(text.match(/The script says one figure, where you open/g)).toHaveLength(1);

@@ -58,7 +58,7 @@ export function openingFigure(tc: Range, story: PremiumStory): Explained {
   const settle =
     story.reasons.length > 0
       ? 'A premium applies: hold at the top.'
-      : `No premium applies: you can concede toward the floor ${formatMoney(tc.low)}, only for something in return ` +
+      : `No premium applies as entered (one that fits the person is the reason to hold at the top): you can concede toward the floor ${formatMoney(tc.low)}, only for something in return ` +
         '(a sign-on, a level review).';
   return byRule('Open at', tc.high, `${PREMIUM_RULE} Open at the top, ${formatMoney(tc.high)}. ${settle}`, true);
 }
