@@ -137,7 +137,8 @@ function askFigures(
           `${rule.math} ${whose}${ownOffer && tcValue.high > rule.value.high ? `, and the high end stays the guide's spread ${formatMoney(exampleSpread(guide))} above the low end` : ''}.`,
           personal,
         );
-  const math = (what: string) => `Low end: ${low.end.steps.join(' ')} High end: ${high.end.steps.join(' ')} (${what})`;
+  // One split makes all three parts: the same steps explain each.
+  const math = (_part: string) => `Low end: ${low.end.steps.join(' ')} High end: ${high.end.steps.join(' ')}`;
   const base = range(
     `${region.shortName} base ask`,
     { low: low.end.base, high: high.end.base },

@@ -167,7 +167,9 @@ export function splitEnd(
     ? 'already offered'
     : cappedBase > leverBase
       ? 'your competing base'
-      : "the guide's lever 1 at this end";
+      : end === 'low' || leverBase === lever.base.value
+        ? "the guide's lever 1, carried to this region"
+        : "the base band top, where the guide's figures carried to this end reach";
   const bonusFrom =
     offered(ownBonus, bonusFloor) && bonusFloor > bonus - NAMING_TOLERANCE
       ? 'at least the bonus already offered'
