@@ -127,7 +127,7 @@ function branchlessNotes(guide: Guide): GuideNote[] {
         `The guide prices the branchless premium twice: ${percent.low}–${percent.high}% over traditional-bank pay, ` +
         `and ${k(card.range.low)}–${k(card.range.high)} on its "${card.name}" card. On the guide's own ${k(offer)} ` +
         `example offer the percentage means ${k(low)}–${k(high)}, several times the card. allycomp lists both, each ` +
-        'with its own math (`/allycomp premiums`), and never adds them together: here the percentage is the reason to ' +
+        'with its own math (the `premiums` answer), and never adds them together: here the percentage is the reason to ' +
         'hold at the top of the range, not a figure added to it.',
     },
   ];

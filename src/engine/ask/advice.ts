@@ -10,7 +10,7 @@ export const PREMIUM_RULE =
   'Open at the top of the range and say only that figure. Premiums are the stated reason for where to settle in the ' +
   'range: when one applies, hold at the top; when none does, you can concede toward the floor, only for something in ' +
   'return. They are never a second Ally TC figure, and never added on top of the range (the guide prices the ' +
-  'branchless premium twice; see the footnote).';
+  'branchless premium twice, as a percentage and as a card; the `premiums` answer shows both).';
 
 /** The one premium story (rule 4): the branchless 15–25% and ticked Ally.ai premiums, as reasons, not figures. */
 export function premiumStory(
