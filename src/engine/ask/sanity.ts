@@ -169,6 +169,13 @@ function signOnCandidates(offer: NormalisedOffer, signOn: number): Confirmation[
   return signOn <= annual ? [...slips, reading(signOn, true)] : slips;
 }
 
+/** The question's end: the readings to pick from, or what to check when none is plausible. */
+function didYouMean(candidates: Confirmation['candidates'], what: string): string {
+  return candidates.length > 0
+    ? `Did you mean ${candidates.map((c) => c.label).join(' or ')}?`
+    : `Check the ${what} and send it again.`;
+}
+
 /**
  * Sanity before confidence (rule 5). A base outside [half the lowest base band low, twice the highest base band top]
  * holds back the ask with "did you mean …?" readings of the base alone (×10, ×1000, ÷10, ÷1000), each inside the
@@ -204,9 +211,7 @@ export function checkSanity(
       `A base of ${formatMoney(base)} is outside ${formatRange(baseBounds)}, the yearly base allycomp takes as typed ` +
       `(half the lowest base band's low to twice the highest base band's top; the guide's base bands cover ` +
       `${formatRange(baseBandsCover(guide))}); with it the annual TC is ${formatMoney(tc)}. ` +
-      (candidates.length > 0
-        ? `Did you mean ${candidates.map((c) => c.label).join(' or ')}?`
-        : 'Check the base and send it again.');
+      didYouMean(candidates, 'base');
     confirmations.push({ field: 'base', question, candidates });
     warnings.push({ code: 'implausible-base', text: question });
   }
@@ -221,9 +226,7 @@ export function checkSanity(
       `A bonus of ${formatMoney(bonus.value)} is more than the ${formatMoney(base)} base: allycomp takes a bonus up to ` +
       `100% of base (the guide's bonus bands cover ${formatRange(bonusBandsCover(guide))}); with it the annual TC ` +
       `is ${formatMoney(tc)}. ` +
-      (candidates.length > 0
-        ? `Did you mean ${candidates.map((c) => c.label).join(' or ')}?`
-        : 'Check the bonus and send it again.');
+      didYouMean(candidates, 'bonus');
     confirmations.push({ field: 'bonus', question, candidates });
     warnings.push({ code: 'implausible-bonus', text: question });
   }
@@ -234,9 +237,7 @@ export function checkSanity(
       `${formatMoney(tc)} a year is outside ${formatRange(bounds)}, the yearly total comp allycomp takes as typed ` +
       `(half the lowest band's low to twice the highest band's top; the guide's bands cover ` +
       `${formatRange(bandsCover(guide))}). ` +
-      (candidates.length > 0
-        ? `Did you mean ${candidates.map((c) => c.label).join(' or ')}?`
-        : 'Check the figure and send it again.');
+      didYouMean(candidates, 'figure');
     confirmations.push({ field: 'totalComp', question, candidates });
     warnings.push({ code: 'implausible-tc', text: question });
   }
@@ -253,9 +254,7 @@ export function checkSanity(
         : `A sign-on of ${formatMoney(signOn)} is more than half the offer's annual TC ${formatMoney(tc)}, rare unless it ` +
           'buys out stock you would leave behind') +
       `; with it the first-year TC is ${formatMoney(offer.firstYearTc.value)}. ` +
-      (candidates.length > 0
-        ? `Did you mean ${candidates.map((c) => c.label).join(' or ')}?`
-        : 'Check the sign-on and send it again.');
+      didYouMean(candidates, 'sign-on');
     confirmations.push({ field: 'signOn', question, candidates });
     warnings.push({ code: 'implausible-sign-on', text: question });
   }
