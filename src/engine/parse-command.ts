@@ -77,6 +77,8 @@ function optionalRegion(guide: Guide, words: string[], make: (region?: Region) =
   return lookup.ok ? make(lookup.region) : { kind: 'error', error: lookup.error };
 }
 
+const HELP_WORDS = new Set(['help', '--help', '-h', '?']);
+
 const CHAT_WORDS = new Set([
   'hi',
   'hello',
@@ -124,7 +126,8 @@ export function parseCommand(guide: Guide, text: string): ParsedCommand {
   const [first = '', ...rest] = words;
   const head = first.toLowerCase();
   const intent = ((): Intent => {
-    if (words.length === 0 || head === 'help') return { kind: 'help' };
+    // "--help", "-h" and "?" are how many people ask a command-line tool for help.
+    if (words.length === 0 || HELP_WORDS.has(head)) return { kind: 'help' };
     if ((head === 'all' || head === 'compare') && rest.length === 0) return { kind: 'compare' };
     if (head === 'levers' || head === 'lever')
       return optionalRegion(guide, rest, (region) => ({ kind: 'levers', region }));

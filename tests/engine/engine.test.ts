@@ -287,6 +287,7 @@ describe('command words', () => {
     // The nearest command, not the first within two edits: "levls" is one from levels, two from levers.
     expect(parseCommand(guide, 'levls').intent).toMatchObject({ kind: 'error', error: { suggestion: 'levels' } });
     expect(parseCommand(guide, 'levrs').intent).toMatchObject({ kind: 'error', error: { suggestion: 'levers' } });
+    for (const text of ['--help', '-h', '?', 'HELP']) expect(parseCommand(guide, text).intent.kind).toBe('help');
   });
 });
 
