@@ -168,6 +168,22 @@ function startBot(env: Record<string, string>): Child {
 
 const logLines = (child: Child) => child.stdout.map((line) => JSON.parse(line) as Record<string, unknown>);
 
+/**
+ * The port a bot started with PORT=0 listens on, from its "started" line. A port picked free beforehand could be
+ * taken by another test before the bot bound it, and the bot then never started; a bot that exits says why here.
+ */
+async function startedPort(bot: Child): Promise<number> {
+  const started = await until(
+    () => {
+      if (bot.process.exitCode !== null) throw new Error(`the bot exited ${bot.process.exitCode}: ${bot.stderr}`);
+      return logLines(bot).find((line) => line.msg === 'started');
+    },
+    'started',
+    20_000,
+  );
+  return Number(started.port);
+}
+
 async function until<T>(check: () => T | undefined | false, what: string, timeoutMs = 8000): Promise<T> {
   const started = Date.now();
   for (;;) {
@@ -222,9 +238,8 @@ describe('npm start, serving', () => {
 
   beforeAll(async () => {
     stub = await startStub({ ok: true, user_id: 'U0ALLYCOMP', bot_id: 'B0ALLYCOMP', team_id: 'T0TEAM' }, 100);
-    port = await freePort();
-    bot = startBot({ SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_API_URL: stub.url, PORT: String(port) });
-    await until(() => logLines(bot).some((line) => line.msg === 'started'), 'started', 20_000);
+    bot = startBot({ SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_API_URL: stub.url, PORT: '0' });
+    port = await startedPort(bot);
   }, 30_000);
   afterAll(async () => {
     bot.process.kill('SIGKILL');
@@ -233,6 +248,7 @@ describe('npm start, serving', () => {
 
   it('starts after auth.test, and answers /healthz and /readyz', async () => {
     expect(logLines(bot).find((line) => line.msg === 'started')).toMatchObject({ mode: 'http', port });
+    expect(port).toBeGreaterThan(0);
     expect(await freshGet(port, '/healthz')).toBe(200);
     expect(await freshGet(port, '/readyz')).toBe(200);
   });
@@ -290,16 +306,15 @@ describe('a stop that runs out of time (a slow Slack)', () => {
     // 2.5 s a post, as in the issue; the drain is shortened to 1 s so the answer cannot finish.
     const stub = await startStub({ ok: true, user_id: 'U0ALLYCOMP', bot_id: 'B0ALLYCOMP', team_id: 'T0TEAM' }, 2_500);
     const responses = await startResponseStub();
-    const port = await freePort();
     const bot = startBot({
       SLACK_BOT_TOKEN: BOT_TOKEN,
       SLACK_API_URL: stub.url,
-      PORT: String(port),
+      PORT: '0',
       ALLYCOMP_STOP_GRACE_SECONDS: '1',
       NODE_EXTRA_CA_CERTS: responses.caFile,
     });
     try {
-      await until(() => logLines(bot).some((line) => line.msg === 'started'), 'started', 20_000);
+      const port = await startedPort(bot);
       const url = `${responses.url}/commands/T0TEAM/7/secret-path`;
       expect((await signedPost(port, command('ny', 'C0SLOW', url))).status).toBe(200);
       bot.process.kill('SIGTERM');
