@@ -1,5 +1,5 @@
 import type { ChartInput } from '../chart/model.js';
-import { formatMoneyTyped, formatPercent } from '../engine/money.js';
+import { formatMoneyTyped, formatPercent, parseAmount } from '../engine/money.js';
 import {
   type DraftProblem,
   describeVesting,
@@ -42,7 +42,7 @@ function typed(words: string[]): string {
 
 /** The last word, when it is a plain word typed after the only amount: where a region goes in the quick form. */
 function placeTried(words: string[]): string | undefined {
-  const amountAt = words.findIndex((word) => /^\$?\d[\d,.]*(?:k|m|mm)?$/i.test(word));
+  const amountAt = words.findIndex((word) => /\d/.test(word) && parseAmount(word).ok);
   const last = words.at(-1);
   return amountAt !== -1 && amountAt === words.length - 2 && last && /^[a-z][a-z.'-]*$/i.test(last) ? last : undefined;
 }
@@ -76,6 +76,7 @@ export function offerAnswerFromWords(loaded: LoadedGuide, words: string[]): Quic
     const typo = words
       .map((word) => ({ word, region: /\d/.test(word) ? undefined : closestRegion(guide, word) }))
       .find((entry) => entry.region !== undefined);
+    const place = placeTried(words);
     problems.push(
       typo?.region
         ? {
@@ -84,11 +85,11 @@ export function offerAnswerFromWords(loaded: LoadedGuide, words: string[]): Quic
             example:
               `${COMMAND} offer ${typed(words.map((word) => (word === typo.word && typo.region ? primaryAlias(typo.region) : word)))}`.trim(),
           }
-        : placeTried(words)
+        : place
           ? {
               // "SoFi 245k chicago": a last word after the amount is where they meant, not part of the company.
               field: 'region',
-              message: `Which ${guide.company} region should I compare with? '${typed([placeTried(words) ?? ''])}' is not one of its regions; use one of ${guide.regions.map(primaryAlias).join(', ')}.`,
+              message: `Which ${guide.company} region should I compare with? '${typed([place])}' is not one of its regions; use one of ${guide.regions.map(primaryAlias).join(', ')}.`,
               example: `${COMMAND} offer ${typed([...words.slice(0, -1), firstRegion])}`.trim(),
             }
           : {
